@@ -1,0 +1,49 @@
+# make run   set up everything and start the app
+# make test  set up everything and run every test
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench screenshots demo soak clean venv
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { sh scripts/install-venv.sh && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	@sh scripts/system-deps.sh run
+	$(VENV)/bin/backcompanion
+
+demo: $(STAMP)
+	@sh scripts/system-deps.sh run
+	$(VENV)/bin/backcompanion --demo
+
+test: $(STAMP)
+	@sh scripts/system-deps.sh test
+	$(PY) -m pytest -q -m "not slow"
+
+soak: $(STAMP)
+	@sh scripts/system-deps.sh test
+	$(PY) -m pytest -q -m slow
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+screenshots: $(STAMP)
+	@sh scripts/system-deps.sh test
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/backcompanion screenshots --out screenshots
+
+bench: $(STAMP)
+	@sh scripts/system-deps.sh test
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+import sys
+
+from backcompanion.cli import main
+
+sys.exit(main())

@@ -1,0 +1,36 @@
+"""The history store: SQLite schema, migrations, queries and backups. No Qt widgets."""
+
+from backcompanion.history.backup import (
+    RecoveryResult,
+    backup_now,
+    daily_backup_if_due,
+    recover,
+)
+from backcompanion.history.errors import CorruptStoreError, StoreError
+from backcompanion.history.paths import default_data_dir
+from backcompanion.history.rows import (
+    BreathingRow,
+    ExerciseTotal,
+    GateEventRow,
+    InterruptedSession,
+    ResumePoint,
+    SessionRow,
+)
+from backcompanion.history.store import Store
+
+__all__ = [
+    "BreathingRow",
+    "CorruptStoreError",
+    "ExerciseTotal",
+    "GateEventRow",
+    "InterruptedSession",
+    "RecoveryResult",
+    "ResumePoint",
+    "SessionRow",
+    "Store",
+    "StoreError",
+    "backup_now",
+    "daily_backup_if_due",
+    "default_data_dir",
+    "recover",
+]

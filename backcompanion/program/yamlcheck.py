@@ -1,0 +1,184 @@
+"""Safe YAML reading that keeps line numbers, for clear messages about hand-edited files.
+
+Only the safe loader is used. A document is composed into nodes (nothing is
+constructed from tags), every tag is checked against the plain YAML types, and
+values are wrapped so that a validator can say "file:line: field: problem".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+class DataError(ValueError):
+    """A mistake in a data file: ``str(err)`` is one line naming file, line and field."""
+
+    def __init__(self, file: str, line: int | None, field: str, problem: str):
+        self.file, self.line, self.field, self.problem = file, line, field, problem
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Node:
+    """A value read from YAML with the line it came from (1-based) and its field path."""
+
+    value: Any  # str/int/float/bool/None, list[Node] or dict[str, Node]
+    line: int
+    field: str
+
+
+class Reader:
+    """Reads one YAML file into :class:`Node` trees and raises :class:`DataError`."""
+
+    def __init__(self, text: str, file: str):
+        self.file = file
+        self.source_text = text
+
+    def error(self, node: Node | None, problem: str, field: str | None = None) -> DataError:
+        return DataError(
+            self.file,
+            node.line if node else None,
+            field if field is not None else (node.field if node else ""),
+            problem,
+        )
+
+    def read(self) -> Node:
+        try:
+            root = yaml.compose(self.source_text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            problem = (exc.problem or exc.context or "not valid YAML").strip()
+            raise DataError(self.file, line, "", f"not valid YAML: {problem}") from None
+        except yaml.YAMLError as exc:
+            raise DataError(self.file, None, "", f"not valid YAML: {exc}") from None
+        if root is None:
+            raise DataError(self.file, 1, "", "the file is empty")
+        return self._convert(root, "")
+
+    def _convert(self, node: yaml.Node, field: str) -> Node:
+        line = node.start_mark.line + 1
+        shown = field or "(top level)"
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                raise DataError(self.file, line, shown, f"the tag {node.tag!r} is not allowed")
+            value = yaml.SafeLoader("").construct_object(node, deep=True)
+            return Node(value, line, shown)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                raise DataError(self.file, line, shown, f"the tag {node.tag!r} is not allowed")
+            items = [self._convert(n, f"{field}[{i}]") for i, n in enumerate(node.value)]
+            return Node(items, line, shown)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP_TAG:
+                raise DataError(self.file, line, shown, f"the tag {node.tag!r} is not allowed")
+            out: dict[str, Node] = {}
+            for key_node, value_node in node.value:
+                kline = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+                    raise DataError(self.file, kline, shown, "a key must be a plain word")
+                key = str(yaml.SafeLoader("").construct_object(key_node))
+                sub = f"{field}.{key}" if field else key
+                if key in out:
+                    raise DataError(self.file, kline, sub, "this key appears twice")
+                out[key] = self._convert(value_node, sub)
+            return Node(out, line, shown)
+        raise DataError(
+            self.file, line, shown, "unsupported YAML construct"
+        )  # aliases resolve above
+
+    # ---- typed accessors used by the validators ----
+
+    def mapping(self, node: Node, required: set[str], optional: set[str] = frozenset()) -> dict:
+        if not isinstance(node.value, dict):
+            raise self.error(node, f"expected a mapping, found {_kind(node.value)}")
+        for key, sub in node.value.items():
+            if key not in required and key not in optional:
+                allowed = ", ".join(sorted(required | set(optional)))
+                raise self.error(sub, f"unknown key (allowed: {allowed})")
+        for key in sorted(required):
+            if key not in node.value:
+                prefix = "" if node.field == "(top level)" else node.field + "."
+                raise self.error(node, "this key is missing", field=prefix + key)
+        return node.value
+
+    def seq(self, node: Node, min_len: int = 0) -> list[Node]:
+        if not isinstance(node.value, list):
+            raise self.error(node, f"expected a list, found {_kind(node.value)}")
+        if len(node.value) < min_len:
+            raise self.error(node, f"expected at least {min_len} item(s)")
+        return node.value
+
+    def text(self, node: Node, max_len: int = 400, allow_empty: bool = False) -> str:
+        if not isinstance(node.value, str):
+            raise self.error(node, f"expected text, found {_kind(node.value)}")
+        value = node.value.strip()
+        if not value and not allow_empty:
+            raise self.error(node, "must not be empty")
+        if len(value) > max_len:
+            raise self.error(node, f"too long ({len(value)} characters, at most {max_len})")
+        return value
+
+    def boolean(self, node: Node) -> bool:
+        if not isinstance(node.value, bool):
+            raise self.error(node, f"expected true or false, found {_kind(node.value)}")
+        return node.value
+
+    def integer(self, node: Node, lo: int, hi: int) -> int:
+        if isinstance(node.value, bool) or not isinstance(node.value, int):
+            raise self.error(node, f"expected a whole number, found {_kind(node.value)}")
+        if not lo <= node.value <= hi:
+            raise self.error(node, f"{node.value} is out of range ({lo} to {hi})")
+        return node.value
+
+    def number(self, node: Node, lo: float, hi: float) -> float:
+        if isinstance(node.value, bool) or not isinstance(node.value, int | float):
+            raise self.error(node, f"expected a number, found {_kind(node.value)}")
+        if not lo <= node.value <= hi:
+            raise self.error(node, f"{node.value} is out of range ({lo} to {hi})")
+        return float(node.value)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value[:30]!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def read_file(path: Path, shown_name: str | None = None) -> tuple[Reader, Node]:
+    """Read ``path`` and return the reader (for messages) and its root node."""
+    shown = shown_name or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(shown, None, "", f"cannot read the file ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(shown, line, "", "the file is not UTF-8 text") from None
+    reader = Reader(text, shown)
+    return reader, reader.read()

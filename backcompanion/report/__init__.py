@@ -1,0 +1,1 @@
+"""The weekly summary: the numbers (no Qt) and the PDF."""

@@ -1,0 +1,60 @@
+"""The facts about past sessions that the rules read.
+
+The store builds these from its tables (``history.Store.session_facts``); the
+rules in ``session.rules`` only ever see these plain values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    session_id: str
+    started_at: datetime  # timezone-aware local wall-clock time at the start
+    outcome: str  # "done", "stopped", "partial" or "open" (still running / interrupted)
+    opening: int | None  # opening pain 0-10
+    closing: int | None  # closing pain 0-10
+    stretch_reps_planned: int
+    stretch_reps_done: int
+    holds: dict[str, int] = field(default_factory=dict)  # exercise id -> hold used (s)
+    max_pain: int | None = None  # highest rating reported during the session
+    hurt: bool = False  # "this hurts" or a Painful effort rating during the session
+
+    @property
+    def day(self) -> date:
+        return self.started_at.date()
+
+    @property
+    def stretch_ratio(self) -> float:
+        if self.stretch_reps_planned <= 0:
+            return 0.0
+        return self.stretch_reps_done / self.stretch_reps_planned
+
+
+@dataclass(frozen=True)
+class RedFlagCheck:
+    at: datetime
+    ticked: tuple[int, ...]  # numbers 1-7 of program-facts' list; empty = none
+
+
+@dataclass(frozen=True)
+class Clearance:
+    at: datetime  # the user recorded that a clinician cleared them
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SafetyFacts:
+    last_check: RedFlagCheck | None
+    last_clearance: Clearance | None
+
+    def blocking_flags(self) -> tuple[int, ...]:
+        """Red flags ticked at the last check and not cleared by a clinician since."""
+        if self.last_check is None or not self.last_check.ticked:
+            return ()
+        if self.last_clearance and self.last_clearance.at >= self.last_check.at:
+            return ()
+        return self.last_check.ticked

@@ -1,0 +1,1 @@
+"""Widgets only: they observe the session engine and send it events."""
