@@ -1,0 +1,566 @@
+"""The progression and safety rules (DESIGN section 5), with hand-made session facts."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from backcompanion.program import builtin_program
+from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
+from backcompanion.session.plan import Cadence
+from backcompanion.session.rules import (
+    GATE_OPEN_TEXT,
+    FlareKind,
+    GateChange,
+    NudgeLevel,
+    ReasonCode,
+    baseline,
+    evaluate_gate,
+    flare_up,
+    flare_ups,
+    gate_changes,
+    hold_for,
+    load_rules,
+    make_plan,
+    nudge,
+    reps_for,
+    safety_state,
+)
+
+RULES = load_rules()
+PROGRAM = builtin_program()
+BERLIN = ZoneInfo("Europe/Berlin")
+DAY0 = datetime(2025, 3, 3, 9, 0, tzinfo=BERLIN)  # a Monday; the weeks after cross a DST change
+STRETCHES = {e.id: e.hold_s[0] for e in PROGRAM.stretches}
+EVERYTHING = {e.id: e.hold_s[0] for e in PROGRAM.exercises}
+_ids = itertools.count(1)
+
+
+def at(day: float, hour: int = 9) -> datetime:
+    """A local time ``day`` days after DAY0, at ``hour`` o'clock (wall clock)."""
+    return DAY0.replace(hour=hour) + timedelta(days=day)
+
+
+def fact(
+    day: float,
+    opening: int | None = 3,
+    closing: int | None = None,
+    *,
+    hour: int = 9,
+    outcome: str = "done",
+    done: float = 1.0,
+    max_pain: int | None = None,
+    holds: dict[str, int] | None = None,
+) -> SessionFacts:
+    """One session; closing defaults to the opening rating, all stretch repeats done."""
+    return SessionFacts(
+        session_id=f"s{next(_ids)}",
+        started_at=at(day, hour),
+        outcome=outcome,
+        opening=opening,
+        closing=opening if closing is None else closing,
+        stretch_reps_planned=100,
+        stretch_reps_done=round(done * 100),
+        holds=STRETCHES if holds is None else holds,
+        max_pain=max_pain,
+    )
+
+
+def daily(openings, start: int = 0, **kwargs) -> list[SessionFacts]:
+    """One session a day from ``start`` with these opening (and closing) ratings."""
+    return [fact(start + i, o, **kwargs) for i, o in enumerate(openings)]
+
+
+def checked(day: float = 0, ticked: tuple[int, ...] = (), hour: int = 8, cleared=None):
+    clearance = Clearance(at(cleared, hour + 1)) if cleared is not None else None
+    return SafetyFacts(RedFlagCheck(at(day, hour), ticked), clearance)
+
+
+NO_CHECK = SafetyFacts(None, None)
+
+
+# ---------------------------------------------------------------- flare-ups
+
+
+@pytest.mark.parametrize(
+    ("session", "previous_opening", "kind"),
+    [
+        pytest.param(dict(opening=3, closing=5), None, FlareKind.CLOSING_ROSE, id="closing-up-2"),
+        pytest.param(dict(opening=3, closing=4), None, None, id="closing-up-1-is-fine"),
+        pytest.param(dict(opening=7, closing=5), None, FlareKind.HIGH_RATING, id="opening-7"),
+        pytest.param(dict(opening=5, closing=7), None, FlareKind.HIGH_RATING, id="closing-7-wins"),
+        pytest.param(dict(opening=3, max_pain=7), None, FlareKind.HIGH_RATING, id="during-7"),
+        pytest.param(dict(opening=6, max_pain=6), None, None, id="six-is-not-a-flare"),
+        pytest.param(dict(opening=None, closing=8), None, FlareKind.HIGH_RATING, id="no-opening"),
+        pytest.param(dict(opening=5), 3, FlareKind.OPENING_ROSE, id="did-not-settle"),
+        pytest.param(dict(opening=5), 4, None, id="opening-up-1-is-fine"),
+        pytest.param(dict(opening=2), 5, None, id="opening-down"),
+    ],
+)
+def test_flare_up_kinds(session, previous_opening, kind):
+    previous = fact(0, previous_opening) if previous_opening is not None else None
+    found = flare_up(RULES, fact(1, **session), previous)
+    assert (found.kind if found else None) == kind
+    if found:
+        assert found.text.endswith(".")
+
+
+def test_flare_ups_compare_with_the_last_rated_session_and_skip_open_ones():
+    history = [
+        fact(0, 2),
+        fact(1, None, 2),  # no opening rating: the next is compared with day 0
+        fact(2, 9, outcome="open"),  # still running: counts for nothing
+        fact(3, 4),
+        fact(4, 4, 6),
+    ]
+    found = [(f.started_at, flare.kind) for f, flare in flare_ups(RULES, history)]
+    assert found == [(at(3), FlareKind.OPENING_ROSE), (at(4), FlareKind.CLOSING_ROSE)]
+
+
+def test_baseline_is_the_mean_of_the_first_three_rated_sessions():
+    history = [fact(0, 6), fact(1, None), fact(2, 9, outcome="open"), fact(3, 5), fact(4, 4)]
+    assert baseline(RULES, history) == pytest.approx(5.0)
+    assert baseline(RULES, history[:4]) is None
+    assert baseline(RULES, list(reversed(history))) == pytest.approx(5.0)  # any order in
+
+
+# ---------------------------------------------------------------- the gate
+
+NOW = at(5, 12)  # the day of the sixth daily session, after it
+
+
+@pytest.mark.parametrize(
+    ("history", "safety", "now", "codes"),
+    [
+        # --- it opens
+        pytest.param(daily([3] * 6), checked(), NOW, set(), id="open-low-pain"),
+        pytest.param(daily([6, 6, 6, 4, 4, 4]), checked(), NOW, set(), id="open-2-points-and-30pc"),
+        pytest.param(daily([3] * 6, done=0.8), checked(), NOW, set(), id="open-exactly-80pc"),
+        pytest.param(
+            daily([3] * 3) + daily([3] * 3, start=3, outcome="stopped", done=0.9),
+            checked(),
+            NOW,
+            set(),
+            id="open-stopped-sessions-count",
+        ),
+        pytest.param(
+            [*daily([3] * 5), fact(5, 3, outcome="partial", done=0.85)],
+            checked(),
+            NOW,
+            set(),
+            id="open-partial-sessions-count",
+        ),
+        pytest.param(
+            daily([3] * 6), checked(0, (4,), cleared=1), NOW, set(), id="open-red-flag-cleared"
+        ),
+        # --- too little stretching
+        pytest.param(
+            daily([3] * 4), checked(), NOW, {ReasonCode.FEW_SESSIONS}, id="closed-4-sessions"
+        ),
+        pytest.param(
+            daily([3] * 4) + daily([3] * 2, start=4, done=0.75),
+            checked(),
+            NOW,
+            {ReasonCode.FEW_SESSIONS},
+            id="closed-low-completion-does-not-count",
+        ),
+        pytest.param(
+            [*daily([3] * 4), fact(5, 9, outcome="open")],
+            checked(),
+            NOW,
+            {ReasonCode.FEW_SESSIONS},
+            id="closed-open-session-counts-for-nothing",
+        ),
+        pytest.param(
+            daily([3] * 3) + daily([3] * 2, start=10),
+            checked(10),
+            at(11, 12),
+            {ReasonCode.FEW_RECENT},
+            id="closed-2-in-the-last-7-days",
+        ),
+        # --- pain not lessening
+        pytest.param(
+            daily([6, 6, 6, 5, 5, 5]),
+            checked(),
+            NOW,
+            {ReasonCode.PAIN_NOT_EASING},
+            id="closed-pain",
+        ),
+        pytest.param(
+            daily([8, 8, 8, 6, 6, 6]),
+            checked(),
+            NOW,
+            {ReasonCode.PAIN_NOT_EASING},
+            id="closed-2-points-but-not-30pc",
+        ),
+        pytest.param(
+            daily([5, 5, 5, 3, 4, 3]),
+            checked(),
+            NOW,
+            {ReasonCode.PAIN_NOT_EASING},
+            id="closed-30pc-but-not-2-points",
+        ),
+        # --- flare-ups
+        pytest.param(
+            [*daily([3] * 5), fact(5, 3, 5)],
+            checked(),
+            NOW,
+            {ReasonCode.FLARE_UP},
+            id="closed-flare-up-today",
+        ),
+        pytest.param(
+            [*daily([3] * 5), fact(5, 3, max_pain=7)],
+            checked(5),
+            at(8, 8),
+            {ReasonCode.FLARE_UP},
+            id="closed-flare-up-71-hours-ago",
+        ),
+        pytest.param(
+            [*daily([3] * 5), fact(5, 3, 5)], checked(5), at(8), set(), id="open-72-hours-after"
+        ),
+        # --- the red-flag check
+        pytest.param(daily([3] * 6), NO_CHECK, NOW, {ReasonCode.CHECK_MISSING}, id="check-missing"),
+        pytest.param(
+            daily([3] * 6), checked(-3), NOW, {ReasonCode.CHECK_OLD}, id="check-8-days-old"
+        ),
+        pytest.param(
+            daily([3] * 6), checked(-2, hour=12), NOW, {ReasonCode.CHECK_OLD}, id="check-7-days-old"
+        ),
+        pytest.param(
+            daily([3] * 6), checked(-2, hour=13), NOW, set(), id="check-6-days-23-hours-old"
+        ),
+        pytest.param(
+            daily([3] * 6), checked(0, (3,)), NOW, {ReasonCode.RED_FLAG}, id="red-flag-ticked"
+        ),
+        pytest.param(
+            daily([3] * 6),
+            SafetyFacts(RedFlagCheck(at(1), (2,)), Clearance(at(0))),
+            NOW,
+            {ReasonCode.RED_FLAG},
+            id="red-flag-ticked-after-the-clearance",
+        ),
+        pytest.param(
+            daily([2, 2, 2, 6, 6, 6]),
+            checked(),
+            at(6, 12),
+            {ReasonCode.PAIN_NOT_EASING, ReasonCode.WORSENING},
+            id="worsening-is-red-flag-1",
+        ),
+    ],
+)
+def test_gate(history, safety, now, codes):
+    decision = evaluate_gate(RULES, history, safety, now)
+    assert {r.code for r in decision.reasons} == codes
+    assert decision.open == (not codes)
+    assert all(r.text.strip() and len(r.text) < 200 for r in decision.reasons)
+
+
+def test_closed_reasons_say_what_reopens_the_gate():
+    decision = evaluate_gate(RULES, daily([3] * 3), checked(-3), NOW)
+    texts = {r.code: r.text for r in decision.reasons}
+    assert texts[ReasonCode.FEW_SESSIONS] == (
+        "2 more stretching sessions with at least 80 % of the repeats done."
+    )
+    assert texts[ReasonCode.CHECK_OLD] == "The safety check is 8 days old: answer it again."
+
+    flared = evaluate_gate(RULES, [*daily([3] * 5), fact(5, 3, 5)], checked(5), at(7, 9))
+    (reason,) = flared.reasons
+    assert reason.text == (
+        "Pain went from 3 to 5 during a session. "
+        "Strengthening waits for 3 days without a flare-up: 1 day to go."
+    )
+    later = evaluate_gate(RULES, [*daily([3] * 5), fact(5, 3, 5)], checked(5), at(7, 20))
+    assert later.reasons[0].text.endswith("13 hours to go.")
+
+    slow = evaluate_gate(RULES, daily([6, 6, 6, 5, 5, 5]), checked(), NOW)
+    assert slow.reasons[0].text == (
+        "Pain easing: your last 3 sessions started at 5 on average; 4 or lower opens strengthening."
+    )
+
+
+def test_a_flare_up_closes_the_gate_and_72_hours_without_one_reopen_it():
+    history = [*daily([3] * 6), fact(6, 3, 6, hour=18)]
+    checks = [RedFlagCheck(at(0, 8), ()), RedFlagCheck(at(6, 20), ())]
+    changes = gate_changes(RULES, history, checks, [], until=at(10, 12))
+    assert [(c.at, c.open) for c in changes] == [
+        (at(0, 8), False),  # the first check: nothing done yet
+        (at(4), True),  # the fifth session
+        (at(6, 18), False),  # the flare-up
+        (at(9, 18), True),  # 72 hours later
+    ]
+    assert [r.code for r in changes[2].reasons] == [ReasonCode.FLARE_UP]
+    assert changes[1].reasons == changes[3].reasons == ()
+
+    reopened = evaluate_gate(RULES, history, SafetyFacts(checks[-1], None), at(9, 20))
+    assert reopened.open and reopened.since == at(9, 18)
+    closed = evaluate_gate(RULES, history, SafetyFacts(checks[-1], None), at(9, 12))
+    assert not closed.open
+
+
+def test_gate_changes_date_the_time_windows_running_out():
+    history = daily([3] * 5)
+    checks = [RedFlagCheck(at(0, 8), ())]
+    changes = gate_changes(RULES, history, checks, [], until=at(20))
+    assert [(c.at, c.open) for c in changes] == [
+        (at(0, 8), False),
+        (at(4), True),
+        (at(7, 8), False),  # the check is 7 days old
+    ]
+    assert [r.code for r in changes[-1].reasons] == [ReasonCode.CHECK_OLD]
+    # without `until` nothing is predicted past the last fact
+    assert gate_changes(RULES, history, checks, []) == changes[:2]
+    assert gate_changes(RULES, [], [], []) == []
+
+
+def test_a_clearance_reopens_a_gate_closed_by_a_red_flag():
+    history = daily([3] * 6)
+    checks = [RedFlagCheck(at(0, 8), (6,))]
+    changes = gate_changes(RULES, history, checks, [Clearance(at(5, 18))])
+    assert [(c.at, c.open) for c in changes] == [(at(0, 8), False), (at(5, 18), True)]
+    assert ReasonCode.RED_FLAG in {r.code for r in changes[0].reasons}
+
+
+def test_gate_needs_an_aware_now():
+    with pytest.raises(ValueError, match="timezone-aware"):
+        evaluate_gate(RULES, [], NO_CHECK, datetime(2025, 3, 3, 9))
+
+
+def test_a_check_stamped_just_after_now_still_counts():
+    decision = evaluate_gate(RULES, daily([3] * 6), checked(5, hour=12), at(5, 11))
+    assert decision.open
+
+
+# ---------------------------------------------------------------- safety
+
+
+def test_worsening_pain_counts_as_red_flag_1_and_blocks_sessions():
+    history = daily([2, 2, 2, 6, 6, 6])
+    state = safety_state(RULES, checked(), history, at(6))
+    assert state.worsening and state.sessions_blocked
+    assert state.flags == (1,)
+    assert not state.check_due
+
+
+@pytest.mark.parametrize(
+    ("safety", "blocked"),
+    [
+        pytest.param(checked(0), True, id="check-before-it-began"),
+        pytest.param(checked(5, hour=20), False, id="answered-again"),
+        pytest.param(checked(0, cleared=4), True, id="cleared-before-it-began"),
+        pytest.param(checked(0, cleared=5.5), False, id="cleared-after"),
+        pytest.param(checked(5, (3,), hour=20), True, id="answered-with-a-flag"),
+        pytest.param(SafetyFacts(RedFlagCheck(at(5), ()), None), False, id="answered-that-minute"),
+    ],
+)
+def test_worsening_lifts_when_answered_or_cleared_after_it_began(safety, blocked):
+    history = daily([2, 2, 2, 6, 6, 6])  # pain runs 2 above the baseline from day 5
+    assert safety_state(RULES, safety, history, at(6)).sessions_blocked is blocked
+
+
+def test_worsening_ends_when_pain_comes_back_down_and_a_new_episode_is_asked_about_again():
+    settled = daily([2, 2, 2, 6, 6, 6, 2, 2, 2, 2, 2, 2])
+    assert not safety_state(RULES, checked(12), settled, at(12)).worsening
+    again = [*settled, *daily([8, 8, 8, 8, 8, 8], start=12)]
+    state = safety_state(RULES, checked(12), again, at(18))
+    assert state.worsening and state.flags == (1,)
+
+
+def test_worsening_after_a_break_of_a_week_or_more_is_asked_about_afresh():
+    answered = checked(5, hour=20)
+    before = daily([2, 2, 2, 6, 6, 6])
+    assert not safety_state(RULES, answered, before, at(6)).worsening
+    after_a_break = [*before, *daily([6, 6], start=16)]
+    assert safety_state(RULES, answered, after_a_break, at(18)).worsening
+    without_a_break = [*before, *daily([6, 6], start=6)]
+    assert not safety_state(RULES, answered, without_a_break, at(8)).worsening
+
+
+def test_worsening_looks_at_the_last_7_days_only():
+    history = daily([2, 2, 2, *[3] * 10, 6, 6, 6])  # the last 7 days average 4.3
+    assert safety_state(RULES, checked(0), history, at(16)).worsening
+    assert not safety_state(RULES, checked(0), history[:-1], at(15)).worsening  # 3.9
+
+
+def test_no_worsening_before_there_is_a_baseline():
+    assert not safety_state(RULES, checked(), daily([2, 9]), at(2)).worsening
+
+
+@pytest.mark.parametrize(
+    ("safety", "due", "flags"),
+    [
+        pytest.param(NO_CHECK, True, (), id="never-asked"),
+        pytest.param(checked(0, hour=9), False, (), id="6-days-old"),
+        pytest.param(checked(-1, hour=9), True, (), id="7-days-old"),
+        pytest.param(checked(0, (3, 6)), False, (3, 6), id="flags-ticked"),
+        pytest.param(checked(0, (3,), cleared=2), False, (), id="flags-cleared"),
+    ],
+)
+def test_safety_state(safety, due, flags):
+    state = safety_state(RULES, safety, daily([3] * 3), at(6))
+    assert state.check_due is due
+    assert state.flags == flags
+    assert state.sessions_blocked is bool(flags)
+    assert state.last_check_at == (safety.last_check.at if safety.last_check else None)
+
+
+# ---------------------------------------------------------------- holds and repeats
+
+
+def holds_over(exercise_id: str, history: list[SessionFacts]) -> list[int]:
+    """The hold planned after each session of ``history``."""
+    exercise = PROGRAM.by_id(exercise_id)
+    return [hold_for(RULES, exercise, history[: i + 1]) for i in range(len(history))]
+
+
+def test_a_hold_starts_at_the_low_end_and_grows_1_s_every_2_good_sessions():
+    assert hold_for(RULES, PROGRAM.by_id("pelvic_tilt"), []) == 5
+    grown = holds_over("pelvic_tilt", daily([3] * 12))
+    assert grown == [5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 10]
+
+
+def test_childs_pose_grows_5_s_up_to_30():
+    grown = holds_over("childs_pose", daily([2] * 14))
+    assert grown == [5, 10, 10, 15, 15, 20, 20, 25, 25, 30, 30, 30, 30, 30]
+
+
+@pytest.mark.parametrize(
+    ("sessions", "expected"),
+    [
+        pytest.param([fact(0), fact(1), fact(2, 3, 5)], 5, id="flare-up-steps-back-one"),
+        pytest.param([fact(0, 3, 5)], 5, id="never-below-the-low-end"),
+        pytest.param(
+            [*daily([3] * 6), fact(6, 3, max_pain=7), fact(7), fact(8)], 8, id="keeps-most"
+        ),
+        pytest.param([fact(0), fact(1, 3, 4), fact(2)], 5, id="closing-4-breaks-the-run"),
+        pytest.param([fact(0), fact(1, 3, 4), fact(2), fact(3)], 6, id="then-starts-again"),
+        pytest.param([fact(0), fact(1, None, 2), fact(2)], 6, id="unrated-neither-counts"),
+        pytest.param([fact(0), fact(1, 3, outcome="open"), fact(2)], 6, id="open-is-ignored"),
+        pytest.param([fact(0), fact(1, holds={}), fact(2)], 6, id="not-done-neither-counts"),
+        pytest.param(
+            [fact(0), SessionFacts("x", at(1), "done", 3, None, 100, 100, STRETCHES), fact(2)],
+            5,
+            id="no-closing-breaks-the-run",
+        ),
+    ],
+)
+def test_hold_progression_edge_cases(sessions, expected):
+    assert hold_for(RULES, PROGRAM.by_id("hamstring_stretch"), sessions) == expected
+
+
+def test_a_strength_hold_grows_only_in_sessions_that_include_it():
+    stretching_only = daily([2] * 10)
+    plank = PROGRAM.by_id("plank")
+    assert hold_for(RULES, plank, stretching_only) == 5
+    assert hold_for(RULES, plank, daily([2] * 4, holds=EVERYTHING)) == 7
+
+
+@pytest.mark.parametrize(
+    ("hold", "reps"),
+    [(5, 20), (10, 10), (15, 7), (20, 5), (25, 4), (30, 3), (8, 13), (1, 20), (60, 3)],
+)
+def test_childs_pose_repeats_follow_the_hold(hold, reps):
+    assert reps_for(RULES, PROGRAM.by_id("childs_pose"), hold) == reps
+
+
+def test_other_exercises_keep_their_repeats():
+    assert reps_for(RULES, PROGRAM.by_id("hamstring_stretch"), 10) == 20
+    assert reps_for(RULES, PROGRAM.by_id("plank"), 10) == 10
+
+
+# ---------------------------------------------------------------- the nudge
+
+
+def four_weeks(openings_last_week: int, first_week: int = 6) -> list[SessionFacts]:
+    """29 daily sessions: a first week at ``first_week``, the last one at ``openings_last_week``."""
+    return daily([first_week] * 7 + [5] * 15 + [openings_last_week] * 7)
+
+
+@pytest.mark.parametrize(
+    ("history", "now", "dismissed", "level"),
+    [
+        pytest.param(four_weeks(5), at(27, 20), None, None, id="before-4-weeks"),
+        pytest.param(four_weeks(5), at(28, 12), None, NudgeLevel.SUGGEST, id="4-weeks-no-change"),
+        pytest.param(
+            four_weeks(6, first_week=8),
+            at(28, 12),
+            None,
+            NudgeLevel.SUGGEST,
+            id="2-points-not-30pc",
+        ),
+        pytest.param(four_weeks(4), at(28, 12), None, None, id="2-points-and-30pc"),
+        pytest.param(four_weeks(3), at(28, 12), None, None, id="improving"),
+        pytest.param(four_weeks(5), at(28, 12), at(25), None, id="dismissed-3-days-ago"),
+        pytest.param(four_weeks(5), at(28, 12), at(21), NudgeLevel.SUGGEST, id="after-a-week"),
+        pytest.param(daily([5] * 3), at(30), None, NudgeLevel.SUGGEST, id="no-recent-ratings"),
+        pytest.param(daily([5] * 43), at(42, 12), at(40), NudgeLevel.PLAIN, id="6-weeks-plain"),
+        pytest.param(daily([5] * 43), at(42, 12), at(42, 10), None, id="plain-once-a-day"),
+        pytest.param(daily([6] * 7 + [3] * 36), at(42, 12), None, None, id="6-weeks-improving"),
+        pytest.param([fact(d, outcome="open") for d in range(30)], at(30), None, None, id="open"),
+    ],
+)
+def test_nudge(history, now, dismissed, level):
+    found = nudge(RULES, history, now, dismissed)
+    assert (found.level if found else None) == level
+    if found:
+        assert "physical therapist" in found.text
+        assert found.weeks == (now - history[0].started_at).days // 7
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def test_make_plan_for_a_first_session():
+    plan = make_plan(RULES, PROGRAM, [], NO_CHECK, DAY0, Cadence())
+    assert plan.breathing.id == "breathing_90_90"
+    assert [(s.exercise.id, s.hold_s, s.reps) for s in plan.stretches] == [
+        ("angry_cat", 5, 20),
+        ("childs_pose", 5, 20),
+        ("hamstring_stretch", 5, 20),
+        ("piriformis_stretch", 5, 20),
+        ("hip_flexor_stretch", 5, 20),
+        ("pelvic_tilt", 5, 20),
+    ]
+    assert [s.exercise.id for s in plan.strength] == ["bridge", "bird_dog", "plank"]
+    assert plan.easier["plank"].exercise.id == "knee_plank"
+    assert plan.easier["plank"].hold_s == 5
+    assert not plan.gate_open and len(plan.gate_reasons) >= 3
+    assert plan.strength_pain_stop == 5
+    assert (plan.get_ready_s, plan.release_s) == (5, 3)
+
+
+def test_make_plan_after_good_weeks():
+    history = daily([3] * 6, holds=EVERYTHING)
+    plan = make_plan(RULES, PROGRAM, history, checked(), NOW, Cadence(4, 0, 7, 0), 8, 4)
+    assert plan.gate_open and plan.gate_reasons == (GATE_OPEN_TEXT,)
+    assert plan.step("childs_pose").hold_s == 20 and plan.step("childs_pose").reps == 5
+    assert plan.step("hamstring_stretch").hold_s == 8
+    assert plan.step("bird_dog").hold_s == 5  # its range is 5-5
+    assert (plan.get_ready_s, plan.release_s, plan.cadence.exhale) == (8, 4, 7)
+
+
+# ---------------------------------------------------------------- ten years of history
+
+
+def test_the_rules_handle_ten_years_of_daily_sessions():
+    """3,650 facts go through every rule; this checks the answers, not the speed."""
+    pain = itertools.cycle([3, 3, 2, 3, 2, 2, 3])  # no flare-ups
+    history = [fact(d, next(pain), holds=EVERYTHING) for d in range(3650)]
+    checks = [RedFlagCheck(at(d, 8), ()) for d in range(0, 3650, 7)]
+    now = at(3649, 12)
+    safety = SafetyFacts(checks[-1], None)
+
+    assert len(flare_ups(RULES, history)) == 0
+    assert baseline(RULES, history) == pytest.approx(8 / 3)
+    decision = evaluate_gate(RULES, history, safety, now)
+    assert decision.open and decision.since is not None
+    changes = gate_changes(RULES, history, checks, [])
+    assert changes[0].open is False and changes[-1].open is True
+    assert all(isinstance(c, GateChange) for c in changes)
+    assert hold_for(RULES, PROGRAM.by_id("childs_pose"), history) == 30
+    assert not safety_state(RULES, safety, history, now).sessions_blocked
+    assert nudge(RULES, history, now, None).level is NudgeLevel.PLAIN  # never 2 points lower
+    plan = make_plan(RULES, PROGRAM, history, safety, now, Cadence())
+    assert plan.gate_open and plan.step("childs_pose").reps == 3
