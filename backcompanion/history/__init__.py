@@ -13,7 +13,6 @@ from backcompanion.history.rows import (
     ExerciseTotal,
     GateEventRow,
     InterruptedSession,
-    ResumePoint,
     SessionRow,
 )
 from backcompanion.history.store import Store
@@ -25,7 +24,6 @@ __all__ = [
     "GateEventRow",
     "InterruptedSession",
     "RecoveryResult",
-    "ResumePoint",
     "SessionRow",
     "Store",
     "StoreError",

@@ -1,0 +1,202 @@
+"""Backups of the history, and recovery from a damaged file.
+
+Backups go to ``<data dir>/backups/``, one a day (``backcompanion-YYYY-MM-DD.sqlite3``)
+and one before every migration (``backcompanion-YYYY-MM-DD-HHMMSS-before-vN.sqlite3``).
+Of the daily ones the newest of the last 7 days with a backup are kept and the
+newest of each of the last 4 ISO weeks with a backup (the two sets overlap,
+as in restic's ``--keep-daily 7 --keep-weekly 4``); the ones before a
+migration are never pruned, as each may be the only copy in the old format.
+
+Every copy is made with SQLite's backup API, which reads a consistent
+snapshot through SQLite itself, ``-wal`` content included; the live file is
+never copied byte by byte and no ``-wal`` file is ever deleted. A damaged file
+is renamed aside, never deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from backcompanion.history import queries, schema
+from backcompanion.history.paths import private_file, private_folder, sync_folder
+
+if TYPE_CHECKING:
+    from backcompanion.history.store import Store
+
+BACKUP_DIR = "backups"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+
+_DAILY = re.compile(r"^backcompanion-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+_ANY = re.compile(r"^backcompanion-(\d{4}-\d{2}-\d{2})(-\d{6}-before-v\d+)?\.sqlite3$")
+# SQLite's companions of a database file, moved together with it.
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class RecoveryResult:
+    moved_to: Path | None  # where the unreadable file went; None if there was none
+    restored_from: Path | None  # the backup restored; None when a fresh history was started
+    message: str  # what happened, in a sentence for the user
+
+
+def backup_now(store: Store, day: date | None = None) -> Path:
+    """Back the history up as the backup of ``day`` (today by default), then prune old ones."""
+    folder = backups_dir(store.data_dir)
+    private_folder(folder)
+    dest = folder / f"backcompanion-{(day or date.today()).isoformat()}.sqlite3"
+    store.backup_to(dest)
+    prune(folder)
+    return dest
+
+
+def daily_backup_if_due(store: Store, today: date) -> Path | None:
+    """Make today's backup unless there is one; return it, or None when it was not due."""
+    if (backups_dir(store.data_dir) / f"backcompanion-{today.isoformat()}.sqlite3").exists():
+        return None
+    return backup_now(store, today)
+
+
+def backup_before_migration(conn: sqlite3.Connection, data_dir: Path, version: int) -> Path:
+    """Save the file as it is at ``version`` before a migration changes it."""
+    folder = backups_dir(data_dir)
+    private_folder(folder)
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    dest = folder / f"backcompanion-{stamp}-before-v{version + 1}.sqlite3"
+    copy_database(conn, dest)
+    return dest
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_DIR
+
+
+def prune(folder: Path) -> list[Path]:
+    """Delete the daily backups the retention rule does not keep; return them."""
+    daily = sorted(
+        ((date.fromisoformat(m[1]), p) for p in folder.iterdir() if (m := _DAILY.match(p.name))),
+        reverse=True,
+    )
+    keep = {path for _, path in daily[:KEEP_DAILY]}
+    weeks: set[tuple[int, int]] = set()
+    for day, path in daily:  # newest first, so the first seen of a week is its newest
+        week = day.isocalendar()[:2]
+        if week not in weeks:
+            if len(weeks) == KEEP_WEEKLY:
+                break
+            weeks.add(week)
+            keep.add(path)
+    removed = [path for _, path in daily if path not in keep]
+    for path in removed:
+        path.unlink()
+    return removed
+
+
+def copy_database(source: sqlite3.Connection, dest: Path) -> None:
+    """Write a consistent copy of ``source`` to ``dest``, replacing it atomically.
+
+    The copy is switched to the rollback journal so it is one self-contained
+    file with no ``-wal`` beside it; :class:`Store` switches it back to WAL
+    when it opens a restored copy. Refused while ``source`` has a transaction
+    open (a :meth:`Store.batch`): the copy would wait for it forever.
+    """
+    if source.in_transaction:
+        raise RuntimeError("cannot back up while a batch of records is being written")
+    partial = dest.with_name(dest.name + ".partial")
+    partial.unlink(missing_ok=True)  # left by a copy that was interrupted
+    private_file(partial)
+    target = sqlite3.connect(partial, isolation_level=None)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    os.replace(partial, dest)
+    sync_folder(dest.parent)
+
+
+def recover(data_dir: Path) -> RecoveryResult:
+    """Set an unreadable history file aside, then restore the newest good backup or start fresh.
+
+    For after :class:`CorruptStoreError`, with no store open. The file (or
+    whatever is in its place) and its ``-wal``/``-shm`` are renamed to
+    ``backcompanion.sqlite3.corrupt-YYYYmmdd-HHMMSS``; nothing is deleted.
+    A backup counts as good when it passes ``quick_check`` and is a history
+    file this version can read. Open the store again afterwards.
+    """
+    data_dir = Path(data_dir)
+    live = data_dir / schema.DB_NAME
+    moved = _set_aside(live)
+    restored = next((b for b in _newest_first(data_dir) if _is_good(b)), None)
+    if restored is not None:
+        source = sqlite3.connect(_read_only_uri(restored), uri=True)
+        try:
+            copy_database(source, live)
+        finally:
+            source.close()
+    return RecoveryResult(moved, restored, _recovery_message(moved, restored))
+
+
+def _set_aside(live: Path) -> Path | None:
+    present = [s for s in ("", *_COMPANIONS) if os.path.lexists(f"{live}{s}")]
+    if not present:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = live.with_name(f"{live.name}.corrupt-{stamp}")
+    n = 1
+    while any(os.path.lexists(f"{aside}{s}") for s in ("", *_COMPANIONS)):
+        n += 1
+        aside = live.with_name(f"{live.name}.corrupt-{stamp}-{n}")
+    for suffix in present:  # the companions too: a stray -wal must not meet a restored file
+        os.rename(f"{live}{suffix}", f"{aside}{suffix}")
+    sync_folder(live.parent)
+    return aside if "" in present else None
+
+
+def _newest_first(data_dir: Path) -> list[Path]:
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found = [(m[1], p.stat().st_mtime, p) for p in folder.iterdir() if (m := _ANY.match(p.name))]
+    return [path for _, _, path in sorted(found, reverse=True)]
+
+
+def _is_good(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            problems = [row[0] for row in conn.execute(queries.QUICK_CHECK)]
+            (version,) = conn.execute(queries.USER_VERSION).fetchone()
+            (app_id,) = conn.execute(queries.APPLICATION_ID).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return (
+        problems == ["ok"]
+        and app_id == schema.APPLICATION_ID
+        and 1 <= version <= schema.latest_version()
+    )
+
+
+def _read_only_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def _recovery_message(moved: Path | None, restored: Path | None) -> str:
+    if moved is not None:
+        first = (
+            f"The history file could not be read; it was kept as {moved.name} (nothing was deleted)"
+        )
+    else:
+        first = "There was no readable history file"
+    if restored is not None:
+        day = _ANY.match(restored.name)[1]
+        return f"{first}, and the backup of {day} was restored: sessions after it are missing."
+    return f"{first}, and no usable backup was found, so a new, empty history was started."

@@ -1,0 +1,63 @@
+"""Where the history lives, and files only the user can read (it is health data).
+
+The only module in ``history`` that may import Qt, and only inside
+:func:`default_data_dir`, so the store stays usable without Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from backcompanion import APP_NAME, ORG_NAME
+
+
+def default_data_dir() -> Path:
+    """The app's data folder: ``QStandardPaths.AppDataLocation`` while a Qt application exists.
+
+    Without one (a command run before Qt starts, a test) Qt cannot know the
+    app's name, so this returns where Qt puts it on Linux for our names
+    (``$XDG_DATA_HOME`` or ``~/.local/share``, then ``ORG_NAME/APP_NAME``), and
+    the command line sees the same history as the window.
+    """
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    if QCoreApplication.instance() is not None:
+        found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        if found:
+            return Path(found)
+    xdg = os.environ.get("XDG_DATA_HOME", "")
+    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".local" / "share"
+    return base / ORG_NAME / APP_NAME
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if needed; a folder created here gets mode 0700."""
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def private_file(path: Path) -> None:
+    """Create ``path`` empty if missing; on POSIX make it 0600.
+
+    SQLite gives its ``-wal`` and ``-shm`` files the mode of the database
+    file, so setting it here covers them too.
+    """
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (POSIX; Windows has no folder fsync)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
