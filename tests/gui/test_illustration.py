@@ -1,0 +1,141 @@
+"""Illustrations: recoloured for the theme, rendered at the device pixel ratio, mirrored, cached."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage
+
+from backcompanion import resources
+from backcompanion.ui import illustration as ill
+from backcompanion.ui.illustration import (
+    ACCENT,
+    INK,
+    IllustrationError,
+    IllustrationView,
+    fitted_size,
+    recolored_svg,
+    render_illustration,
+)
+from backcompanion.ui.theme import DARK, LIGHT
+
+NAMES = ["bridge", "angry_cat"]
+
+
+def _need(name: str) -> None:
+    try:
+        resources.path(f"illustrations/{name}.svg")
+    except resources.ResourceError:
+        pytest.skip(f"illustrations/{name}.svg is not drawn yet")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    ill.clear_cache()
+    yield
+    ill.clear_cache()
+
+
+def _opaque_colours(image: QImage) -> set[int]:
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    out = set()
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if c.alpha() == 255:
+                out.add(c.rgb() & 0xFFFFFF)
+    return out
+
+
+def test_fitted_size_keeps_four_to_three():
+    assert fitted_size(400, 300) == QSize(400, 300)
+    assert fitted_size(800, 300) == QSize(400, 300)
+    assert fitted_size(400, 900) == QSize(400, 300)
+    assert fitted_size(0, 300) == QSize(0, 0)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_recoloured_svg_uses_only_the_theme_colours(name):
+    _need(name)
+    original = resources.read_text(f"illustrations/{name}.svg").lower()
+    assert INK in original or ACCENT in original
+    # the light theme keeps the drawn colours; the dark one swaps both
+    assert (LIGHT.ink, LIGHT.illustration_accent) == (INK, ACCENT)
+    assert recolored_svg(name, LIGHT).decode().lower() == original
+    dark = recolored_svg(name, DARK).decode().lower()
+    assert INK not in dark and ACCENT not in dark
+    assert DARK.ink in dark
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_render_draws_in_the_theme_colours(qapp, name, theme):
+    _need(name)
+    pixmap = render_illustration(name, QSize(400, 300), theme)
+    assert pixmap.size() == QSize(400, 300)
+    colours = _opaque_colours(pixmap.toImage())
+    assert colours, "nothing drawn"
+    ink = QColor(theme.ink).rgb() & 0xFFFFFF
+    assert ink in colours
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_render_at_device_pixel_ratio(qapp, name):
+    _need(name)
+    pixmap = render_illustration(name, QSize(200, 150), LIGHT, dpr=2.0)
+    assert pixmap.devicePixelRatio() == 2.0
+    assert pixmap.size() == QSize(400, 300)  # device pixels
+    assert pixmap.deviceIndependentSize().toSize() == QSize(200, 150)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_mirrored_equals_the_flipped_original(qapp, name):
+    _need(name)
+    plain = render_illustration(name, QSize(320, 240), LIGHT).toImage()
+    mirrored = render_illustration(name, QSize(320, 240), LIGHT, mirrored=True).toImage()
+    assert mirrored != plain
+    assert mirrored == plain.flipped(Qt.Orientation.Horizontal)
+
+
+def test_cache_reuses_pixmaps(qapp):
+    _need("bridge")
+    a = render_illustration("bridge", QSize(200, 150), LIGHT)
+    assert render_illustration("bridge", QSize(200, 150), LIGHT).cacheKey() == a.cacheKey()
+    assert render_illustration("bridge", QSize(200, 150), DARK).cacheKey() != a.cacheKey()
+    assert render_illustration("bridge", QSize(200, 150), LIGHT, dpr=2).cacheKey() != a.cacheKey()
+    before = ill.cache_size()
+    render_illustration("bridge", QSize(200, 150), LIGHT, mirrored=True)
+    assert ill.cache_size() == before + 1
+
+
+def test_missing_and_bad_names(qapp):
+    with pytest.raises(IllustrationError):
+        render_illustration("no_such_drawing", QSize(100, 75), LIGHT)
+    with pytest.raises(IllustrationError):
+        render_illustration("../program", QSize(100, 75), LIGHT)
+
+
+def test_view_keeps_aspect_and_paints_the_cached_pixmap(qtbot, light):
+    _need("bridge")
+    view = IllustrationView("bridge", theme=LIGHT)
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    image = view.grab().toImage()
+    assert view.pixmap().deviceIndependentSize().toSize() == QSize(400, 300)
+    assert view.heightForWidth(400) == 300
+    assert not image.isNull()
+    key = view.pixmap().cacheKey()
+    view.update()
+    view.grab()
+    assert view.pixmap().cacheKey() == key  # repainting renders nothing new
+    view.set_illustration("bridge", mirrored=True)
+    assert view.is_mirrored() and view.pixmap().cacheKey() != key
+
+
+def test_view_with_a_missing_file_stays_empty(qtbot, light):
+    view = IllustrationView("no_such_drawing", theme=LIGHT)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.grab()
+    assert view.is_missing()
+    assert view.pixmap().isNull()
