@@ -132,8 +132,9 @@ def system_prefers_reduced_motion() -> bool:
         return False
     hints = QGuiApplication.styleHints()  # keep the wrapper alive while asking it
     try:
+        # Qt 6.12 added motionPreference; before it, the platform cannot tell us
         preference = hints.accessibility().motionPreference()
-    except RuntimeError:  # a platform without accessibility hints
+    except (RuntimeError, AttributeError):
         return False
     return preference == Qt.MotionPreference.ReducedMotion
 

@@ -310,6 +310,7 @@ def palette(theme: Theme) -> QPalette:
 def apply_theme(app: QApplication, theme: Theme, base_pt: int = BASE_PT) -> None:
     """Set the palette, the base font (Atkinson Hyperlegible) and the style sheet app-wide."""
     global _current
+    _current = theme  # first: widgets that restyle on the palette change read it
     family = register_fonts()
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")  # honours the palette on every platform
@@ -318,7 +319,6 @@ def apply_theme(app: QApplication, theme: Theme, base_pt: int = BASE_PT) -> None
     app.setFont(font)
     app.setPalette(palette(theme))
     app.setStyleSheet(style_sheet(theme, family, base_pt))
-    _current = theme
 
 
 class ThemeFollower(QObject):
