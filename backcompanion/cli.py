@@ -33,25 +33,32 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a throwaway folder with 42 simulated days (your data is untouched)",
     )
+    # --data-dir is accepted after a command too: `backcompanion simulate --data-dir D ...`
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    prog = sub.add_parser("program", help="validate and print the exercise program")
+    prog = sub.add_parser(
+        "program", parents=[common], help="validate and print the exercise program"
+    )
     prog.add_argument("--json", action="store_true", help="print JSON")
     prog.add_argument("--file", type=Path, help="a program YAML file to check instead")
 
-    sim = sub.add_parser("simulate", help="record N days of simulated sessions (demo data)")
+    sim = sub.add_parser(
+        "simulate", parents=[common], help="record N days of simulated sessions (demo data)"
+    )
     sim.add_argument("--days", type=int, required=True)
     sim.add_argument("--start", help="first day, YYYY-MM-DD (default: N days before today)")
     sim.add_argument("--seed", type=int, default=1)
 
-    exp = sub.add_parser("export-summary", help="write the weekly summary PDF")
+    exp = sub.add_parser("export-summary", parents=[common], help="write the weekly summary PDF")
     exp.add_argument("--week", help="ISO week, YYYY-Www (default: the last full week)")
     exp.add_argument("--out", type=Path, required=True)
 
-    hist = sub.add_parser("export-history", help="write every session as CSV")
+    hist = sub.add_parser("export-history", parents=[common], help="write every session as CSV")
     hist.add_argument("--out", type=Path, required=True)
 
-    shots = sub.add_parser("screenshots", help="render each main screen to PNG")
+    shots = sub.add_parser("screenshots", parents=[common], help="render each main screen to PNG")
     shots.add_argument("--out", type=Path, required=True)
     return p
 
@@ -77,6 +84,86 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data folder: ``--data-dir`` or the platform's default for the app."""
+    if args.data_dir is not None:
+        return args.data_dir
+    from backcompanion.history import default_data_dir
+
+    return default_data_dir()
+
+
+def open_store(folder: Path):
+    """The store for a command, with every store error turned into one line for the user."""
+    from backcompanion.history import Store, StoreError
+    from backcompanion.program import builtin_program
+
+    program = builtin_program()
+    try:
+        return Store.open(folder, phases={e.id: e.phase.value for e in program.exercises})
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(
+            f"{folder}: cannot use this folder for the history ({exc.strerror})"
+        ) from None
+
+
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from datetime import date, timedelta
+
+    from backcompanion.program import builtin_program
+    from backcompanion.session.rules import load_rules
+    from backcompanion.simulate import simulate
+
+    if not 1 <= args.days <= 36500:
+        raise UserError(f"--days: expected 1 to 36500 days, not {args.days}")
+    if args.start:
+        try:
+            start = date.fromisoformat(args.start)
+        except ValueError:
+            raise UserError(
+                f"--start: expected a date like 2026-01-31, not {args.start!r}"
+            ) from None
+    else:
+        start = date.today() - timedelta(days=args.days)
+    folder = data_dir(args)
+    store = open_store(folder)
+    try:
+        result = simulate(store, builtin_program(), load_rules(), args.days, start, args.seed)
+    finally:
+        store.close()
+    print(
+        f"Simulated {result.days} days from {result.first_day} to {result.last_day}: "
+        f"{result.sessions} sessions, {result.skipped} days skipped, in {folder}"
+    )
+    return 0
+
+
+def _ensure_gui_platform() -> None:
+    """Commands that render (screenshots, PDF) work with no display: offscreen then."""
+    import os
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    _ensure_gui_platform()
+    from backcompanion.app import make_qapp
+
+    make_qapp()
+    from backcompanion.ui.screenshots import render_all
+
+    try:
+        saved = render_all(args.out)
+    except OSError as exc:
+        raise UserError(f"{args.out}: cannot write the screenshots ({exc})") from None
+    for path in saved:
+        print(path)
+    return 0
+
+
 def _cmd_program(args: argparse.Namespace) -> int:
     from backcompanion.program import DataError, builtin_program, load_program_file
 
@@ -97,4 +184,112 @@ def _cmd_program(args: argparse.Namespace) -> int:
             dose = f"hold {hold}, {ex.reps} repeats" + (" per side" if ex.per_side else "")
         extra = f" (easier version of {ex.variant_of})" if ex.variant_of else ""
         print(f"{ex.phase.value:9}  {ex.name}{extra}: {dose}")
+    return 0
+
+
+# --- export-summary and export-history -----------------------------------------------
+
+
+def _export_app():
+    """A QGuiApplication for the PDF's fonts, named as the app is (offscreen without a display).
+
+    Also sets the names QSettings and QStandardPaths use, so the command sees
+    the same data folder and settings (the person's name) as the window.
+    """
+    import os
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    from backcompanion import APP_NAME, ORG_NAME
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QGuiApplication.instance()
+    if app is None:
+        no_display = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+        if os.name == "posix" and sys.platform != "darwin" and no_display:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([sys.argv[0] if sys.argv else "backcompanion"])
+    return app
+
+
+def _export_target(out: Path) -> Path:
+    from backcompanion.report.files import ExportError, check_target
+
+    try:
+        return check_target(out)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _existing_store(args: argparse.Namespace):
+    """The history to export from; a folder without one is a mistake worth saying."""
+    from backcompanion.history.schema import DB_NAME
+
+    folder = data_dir(args)
+    if not (folder / DB_NAME).is_file():
+        raise UserError(
+            f"no history in {folder}: nothing was recorded there yet (check --data-dir)"
+        )
+    return open_store(folder)
+
+
+def _cmd_export_summary(args: argparse.Namespace) -> int:
+    from backcompanion.history import StoreError
+    from backcompanion.report.files import ExportError
+    from backcompanion.report.weeks import IsoWeek, WeekError, last_full_week
+    from backcompanion.session.clock import local_now
+
+    now = local_now()
+    if args.week:
+        try:
+            week = IsoWeek.parse(args.week)
+        except WeekError as exc:
+            raise UserError(f"--week: {exc}") from None
+        if week.start > now.date():
+            current = IsoWeek.of(now.date())
+            raise UserError(f"--week: {week} has not begun yet (this week is {current})")
+    else:
+        week = last_full_week(now.date())
+    out = _export_target(args.out)
+    _export_app()
+
+    from backcompanion.program import builtin_program
+    from backcompanion.report.pdf import write_summary_pdf
+    from backcompanion.report.summary import weekly_summary
+    from backcompanion.session.rules import load_rules
+    from backcompanion.ui.settings import Settings
+
+    name = Settings().person_name or None
+    store = _existing_store(args)
+    try:
+        summary = weekly_summary(
+            store, builtin_program(), load_rules(), week.year, week.week, now, name=name
+        )
+        path = write_summary_pdf(summary, out)
+    except (StoreError, ExportError) as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+    print(path)
+    return 0
+
+
+def _cmd_export_history(args: argparse.Namespace) -> int:
+    from backcompanion.history import StoreError
+    from backcompanion.program import builtin_program
+    from backcompanion.report.csv_export import export_history_csv
+    from backcompanion.report.files import ExportError
+
+    out = _export_target(args.out)
+    _export_app()  # the data folder's default comes from QStandardPaths
+    store = _existing_store(args)
+    try:
+        path = export_history_csv(store, out, builtin_program())
+    except (StoreError, ExportError) as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+    print(path)
     return 0
