@@ -1,0 +1,188 @@
+"""Builds the QApplication and wires the parts together: store, rules, program, window.
+
+Only this module and ``cli.py`` know every part.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from backcompanion import APP_NAME, ORG_NAME
+
+log = logging.getLogger(__name__)
+DEMO_DAYS = 42
+USER_PROGRAM = "program.yaml"  # a user's own program in the data folder overrides the built-in
+
+
+def make_qapp(argv: list[str] | None = None):
+    """The QApplication with names, font and theme; reused when one exists (tests)."""
+    from PySide6.QtWidgets import QApplication
+
+    from backcompanion.fonts import register_fonts
+
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setOrganizationName(ORG_NAME)
+        QApplication.setApplicationName(APP_NAME)
+        QApplication.setApplicationDisplayName(APP_NAME)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    register_fonts()
+    return app
+
+
+def load_program_for(folder: Path):
+    """The user's program.yaml from the data folder when valid, else the built-in one.
+
+    Returns (program, problem): ``problem`` is one line naming file, line and field
+    when the user's file was refused.
+    """
+    from backcompanion.program import DataError, builtin_program, load_program_file
+
+    own = folder / USER_PROGRAM
+    if own.is_file():
+        try:
+            return load_program_file(own), None
+        except DataError as exc:
+            return builtin_program(), str(exc)
+    return builtin_program(), None
+
+
+def open_store_with_recovery(folder: Path, program):
+    """Open the store; a corrupt file is moved aside and the newest backup restored.
+
+    Returns (store, message for the user or None). A store written by a newer
+    version raises StoreError: the caller tells the user and stops.
+    """
+    from backcompanion.history import CorruptStoreError, Store, daily_backup_if_due, recover
+
+    phases = {e.id: e.phase.value for e in program.exercises}
+    message = None
+    try:
+        store = Store.open(folder, phases=phases)
+    except CorruptStoreError:
+        result = recover(folder)
+        message = result.message
+        store = Store.open(folder, phases=phases)
+    try:
+        daily_backup_if_due(store, date.today())
+    except Exception as exc:  # a failed backup must never stop the app
+        log.warning("daily backup failed: %s", exc)
+    return store, message
+
+
+def fill_demo(folder: Path) -> None:
+    from backcompanion.history import Store
+    from backcompanion.program import builtin_program
+    from backcompanion.session.rules import load_rules
+    from backcompanion.simulate import simulate
+
+    program = builtin_program()
+    with Store.open(folder, phases={e.id: e.phase.value for e in program.exercises}) as store:
+        simulate(
+            store, program, load_rules(), DEMO_DAYS, date.today() - timedelta(days=DEMO_DAYS), 42
+        )
+
+
+def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from backcompanion.companion import Companion
+    from backcompanion.history import StoreError, default_data_dir
+    from backcompanion.session.rules import load_rules
+    from backcompanion.ui.main_window import MainWindow
+    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.theme import ThemeFollower
+
+    started = time.perf_counter()
+    app = make_qapp()
+    demo_dir = None
+    if demo:
+        demo_dir = tempfile.TemporaryDirectory(prefix="backcompanion-demo-")
+        folder = Path(demo_dir.name)
+        fill_demo(folder)
+        qsettings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        qsettings.setValue("app/first_start_done", True)
+    else:
+        folder = data_dir or default_data_dir()
+        qsettings = QSettings()
+    settings = Settings(qsettings)
+    follower = ThemeFollower(app, settings.theme)
+    settings.changed.connect(lambda name: name == "theme" and follower.set_override(settings.theme))
+
+    program, program_problem = load_program_for(folder)
+    try:
+        store, recovery_message = open_store_with_recovery(folder, program)
+    except StoreError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    except OSError as exc:
+        QMessageBox.critical(
+            None, APP_NAME, f"{folder}: the history folder cannot be used ({exc.strerror})."
+        )
+        return 2
+    companion = Companion(program, load_rules(), store)
+    window = MainWindow(
+        companion,
+        settings,
+        demo=demo,
+        open_settings=lambda parent: _open_settings(parent, settings, store),
+        export_summary=lambda parent: _export(parent, companion, settings),
+    )
+    window.show()
+    for problem in [recovery_message, program_problem, *settings.take_problems()]:
+        if problem:
+            window.message.setText(problem)
+            QMessageBox.warning(window, APP_NAME, problem)
+    if os.environ.get("BACKCOMPANION_EXIT_AFTER_FIRST_PAINT"):
+
+        def first_paint():
+            print(f"first paint after {time.perf_counter() - started:.3f} s")
+            app.quit()
+
+        QTimer.singleShot(0, first_paint)
+    try:
+        return app.exec()
+    finally:
+        store.close()
+        if demo_dir is not None:
+            demo_dir.cleanup()
+
+
+def _open_settings(parent, settings, store) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from backcompanion.history import backup_now
+    from backcompanion.ui.settings_dialog import SettingsDialog
+
+    def backup() -> str:
+        try:
+            path = backup_now(store)
+        except Exception as exc:
+            return parent.tr("The backup failed: %1").replace("%1", str(exc))
+        return parent.tr("Backed up to %1").replace("%1", str(path))
+
+    SettingsDialog.ask(
+        parent,
+        settings,
+        data_folder=str(store.data_dir),
+        open_data_folder=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(store.data_dir))),
+        backup_now=backup,
+    )
+
+
+def _export(parent, companion, settings) -> None:
+    try:
+        from backcompanion.ui.export_dialog import export_week_interactive
+    except ImportError:
+        return
+    export_week_interactive(
+        parent, companion.store, companion.program, companion.rules, settings, companion.wall()
+    )

@@ -1,0 +1,186 @@
+"""The session bridge: the one QObject between the engine and the widgets.
+
+It owns the engine of the running session, re-emits its changes as Qt signals
+and owns the only display timers:
+
+- a single-shot ``Qt.PreciseTimer`` aimed at the engine's next deadline (the
+  next whole second shown or a phase end), recomputed after every change, so a
+  late tick never shifts the schedule and nothing wakes up when nothing moves;
+- a frame timer for the breathing pacer, running only while the pacer is on
+  screen and breathing is not paused.
+
+It also notices a suspend (CLOCK_BOOTTIME running ahead of CLOCK_MONOTONIC)
+and keeps a key pressed in the first second of a new phase from skipping it.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from backcompanion.session.breathing import BreathState
+from backcompanion.session.engine import Event, InvalidTransition, SessionEngine, Snapshot, State
+
+FRAME_MS = 16  # about 60 frames a second for the pacer
+SUSPEND_GAP_S = 2.0  # DESIGN 3: a jump of more than 2 s between the clocks means the machine slept
+KEY_GUARD_S = 1.0  # a key in the first second of a new phase does not skip it
+# events that move on: the guard keeps an early key press from skipping the new phase
+GUARDED = frozenset({Event.SKIP_REPEAT, Event.SKIP_EXERCISE, Event.PREVIOUS, Event.CONTINUE})
+
+
+def boottime_offset() -> float | None:
+    """CLOCK_BOOTTIME - CLOCK_MONOTONIC: it grows by the time the machine slept (Linux only)."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is None:
+        return None
+    return time.clock_gettime(boottime) - time.clock_gettime(time.CLOCK_MONOTONIC)
+
+
+class SessionBridge(QObject):
+    changed = Signal(object)  # Snapshot, after every engine change and every shown second
+    breathFrame = Signal(object)  # BreathState, once per frame while breathing on screen
+    sessionEnded = Signal(object)  # the final Snapshot (done or stopped)
+    refused = Signal(str)  # an event the engine refused (a message for the status line)
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        sleep_offset: Callable[[], float | None] = boottime_offset,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._clock = clock
+        self._sleep_offset = sleep_offset
+        self._engine: SessionEngine | None = None
+        self._last_offset = sleep_offset()
+        self._phase_key: tuple | None = None
+        self._phase_since = 0.0
+        self._pacer_visible = False
+        self._tick = QTimer(self)
+        self._tick.setSingleShot(True)
+        self._tick.setTimerType(Qt.TimerType.PreciseTimer)
+        self._tick.timeout.connect(self._on_tick)
+        self._frame = QTimer(self)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.setTimerType(Qt.TimerType.PreciseTimer)
+        self._frame.timeout.connect(self._on_frame)
+
+    # ---- the engine of the running session ----
+
+    @property
+    def engine(self) -> SessionEngine | None:
+        return self._engine
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        return self._clock
+
+    def attach(self, engine: SessionEngine) -> None:
+        """Follow ``engine`` (a new session, or one resumed after a crash)."""
+        self.detach()
+        self._engine = engine
+        engine.add_listener(self._on_engine_change)
+        self._last_offset = self._sleep_offset()
+        self._on_engine_change()
+
+    def detach(self) -> None:
+        self._engine = None
+        self._tick.stop()
+        self._frame.stop()
+        self._phase_key = None
+
+    def snapshot(self) -> Snapshot | None:
+        return self._engine.snapshot() if self._engine else None
+
+    def is_running(self) -> bool:
+        return self._engine is not None and self._engine.state not in (
+            State.IDLE,
+            State.DONE,
+            State.STOPPED,
+        )
+
+    def send(self, event: Event, from_key: bool = False, **payload: object) -> bool:
+        """Send ``event``; False (and nothing happens) when the engine or the key guard refuses."""
+        engine = self._engine
+        if engine is None:
+            return False
+        if from_key and event in GUARDED and self.in_key_guard():
+            return False
+        try:
+            engine.send(event, **payload)
+        except InvalidTransition as exc:
+            self.refused.emit(str(exc))
+            return False
+        return True
+
+    def in_key_guard(self) -> bool:
+        return self._clock() - self._phase_since < KEY_GUARD_S
+
+    def set_pacer_visible(self, visible: bool) -> None:
+        """The main window says whether the pacer is on screen; frames run only then."""
+        self._pacer_visible = visible
+        self._schedule_frames()
+
+    # ---- timers ----
+
+    def _on_engine_change(self) -> None:
+        engine = self._engine
+        if engine is None:
+            return
+        snap = engine.snapshot()
+        key = (snap.state, snap.paused_from, snap.step, snap.exercise, snap.side_index, snap.rep)
+        if key != self._phase_key:
+            self._phase_key = key
+            self._phase_since = self._clock()
+        self._schedule_tick()
+        self._schedule_frames()
+        self.changed.emit(snap)
+        if snap.state in (State.DONE, State.STOPPED):
+            self._tick.stop()
+            self._frame.stop()
+            self.sessionEnded.emit(snap)
+
+    def _schedule_tick(self) -> None:
+        deadline = self._engine.next_deadline() if self._engine else None
+        if deadline is None:
+            self._tick.stop()
+            return
+        wait_ms = max(0, math.ceil((deadline - self._clock()) * 1000))
+        self._tick.start(wait_ms)
+
+    def _on_tick(self) -> None:
+        engine = self._engine
+        if engine is None:
+            return
+        offset = self._sleep_offset()
+        if offset is not None and self._last_offset is not None:
+            gap = offset - self._last_offset
+            if gap > SUSPEND_GAP_S:
+                self._last_offset = offset
+                engine.suspend_detected(gap)
+                return  # the engine notified us: its listener re-armed the timers
+        self._last_offset = offset
+        if not engine.update():
+            # a whole second passed within the phase: show it, then aim at the next one
+            self.changed.emit(engine.snapshot())
+            self._schedule_tick()
+
+    def _schedule_frames(self) -> None:
+        engine = self._engine
+        breathing = engine is not None and engine.state is State.BREATHING
+        if breathing and self._pacer_visible:
+            if not self._frame.isActive():
+                self._frame.start()
+        else:
+            self._frame.stop()
+
+    def _on_frame(self) -> None:
+        engine = self._engine
+        if engine is None:
+            return
+        breath: BreathState | None = engine.breath_at(self._clock())
+        if breath is not None:
+            self.breathFrame.emit(breath)

@@ -1,0 +1,181 @@
+"""The start screen: what today holds, the safety and gate state, the exercises to browse.
+
+A passive view: the main window gives it a :class:`~backcompanion.companion.HomeStatus`
+(computed by the rules) and it shows it; its buttons only emit signals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from backcompanion.companion import HomeStatus
+from backcompanion.session.rules import NudgeLevel
+from backcompanion.ui.theme import set_role
+
+
+def _label(text: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        set_role(label, role)
+    return label
+
+
+def _button(text: str, tip: str, primary: bool = False) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(text.replace("&", ""))
+    button.setAutoDefault(False)
+    if primary:
+        set_role(button, "primary")
+    return button
+
+
+class Banner(QFrame):
+    """A framed message with optional buttons (nudge, resume offer, safety check due)."""
+
+    def __init__(self, role: str = "card", parent: QWidget | None = None):
+        super().__init__(parent)
+        set_role(self, role)
+        self.title = _label("", "subtitle")
+        self.text = _label()
+        self._buttons = QHBoxLayout()
+        self._buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(24, 16, 24, 16)
+        box.addWidget(self.title)
+        box.addWidget(self.text)
+        box.addLayout(self._buttons)
+
+    def add_button(self, button: QPushButton) -> QPushButton:
+        self._buttons.addWidget(button)
+        return button
+
+
+class HomePage(QWidget):
+    startRequested = Signal()
+    resumeRequested = Signal()
+    closePartialRequested = Signal()
+    safetyCheckRequested = Signal()
+    nudgeDismissed = Signal()
+    progressRequested = Signal()
+
+    def __init__(self, carousel: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.greeting = _label(self.tr("Today's session"), "heading")
+        self.summary = _label("", "muted")
+        self.demo_banner = Banner("danger-card")
+        self.demo_banner.title.setText(self.tr("Demo: nothing here is saved"))
+        self.demo_banner.text.setText(
+            self.tr("Six weeks of made-up history to explore. Close the app to leave the demo.")
+        )
+        self.demo_banner.hide()
+
+        self.resume_banner = Banner("card-checked")
+        self.resume_banner.title.setText(self.tr("Your last session was interrupted"))
+        self.resume_button = self.resume_banner.add_button(
+            _button(self.tr("&Resume it"), self.tr("Carry on where it stopped"), primary=True)
+        )
+        self.partial_button = self.resume_banner.add_button(
+            _button(self.tr("Save it as &partly done"), self.tr("Keep what was done and close it"))
+        )
+        self.resume_button.clicked.connect(self.resumeRequested)
+        self.partial_button.clicked.connect(self.closePartialRequested)
+
+        self.safety_banner = Banner("danger-card")
+        self.safety_button = self.safety_banner.add_button(
+            _button(self.tr("Answer the &safety check"), self.tr("Seven short questions"), True)
+        )
+        self.safety_button.clicked.connect(self.safetyCheckRequested)
+
+        self.nudge_banner = Banner("card-checked")
+        self.nudge_banner.title.setText(self.tr("Time to see a physical therapist?"))
+        self.nudge_dismiss = self.nudge_banner.add_button(
+            _button(self.tr("&Got it"), self.tr("Hide this message for a week"))
+        )
+        self.nudge_dismiss.clicked.connect(self.nudgeDismissed)
+
+        self.gate_line = _label()
+        self.start_button = _button(
+            self.tr("&Start session"), self.tr("Start today's session (Enter)"), primary=True
+        )
+        self.start_button.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
+        self.start_button.clicked.connect(self.startRequested)
+        self.progress_button = _button(self.tr("See &progress"), self.tr("Your pain and sessions"))
+        self.progress_button.clicked.connect(self.progressRequested)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.greeting)
+        titles.addWidget(self.summary)
+        titles.addWidget(self.gate_line)
+        top.addLayout(titles, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.progress_button)
+        top.addLayout(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        for banner in (self.demo_banner, self.resume_banner, self.safety_banner, self.nudge_banner):
+            layout.addWidget(banner)
+        layout.addLayout(top)
+        layout.addWidget(carousel, 1)
+        self.carousel = carousel
+
+    def set_demo(self, demo: bool) -> None:
+        self.demo_banner.setVisible(demo)
+
+    def set_status(self, status: HomeStatus) -> None:
+        """Show what the rules decided; the page decides nothing itself."""
+        if status.sessions_done == 0:
+            self.summary.setText(self.tr("Your first session: take it gently."))
+        else:
+            last = status.last_session
+            when = last.started_at.strftime("%A %d %B") if last else ""
+            self.summary.setText(
+                self.tr("%n session(s) so far. Last: %1", "", status.sessions_done).replace(
+                    "%1", when
+                )
+            )
+        it = status.interrupted
+        self.resume_banner.setVisible(it is not None)
+        if it is not None:
+            self.resume_banner.text.setText(
+                self.tr(
+                    "Started %1. Resume it, or keep what was done as a partly done session."
+                ).replace("%1", it.started_at.strftime("%A %H:%M"))
+            )
+        safety = status.safety
+        if safety.sessions_blocked:
+            self.safety_banner.title.setText(self.tr("Please see a clinician before you go on"))
+            self.safety_banner.text.setText(
+                self.tr("Sessions are paused because of your answers to the safety check.")
+            )
+            self.safety_button.setText(self.tr("&Review the safety check"))
+        elif safety.check_due:
+            self.safety_banner.title.setText(self.tr("Weekly safety check"))
+            self.safety_banner.text.setText(
+                self.tr("Before your session, answer seven short questions about warning signs.")
+            )
+            self.safety_button.setText(self.tr("Answer the &safety check"))
+        self.safety_banner.setVisible(safety.sessions_blocked or safety.check_due)
+        nudge = status.nudge
+        self.nudge_banner.setVisible(nudge is not None)
+        if nudge is not None:
+            self.nudge_banner.text.setText(nudge.text)
+            self.nudge_dismiss.setVisible(nudge.level is NudgeLevel.SUGGEST)
+        gate = status.gate
+        if gate.open:
+            self.gate_line.setText(
+                self.tr("Strengthening is open: stretches, then three strength exercises.")
+            )
+        else:
+            reasons = "; ".join(gate.texts)
+            self.gate_line.setText(
+                self.tr("Stretches today. Strengthening opens when: %1").replace("%1", reasons)
+            )
+        self.start_button.setEnabled(status.may_start and it is None)

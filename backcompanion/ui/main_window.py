@@ -1,0 +1,444 @@
+"""The main window: one stack of pages that follows the session engine through the bridge.
+
+Which page shows is read from the engine's snapshot (and, between sessions,
+from the companion's home status); the pages send events back through the
+bridge. The window keeps no copy of the session and decides no rule: the
+companion (rules + store) decides, the engine runs the session.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from backcompanion import APP_NAME
+from backcompanion.companion import Companion, HomeStatus, RecordWriter
+from backcompanion.session.engine import Event, Snapshot, State
+from backcompanion.ui.bridge import SessionBridge
+from backcompanion.ui.carousel import ExerciseCarousel
+from backcompanion.ui.checkin import PainCheckIn
+from backcompanion.ui.home_page import HomePage
+from backcompanion.ui.safety_pages import AboutDialog, RedFlagPage, SeeClinicianPage, WelcomePage
+from backcompanion.ui.session_pages import (
+    BreathingPage,
+    DonePage,
+    DoneSummary,
+    ExercisePage,
+    GatePage,
+)
+from backcompanion.ui.settings import Settings
+
+# keys during a session (also as buttons on the pages)
+SESSION_KEYS: dict[Qt.Key, Event] = {
+    Qt.Key.Key_N: Event.SKIP_REPEAT,
+    Qt.Key.Key_B: Event.PREVIOUS,
+    Qt.Key.Key_H: Event.THIS_HURTS,
+    Qt.Key.Key_T: Event.TOO_HARD,
+}
+_EXERCISING = (State.STRETCHING, State.STRENGTHENING)
+
+
+class StopConfirm:
+    """Asks whether to stop the session; tests replace :meth:`ask`."""
+
+    @staticmethod
+    def ask(parent: QWidget) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(parent.tr("Stop the session?"))
+        box.setText(parent.tr("Stop today's session now? Everything you did so far is kept."))
+        stop = box.addButton(parent.tr("Stop session"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(parent.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is stop
+
+
+class MainWindow(QMainWindow):
+    pageChanged = Signal(str)  # the object name of the page now shown
+
+    def __init__(
+        self,
+        companion: Companion,
+        settings: Settings,
+        clock: Callable[[], float] = time.monotonic,
+        demo: bool = False,
+        open_settings: Callable[[QWidget], None] | None = None,
+        export_summary: Callable[[QWidget], None] | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.companion = companion
+        self.settings = settings
+        self.demo = demo
+        self._open_settings = open_settings
+        self._export_summary = export_summary
+        self.setWindowTitle(APP_NAME + (self.tr(" (demo)") if demo else ""))
+        self.bridge = SessionBridge(clock=clock, parent=self)
+        self.bridge.changed.connect(self._on_snapshot)
+        self.bridge.sessionEnded.connect(self._on_session_ended)
+        self._status: HomeStatus | None = None
+        self._writer: RecordWriter | None = None
+        self._pending_check: str | None = None  # "before" or "after": the check-in shown
+
+        self.carousel = ExerciseCarousel()
+        self.carousel.set_program(companion.program, None)
+        self.home = HomePage(self.carousel)
+        self.home.set_demo(demo)
+        self.welcome = WelcomePage()
+        self.red_flags = RedFlagPage()
+        self.clinician = SeeClinicianPage()
+        self.check_in = PainCheckIn()
+        self.breathing = BreathingPage()
+        self.exercise = ExercisePage()
+        self.gate = GatePage()
+        self.done = DonePage()
+        self.stack = QStackedWidget()
+        for name, page in (
+            ("home", self.home),
+            ("welcome", self.welcome),
+            ("red_flags", self.red_flags),
+            ("clinician", self.clinician),
+            ("check_in", self.check_in),
+            ("breathing", self.breathing),
+            ("exercise", self.exercise),
+            ("gate", self.gate),
+            ("done", self.done),
+        ):
+            page.setObjectName(name)
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self._wire_pages()
+        self._build_menus()
+        self.message = QLabel()
+        self.statusBar().addWidget(self.message, 1)
+        self._restore_geometry()
+        self.refresh_home()
+        if not settings.first_start_done:
+            self.show_page("welcome")
+        elif self._status and (self._status.safety.check_due and not self._status.interrupted):
+            self.show_page("red_flags")
+
+    # ---- building ----
+
+    def _wire_pages(self) -> None:
+        self.welcome.continued.connect(lambda: self.show_page("red_flags"))
+        self.red_flags.answered.connect(self._on_red_flags)
+        self.clinician.cleared.connect(self._on_cleared)
+        self.clinician.back.connect(self.go_home)
+        self.home.startRequested.connect(self.start_session)
+        self.home.resumeRequested.connect(self.resume_session)
+        self.home.closePartialRequested.connect(self._close_partial)
+        self.home.safetyCheckRequested.connect(self._on_safety_requested)
+        self.home.nudgeDismissed.connect(self._dismiss_nudge)
+        self.check_in.submitted.connect(self._on_check_in)
+        for page in (self.breathing, self.exercise, self.gate):
+            page.event_requested.connect(self._on_page_event)
+        self.done.home_requested.connect(self.go_home)
+        self.stack.currentChanged.connect(self._on_page_shown)
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self.start_action = self._action(
+            file, self.tr("&Start session"), self.start_session, QKeySequence.StandardKey.New
+        )
+        self.export_action = self._action(
+            file, self.tr("&Export weekly summary..."), self._on_export, "Ctrl+E"
+        )
+        self._action(
+            file, self.tr("Se&ttings..."), self._on_settings, QKeySequence.StandardKey.Preferences
+        )
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Home"), self.go_home, "Ctrl+H")
+        self.fullscreen_action = self._action(
+            view,
+            self.tr("&Full screen"),
+            self.toggle_fullscreen,
+            QKeySequence.StandardKey.FullScreen,
+        )
+        self.fullscreen_action.setShortcuts([QKeySequence(Qt.Key.Key_F11)])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Safety check..."), self._on_safety_requested)
+        self._action(help_menu, self.tr("&About BackCompanion"), self.show_about)
+
+    # ---- pages ----
+
+    def show_page(self, name: str) -> None:
+        page = self.stack.findChild(QWidget, name)
+        if page is not None and self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+
+    def current_page(self) -> str:
+        return self.stack.currentWidget().objectName()
+
+    def _on_page_shown(self, _index: int) -> None:
+        name = self.current_page()
+        self.bridge.set_pacer_visible(name == "breathing")
+        focus = {"check_in": self.check_in, "red_flags": self.red_flags}.get(name)
+        (focus or self.stack.currentWidget()).setFocus()
+        self.pageChanged.emit(name)
+
+    def refresh_home(self) -> None:
+        status = self.companion.home_status()
+        self._status = status
+        self.home.set_status(status)
+        self.carousel.set_gate(status.gate.open, status.gate.texts)
+        self.start_action.setEnabled(status.may_start and status.interrupted is None)
+
+    def go_home(self) -> None:
+        if self.bridge.is_running():
+            return
+        self.refresh_home()
+        status = self._status
+        if status and status.safety.sessions_blocked:
+            self.clinician.set_flags(status.safety.flags)
+        self.show_page("home")
+
+    # ---- safety ----
+
+    def _on_safety_requested(self) -> None:
+        if self.bridge.is_running():
+            return
+        status = self._status
+        if status and status.safety.sessions_blocked:
+            self.clinician.set_flags(status.safety.flags)
+            self.show_page("clinician")
+        else:
+            self.red_flags.reset()
+            self.show_page("red_flags")
+
+    def _on_red_flags(self, ticked: tuple[int, ...]) -> None:
+        self.companion.record_red_flags(tuple(ticked))
+        if not self.settings.first_start_done:
+            self.settings.first_start_done = True
+        self.refresh_home()
+        if self._status.safety.sessions_blocked:
+            self.clinician.set_flags(self._status.safety.flags)
+            self.show_page("clinician")
+        else:
+            self.show_page("home")
+
+    def _on_cleared(self, note: str) -> None:
+        self.companion.record_clearance(note)
+        self.go_home()
+
+    def _dismiss_nudge(self) -> None:
+        self.companion.dismiss_nudge()
+        self.refresh_home()
+
+    # ---- a session ----
+
+    def _new_writer(self) -> RecordWriter:
+        self._writer = RecordWriter(self.companion.store, on_failure=self._tell_once)
+        return self._writer
+
+    def _tell_once(self, message: str) -> None:
+        self.message.setText(message)
+
+    def start_session(self) -> None:
+        if self.bridge.is_running():
+            return
+        self.refresh_home()
+        status = self._status
+        if status.interrupted is not None:
+            self.show_page("home")
+            return
+        if not status.may_start:
+            self._on_safety_requested()
+            return
+        s = self.settings
+        plan = self.companion.plan(s.cadence(), s.get_ready_s, s.release_s)
+        engine = self.companion.new_engine(plan, self.bridge.clock, self._new_writer())
+        self.carousel.set_program(self.companion.program, plan)
+        self.gate.set_plan(plan)
+        self.bridge.attach(engine)
+        self.bridge.send(Event.START)
+        if s.fullscreen_on_start and not self.isFullScreen():
+            self.toggle_fullscreen()
+
+    def resume_session(self) -> None:
+        it = self._status.interrupted if self._status else None
+        if it is None or self.bridge.is_running():
+            return
+        s = self.settings
+        engine = self.companion.resume_engine(
+            it, s.cadence(), self.bridge.clock, self._new_writer(), s.get_ready_s, s.release_s
+        )
+        if engine is None:
+            QMessageBox.information(
+                self,
+                self.tr("Nothing left to resume"),
+                self.tr("That session cannot be picked up again; it is kept as partly done."),
+            )
+            self._close_partial()
+            return
+        self.gate.set_plan(engine.plan)
+        self.bridge.attach(engine)
+
+    def _close_partial(self) -> None:
+        it = self._status.interrupted if self._status else None
+        if it is not None:
+            self.companion.close_interrupted(it)
+        self.go_home()
+
+    def _on_check_in(self, rating: int, note: str) -> None:
+        self.bridge.send(Event.CHECK_IN, rating=rating, note=note)
+
+    def _on_page_event(self, event: Event, payload: dict) -> None:
+        if event is Event.STOP:
+            self.request_stop()
+            return
+        self.bridge.send(event, **(payload or {}))
+
+    def request_stop(self) -> None:
+        snap = self.bridge.snapshot()
+        if snap is not None and Event.STOP in snap.allowed_events and StopConfirm.ask(self):
+            self.bridge.send(Event.STOP)
+
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        if self._writer is not None and self._writer.pending:
+            self._writer.flush()
+        state = snap.paused_from if snap.state is State.PAUSED else snap.state
+        if snap.exercise is not None and state in _EXERCISING:
+            self.carousel.set_current(snap.exercise.id)
+        if state is State.CHECK_IN_BEFORE or state is State.CHECK_IN_AFTER:
+            kind = "before" if state is State.CHECK_IN_BEFORE else "after"
+            if self._pending_check != kind:
+                self._pending_check = kind
+                self.check_in.reset()
+                self.check_in.set_title(
+                    self.tr("How is your back right now?")
+                    if kind == "before"
+                    else self.tr("And now, after the session?")
+                )
+            self.show_page("check_in")
+            return
+        self._pending_check = None
+        page = {
+            State.BREATHING: self.breathing,
+            State.STRETCHING: self.exercise,
+            State.STRENGTHENING: self.exercise,
+            State.GATE: self.gate,
+        }.get(state)
+        if page is not None:
+            page.show_snapshot(snap)
+            self.show_page(page.objectName())
+
+    def _on_session_ended(self, snap: Snapshot) -> None:
+        summary = self.companion.done_summary(snap.session_id) if snap.session_id else None
+        self.done.set_summary(
+            DoneSummary(
+                opening=summary.opening if summary else None,
+                closing=summary.closing if summary else None,
+                exercises_done=summary.exercises_done if summary else 0,
+                minutes=summary.minutes if summary else 0.0,
+                flare_text=summary.flare_text if summary else None,
+            ),
+            stopped=snap.state is State.STOPPED,
+        )
+        self.bridge.detach()
+        self.carousel.set_current(None)
+        self.show_page("done")
+        if self.isFullScreen():
+            self.toggle_fullscreen()
+
+    # ---- keys ----
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._session_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _session_key(self, event: QKeyEvent) -> bool:
+        snap = self.bridge.snapshot()
+        if snap is None or not self.bridge.is_running():
+            if (
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.current_page() == "home"
+            ):
+                self.start_session()
+                return True
+            return False
+        key = Qt.Key(event.key())
+        allowed = snap.allowed_events
+        if key == Qt.Key.Key_Escape:
+            if self.isFullScreen():
+                self.toggle_fullscreen()
+            else:
+                self.request_stop()
+            return True
+        if key == Qt.Key.Key_Space:
+            if Event.RESUME in allowed:
+                return self.bridge.send(Event.RESUME) or True
+            if Event.PAUSE in allowed:
+                return self.bridge.send(Event.PAUSE) or True
+            return False
+        if snap.state in (State.CHECK_IN_BEFORE, State.CHECK_IN_AFTER):
+            return False  # the check-in page takes its own keys (0-9, Enter)
+        if key == Qt.Key.Key_N and snap.state in (State.BREATHING, State.GATE):
+            return self.bridge.send(Event.CONTINUE, from_key=True) or True
+        if key in SESSION_KEYS and SESSION_KEYS[key] in allowed:
+            return self.bridge.send(SESSION_KEYS[key], from_key=True) or True
+        effort = self.exercise.effort_for_key(key) if snap.state in _EXERCISING else None
+        if effort is not None and Event.RATE_EFFORT in allowed:
+            return self.bridge.send(Event.RATE_EFFORT, effort=effort) or True
+        return False
+
+    # ---- menus ----
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
+
+    def _on_settings(self) -> None:
+        if self._open_settings:
+            self._open_settings(self)
+
+    def _on_export(self) -> None:
+        if self._export_summary:
+            self._export_summary(self)
+
+    # ---- geometry ----
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.window_geometry
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.bridge.is_running():
+            snap = self.bridge.snapshot()
+            if snap and Event.PAUSE in snap.allowed_events:
+                self.bridge.send(Event.PAUSE)
+        if not self.isFullScreen():
+            self.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.bridge.detach()
+        super().closeEvent(event)

@@ -1,0 +1,148 @@
+"""``backcompanion screenshots --out DIR``: every main screen as PNG, light and dark.
+
+Renders the real main window offscreen on demo data from ``simulate``, drives
+the real engine with a fake clock to each moment worth showing, and saves
+``<screen>-<theme>.png``. Used to look at the app as a person would.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from backcompanion.companion import Companion
+from backcompanion.history import Store
+from backcompanion.program import builtin_program
+from backcompanion.session.clock import FakeClock
+from backcompanion.session.engine import Event, State, Step
+from backcompanion.session.rules import load_rules
+from backcompanion.simulate import simulate
+from backcompanion.ui.main_window import MainWindow
+from backcompanion.ui.settings import Settings
+from backcompanion.ui.theme import DARK, LIGHT, apply_theme
+
+SIZE = (1280, 800)
+
+
+class Shooter:
+    def __init__(self, out: Path, theme_name: str):
+        self.out, self.theme_name = out, theme_name
+        self.saved: list[Path] = []
+
+    def grab(self, widget: QWidget, name: str) -> None:
+        QApplication.processEvents()
+        path = self.out / f"{name}-{self.theme_name}.png"
+        if not widget.grab().save(str(path)):
+            raise OSError(f"cannot write {path}")
+        self.saved.append(path)
+
+
+def _window(folder: Path, days: int, clock: FakeClock, first_start_done: bool = True) -> MainWindow:
+    program = builtin_program()
+    rules = load_rules()
+    store = Store.open(folder, phases={e.id: e.phase.value for e in program.exercises})
+    if days:
+        simulate(store, program, rules, days, date.today() - timedelta(days=days), seed=42)
+    qsettings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(qsettings)
+    settings.first_start_done = first_start_done
+    window = MainWindow(Companion(program, rules, store), settings, clock=clock)
+    window.resize(*SIZE)
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.show()
+    return window
+
+
+def _advance_until(window: MainWindow, clock: FakeClock, done: Callable) -> None:
+    engine = window.bridge.engine
+    for _ in range(100_000):
+        snap = engine.snapshot()
+        if done(snap):
+            return
+        clock.advance(max(1e-3, min(snap.remaining_s, 1.0)))
+        engine.update()
+    raise RuntimeError("the session never reached the screen to show")
+
+
+def render_all(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    saved: list[Path] = []
+    for theme_name, theme in (("light", LIGHT), ("dark", DARK)):
+        apply_theme(app, theme)
+        shot = Shooter(out, theme_name)
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            # first start: welcome and the red-flag check
+            clock = FakeClock()
+            first = _window(tmp / "first", 0, clock, first_start_done=False)
+            shot.grab(first, "01-welcome")
+            first.show_page("red_flags")
+            first.red_flags.none_box.setChecked(True)
+            shot.grab(first, "02-red-flag-check")
+            first.close()
+            first.companion.store.close()
+
+            # six weeks of history: the gate is open
+            clock = FakeClock()
+            win = _window(tmp / "demo", 42, clock)
+            win.go_home()
+            shot.grab(win, "03-home-carousel")
+            win.start_session()
+            win.check_in.set_rating(4)
+            shot.grab(win, "04-check-in")
+            win.bridge.send(Event.CHECK_IN, rating=4, note="")
+            clock.advance(1.6)
+            win.bridge.engine.update()
+            win.breathing.show_breath(win.bridge.engine.breath_at(clock()))
+            shot.grab(win, "05-pacer-mid-inhale")
+            win.bridge.send(Event.CONTINUE)
+            _advance_until(
+                win,
+                clock,
+                lambda s: (
+                    s.exercise is not None
+                    and s.exercise.id == "hamstring_stretch"
+                    and s.side_index == 1
+                    and s.rep == 3
+                    and s.step is Step.HOLD
+                    and s.remaining_s <= s.phase_duration_s / 2
+                ),
+            )
+            shot.grab(win, "06-timer-mid-hold")
+            _advance_until(win, clock, lambda s: s.state is State.GATE)
+            shot.grab(win, "07-gate-open")
+            _advance_until(win, clock, lambda s: s.state is State.CHECK_IN_AFTER)
+            win.bridge.send(Event.CHECK_IN, rating=2, note="")
+            shot.grab(win, "09-session-done")
+            win.close()
+            win.companion.store.close()
+
+            # the first week: the gate is still locked
+            clock = FakeClock()
+            early = _window(tmp / "early", 4, clock)
+            early.start_session()
+            early.bridge.send(Event.CHECK_IN, rating=5, note="")
+            early.bridge.send(Event.CONTINUE)
+            _advance_until(early, clock, lambda s: s.state is State.GATE)
+            shot.grab(early, "08-gate-locked")
+            early.bridge.send(Event.STOP)
+            early.close()
+            early.companion.store.close()
+
+            # settings
+            from backcompanion.ui.settings_dialog import SettingsDialog
+
+            dialog = SettingsDialog(
+                Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
+            )
+            dialog.resize(1000, 760)
+            shot.grab(dialog, "10-settings")
+            dialog.deleteLater()
+        saved += shot.saved
+    return saved

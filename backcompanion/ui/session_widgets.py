@@ -1,0 +1,685 @@
+"""Small parts shared by the session pages: key buttons, the progress line, the pause overlay.
+
+Also the base class of the pages that run while a session is live
+(:class:`SessionPage`): a thin progress line on top, the page's content, a
+"Paused" overlay over that content, and a row of buttons that send engine
+events. Sizes come from font metrics and the page's height; colours from
+:mod:`backcompanion.ui.theme`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcompanion.session.engine import Event, PauseReason, Snapshot, State
+from backcompanion.ui.theme import Theme, current_theme, set_role
+
+__all__ = [
+    "REFERENCE_LINES",
+    "KeyButton",
+    "NoticeFrame",
+    "PauseIcon",
+    "PausedOverlay",
+    "PictureBox",
+    "ProgressLine",
+    "ScaledPage",
+    "SessionPage",
+    "em",
+    "picture_names",
+    "scale_factor",
+    "set_text",
+]
+
+_RETHEME = QEvent.Type(QEvent.registerEventType())
+REFERENCE_LINES = 28.0  # a page this many base lines high shows text at its nominal size
+MAX_SCALE = 3.0
+
+
+def em(widget: QWidget) -> float:
+    """The height of a line of the widget's text (logical pixels): the unit of sizes here."""
+    return QFontMetricsF(widget.font()).height()
+
+
+def scale_factor(height: float, line: float) -> float:
+    """How much larger the page's key texts are drawn: 1 up to ``REFERENCE_LINES`` lines of
+    ``line`` pixels, then growing with the height (a 4K screen at 100 %), at most 3."""
+    if line <= 0 or height <= 0:
+        return 1.0
+    return max(1.0, min(MAX_SCALE, height / (REFERENCE_LINES * line)))
+
+
+def set_text(label: QLabel, text: str) -> None:
+    """Set a label's text only when it changed (the pages are told the same thing every second)."""
+    if label.text() != text:
+        label.setText(text)
+
+
+def picture_names(exercise) -> tuple[str, ...]:
+    """The names :mod:`~backcompanion.ui.illustration` knows an exercise's pictures by."""
+    if exercise is None:
+        return ()
+    return tuple(f[:-4] if f.endswith(".svg") else f for f in exercise.illustrations)
+
+
+class KeyButton(QPushButton):
+    """A large button that also shows its keyboard key in a small key cap on its left.
+
+    The cap needs room: the button asks for it in :meth:`sizeHint`, but may shrink to
+    a plain button (:meth:`minimumSizeHint`) on a narrow window, and then leaves the
+    cap out (the key stays in the tooltip and the accessible name).
+    """
+
+    def __init__(self, text: str, key_hint: str = "", parent: QWidget | None = None):
+        self._key = key_hint
+        self._sheet = ""
+        super().__init__(text, parent)
+        self._theme: Theme | None = None
+        self.setAutoDefault(False)
+        # Tab reaches it; a click leaves no focus behind that Space or Enter would press again
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may shrink to the minimum
+        self.setSizePolicy(policy)
+        self._sheet = ""
+        self._metrics()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._metrics()
+
+    def key_hint(self) -> str:
+        return self._key
+
+    def set_key_hint(self, key_hint: str) -> None:
+        if key_hint != self._key:
+            self._key = key_hint
+            self._metrics()
+            self.updateGeometry()
+            self.update()
+
+    def cap_shown(self) -> bool:
+        """True when the key cap is drawn (there is a key and room for it)."""
+        return bool(self._key) and self.width() >= self.sizeHint().width()
+
+    def set_theme(self, theme: Theme | None) -> None:
+        if theme != self._theme:
+            self._theme = theme
+            self.update()
+
+    def _metrics(self) -> None:
+        line = em(self)
+        font = QFont(self.font())
+        font.setBold(False)
+        font.setUnderline(False)
+        size = font.pointSizeF()
+        if size > 0:
+            font.setPointSizeF(max(6.0, size * 0.72))
+        else:
+            font.setPixelSize(max(8, round(line * 0.55)))
+        self._cap_font = font
+        fm = QFontMetricsF(font)
+        self._cap_h = fm.height() * 1.3
+        self._cap_w = max(self._cap_h, fm.horizontalAdvance(self._key) + fm.height() * 0.8)
+        self._cap_left = line * 0.45
+        self._shift = round(self._cap_w + line * 0.1) if self._key else 0
+        # The style sheet's min-width becomes the button's minimum size: make it the text's
+        # width (not the app's wide default) so that a row of these fits a narrow window.
+        bold = QFont(self.font())
+        bold.setBold(True)
+        text_w = math.ceil(QFontMetricsF(bold).horizontalAdvance(self.text()))
+        pad = round(line * 0.7)
+        sheet = f"min-width: {text_w}px; padding-left: {pad}px; padding-right: {pad}px;"
+        if sheet != self._sheet:  # guarded: setting a sheet sends another StyleChange
+            self._sheet = sheet
+            self.setStyleSheet(sheet)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width() + self._shift, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return super().sizeHint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._metrics()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.cap_shown():
+            super().paintEvent(event)
+            return
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        p = QStylePainter(self)
+        p.drawControl(QStyle.ControlElement.CE_PushButtonBevel, option)
+        label = QStyleOptionButton(option)
+        label.rect = option.rect.adjusted(self._shift, 0, 0, 0)
+        p.drawControl(QStyle.ControlElement.CE_PushButtonLabel, label)
+        t = self._theme or current_theme()
+        if not self.isEnabled():
+            colour = t.muted
+        elif self.property("role") == "primary":
+            colour = t.on_accent
+        else:
+            colour = t.text
+        box = QRectF(self._cap_left, (self.height() - self._cap_h) / 2, self._cap_w, self._cap_h)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(colour), max(1.5, self._cap_h / 14)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        r = self._cap_h * 0.22
+        p.drawRoundedRect(box, r, r)
+        p.setFont(self._cap_font)
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._key)
+
+
+class ProgressLine(QWidget):
+    """A thin bar for the whole session: how much of the planned time is behind us."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._value = 0.0
+        self._theme: Theme | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Session progress"))
+        self._percent = -1
+        self.set_value(0.0)
+
+    def value(self) -> float:
+        return self._value
+
+    def set_value(self, value: float) -> None:
+        value = min(1.0, max(0.0, float(value)))
+        percent = round(value * 100)
+        if percent != self._percent:
+            self._percent = percent
+            self.setAccessibleDescription(self.tr("%1 % done").replace("%1", str(percent)))
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def set_theme(self, theme: Theme | None) -> None:
+        if theme != self._theme:
+            self._theme = theme
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, max(6, round(em(self) * 0.35)))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(20, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t = self._theme or current_theme()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        h = self.height()
+        r = h / 2
+        p.setBrush(QColor(t.border))
+        p.setOpacity(0.35)
+        p.drawRoundedRect(QRectF(0, 0, self.width(), h), r, r)
+        p.setOpacity(1.0)
+        if self._value > 0:
+            p.setBrush(QColor(t.accent))
+            p.drawRoundedRect(QRectF(0, 0, max(h, self.width() * self._value), h), r, r)
+
+
+class PauseIcon(QWidget):
+    """Two upright bars: "paused" by shape, not by colour or words alone."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme: Theme | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_theme(self, theme: Theme | None) -> None:
+        self._theme = theme
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        side = round(em(self) * 2.2)
+        return QSize(side, side)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t = self._theme or current_theme()
+        w, h = self.width(), self.height()
+        bar = w * 0.28
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(t.text))
+        r = bar * 0.25
+        p.drawRoundedRect(QRectF(w * 0.14, h * 0.1, bar, h * 0.8), r, r)
+        p.drawRoundedRect(QRectF(w - w * 0.14 - bar, h * 0.1, bar, h * 0.8), r, r)
+
+
+class PausedOverlay(QWidget):
+    """Covers its parent with the window colour, dimmed, and a card: "Paused", why, what next."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self._theme: Theme | None = None
+        self.card = QFrame(self)
+        set_role(self.card, "card")
+        self.icon = PauseIcon()
+        self.title = QLabel(self.tr("Paused"))
+        set_role(self.title, "heading")
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        set_role(self.reason, "subtitle")
+        self.hint = QLabel(self.tr("Press Space to continue"))
+        self.hint.setWordWrap(True)
+        set_role(self.hint, "subtitle")
+        for label in (self.title, self.reason, self.hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.icon)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        self._inner = QVBoxLayout(self.card)
+        line = round(em(self))
+        self._inner.setContentsMargins(line * 2, line, line * 2, line)
+        self._inner.setSpacing(round(line * 0.5))
+        self._inner.addLayout(top)
+        self._inner.addWidget(self.reason)
+        self._inner.addWidget(self.hint)
+        self.reason.hide()
+        self.setAccessibleName(self.tr("Paused"))
+        parent.installEventFilter(self)
+        self.setGeometry(parent.rect())
+        self.hide()
+
+    def set_reason(self, reason: PauseReason | None) -> None:
+        if reason is PauseReason.SUSPEND:
+            text = self.tr("Paused while the computer was asleep")
+        elif reason is PauseReason.RESTORED:
+            text = self.tr("Your last session was interrupted: it picks up where you left off")
+        else:
+            text = ""
+        set_text(self.reason, text)
+        self.reason.setVisible(bool(text))
+        self._place_card()
+        self.setAccessibleDescription(" ".join(x for x in (text, self.hint.text()) if x))
+
+    def set_theme(self, theme: Theme | None) -> None:
+        self._theme = theme
+        self.icon.set_theme(theme)
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())
+        return False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_card()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._place_card()
+
+    def _place_card(self) -> None:
+        """The card: centred, at most 30 lines wide, as high as its wrapped text needs."""
+        line = em(self)
+        w = max(1, min(round(self.width() - 2 * line), round(line * 30)))
+        self._inner.activate()
+        h = self._inner.totalHeightForWidth(w) if self._inner.hasHeightForWidth() else -1
+        if h < 0:
+            h = self._inner.totalSizeHint().height()
+        h = min(h, self.height())
+        self.card.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t = self._theme or current_theme()
+        p = QPainter(self)
+        p.setOpacity(0.86)
+        p.fillRect(self.rect(), QColor(t.window))
+
+
+class NoticeFrame(QWidget):
+    """Holds one widget; when on, draws a thick rounded outline round it (the switch-sides
+    notice). The height is the same on and off, so nothing below moves."""
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._on = False
+        self._theme: Theme | None = None
+        self.child = child
+        layout = QHBoxLayout(self)
+        layout.addWidget(child)
+        self._layout = layout
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self._metrics()
+
+    def is_on(self) -> bool:
+        return self._on
+
+    def set_on(self, on: bool) -> None:
+        if on != self._on:
+            self._on = on
+            self._apply_margins()
+            self.update()
+
+    def set_theme(self, theme: Theme | None) -> None:
+        self._theme = theme
+        self.update()
+
+    def _metrics(self) -> None:
+        line = em(self)
+        self._line = max(3.0, line / 8)
+        self._radius = line * 0.45
+        self._pad_v = round(line * 0.15 + self._line)
+        self._pad_h = round(line * 0.5 + self._line)
+        self._apply_margins()
+
+    def _apply_margins(self) -> None:
+        # the height stays (nothing below moves); off, the text lines up with the name above
+        h = self._pad_h if self._on else 0
+        self._layout.setContentsMargins(h, self._pad_v, h, self._pad_v)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._metrics()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._on:
+            return
+        t = self._theme or current_theme()
+        half = self._line / 2
+        box = QRectF(self.rect()).adjusted(half, half, -half, -half)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(t.hold), self._line))
+        p.setBrush(QColor(t.card))
+        p.drawRoundedRect(box, self._radius, self._radius)
+
+
+class PictureBox(QWidget):
+    """Holds an IllustrationView without passing on its height-for-width, so the picture
+    takes whatever room the texts leave instead of squeezing them."""
+
+    def __init__(self, view: QWidget, parent: QWidget | None = None, *, lines: float = 9.0):
+        super().__init__(parent)
+        self.view = view
+        self._lines = lines
+        view.setParent(self)
+        view.setMinimumSize(1, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        line = em(self)
+        return QSize(round(line * self._lines * 4 / 3), round(line * self._lines))
+
+    def minimumSizeHint(self) -> QSize:
+        line = em(self)
+        return QSize(round(line * 4), round(line * 3))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.view.setGeometry(self.rect())
+
+
+class ScaledPage(QWidget):
+    """A page whose key texts are set in points and grow with its height (see scale_factor).
+
+    The style sheet decides every label's font, so a scaled label gets its own
+    one-line style sheet (``font-size``, weight and any extra such as a border),
+    rewritten only when the scale moves by 5 % or more.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme: Theme | None = None  # None: follow the app's theme
+        self._retheme_pending = False
+        self._scaled: list[tuple[QLabel, float, bool, str]] = []
+        self._scale = 0.0
+
+    # ---- theme ----
+
+    def set_theme(self, theme: Theme | None) -> None:
+        """Show ``theme``; None follows the app's theme (``apply_theme``) from then on."""
+        self._theme = theme
+        self._push_theme(theme or current_theme())
+
+    def theme(self) -> Theme:
+        return self._theme or current_theme()
+
+    def _push_theme(self, theme: Theme) -> None:
+        """Subclasses hand ``theme`` to what caches colours (pens, pictures, a label's sheet)."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _RETHEME:
+            self._retheme_pending = False
+            if self._theme is None:
+                self._push_theme(current_theme())
+            return True
+        return super().event(event)
+
+    def _queue_retheme(self) -> None:
+        # apply_theme() sets the palette and the style sheet before it records the new theme,
+        # so the palette change is answered once apply_theme() has returned
+        if not self._retheme_pending:
+            self._retheme_pending = True
+            QCoreApplication.postEvent(self, QEvent(_RETHEME))
+
+    def scaled(self, label: QLabel, pt: float, bold: bool = True, extra: str = "") -> QLabel:
+        """Register ``label``: drawn at ``pt`` points, more on a tall page (see scale_factor)."""
+        self._scaled = [x for x in self._scaled if x[0] is not label]
+        self._scaled.append((label, pt, bold, extra))
+        self._style_label(label, pt, bold, extra)
+        return label
+
+    def unscale(self, label: QLabel) -> None:
+        self._scaled = [x for x in self._scaled if x[0] is not label]
+
+    def set_extra_style(self, label: QLabel, extra: str) -> None:
+        """Change the extra style sheet text of a scaled label (a border, a colour)."""
+        for i, (lab, pt, bold, old) in enumerate(self._scaled):
+            if lab is label and old != extra:
+                self._scaled[i] = (lab, pt, bold, extra)
+                self._style_label(lab, pt, bold, extra)
+
+    def scale(self) -> float:
+        """How much larger than their nominal size the key texts are drawn now."""
+        return self._scale or 1.0
+
+    def _style_label(self, label: QLabel, pt: float, bold: bool, extra: str) -> None:
+        weight = "font-weight: 700;" if bold else "font-weight: 400;"
+        scale = self._scale or 1.0
+        size = round(pt * scale, 1)
+        sheet = f"font-size: {size:.1f}pt; {weight} {extra}".strip()
+        if label.styleSheet() != sheet:
+            label.setStyleSheet(sheet)
+            if abs(label.font().pointSizeF() - size) > 0.05:
+                # Qt 6 sometimes keeps the old font when a sheet with a box (border,
+                # padding) changes while the label is hidden: polish it again
+                label.style().unpolish(label)
+                label.style().polish(label)
+                label.updateGeometry()
+
+    def _apply_scale(self, force: bool = False) -> None:
+        scale = round(scale_factor(self.height(), em(self)) * 20) / 20  # steps of 5 %
+        if scale == self._scale and not force:
+            return
+        self._scale = scale
+        for label, pt, bold, extra in self._scaled:
+            self._style_label(label, pt, bold, extra)
+        self._scale_changed()
+
+    def _scale_changed(self) -> None:
+        """Subclasses resize what is not text (a picture slot) here."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._apply_scale()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_scale(force=True)
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._queue_retheme()
+
+
+class SessionPage(ScaledPage):
+    """A page shown while a session runs: progress line, content, pause overlay, buttons.
+
+    Passive: :meth:`show_snapshot` shows what the engine says; a button emits
+    :attr:`event_requested` with the engine event and its payload. No timers,
+    no copy of the session.
+    """
+
+    # (Event, payload dict); "object" so that the payload reaches Python untouched (a "dict"
+    # signal would go through QVariantMap and turn an Effort into a plain str)
+    event_requested = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._buttons: dict[QPushButton, Event] = {}
+        self._payloads: dict[QPushButton, dict] = {}
+        self._pause_event = Event.PAUSE
+
+        self.progress = ProgressLine()
+        self.progress.setObjectName("sessionProgress")
+        self.content = QWidget()
+        self.content.setObjectName("content")
+        self.content.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.buttons = QHBoxLayout()
+
+        self.pause_button = KeyButton(self.tr("Pause"), self.tr("Space"))
+        self.pause_button.setObjectName("pauseButton")
+        self.pause_button.clicked.connect(self._on_pause_clicked)
+        self.stop_button = self.event_button(
+            self.tr("Stop"),
+            self.tr("Esc"),
+            Event.STOP,
+            self.tr("Stop the session (what you did is saved)"),
+            self.tr("Stop the session (Esc)"),
+        )
+        self.stop_button.setObjectName("stopButton")
+        self._set_pause_texts(paused=False, force=True)
+
+        outer = QVBoxLayout(self)
+        self._outer = outer
+        outer.addWidget(self.progress)
+        outer.addWidget(self.content, 1)
+        outer.addLayout(self.buttons)
+        self._metrics()
+
+    # ---- for subclasses ----
+
+    def finish(self) -> None:
+        """Call at the end of a subclass's __init__: puts the overlay above the content."""
+        self.overlay = PausedOverlay(self.content)
+        self.overlay.setObjectName("pausedOverlay")
+        self.overlay.raise_()
+        self._apply_scale(force=True)
+
+    def event_button(
+        self,
+        text: str,
+        key: str,
+        event: Event,
+        accessible: str,
+        tooltip: str,
+        payload: dict | None = None,
+    ) -> KeyButton:
+        """A button that sends ``event`` (with ``payload``); enabled from ``allowed_events``."""
+        button = KeyButton(text, key)
+        button.setAccessibleName(accessible)
+        button.setToolTip(tooltip)
+        self._payloads[button] = dict(payload or {})
+        # a bound method, not a lambda: a lambda holding ``self`` would keep the page alive
+        button.clicked.connect(self._on_event_button)
+        self._buttons[button] = event
+        return button
+
+    # ---- API ----
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Show what the engine says: progress, paused or not, which buttons may be used."""
+        self.progress.set_value(snap.session_progress)
+        paused = snap.state is State.PAUSED
+        if paused:
+            self.overlay.set_reason(snap.paused_reason)
+        if paused == self.overlay.isHidden():
+            self.overlay.setVisible(paused)
+            if paused:
+                self.overlay.raise_()
+        self._set_pause_texts(paused)
+        allowed = snap.allowed_events
+        self.pause_button.setEnabled(self._pause_event in allowed)
+        for button, event in self._buttons.items():
+            enabled = event in allowed
+            if button.isEnabled() != enabled:
+                button.setEnabled(enabled)
+
+    def is_paused_shown(self) -> bool:
+        return not self.overlay.isHidden()
+
+    def _push_theme(self, theme: Theme) -> None:
+        self.progress.set_theme(theme)
+        self.overlay.set_theme(theme)
+        for button in self.findChildren(KeyButton):
+            button.set_theme(theme)
+
+    # ---- internals ----
+
+    def _emit(self, event: Event, payload: dict) -> None:
+        self.event_requested.emit(event, dict(payload))
+
+    def _on_event_button(self) -> None:
+        button = self.sender()
+        event = self._buttons.get(button)
+        if event is not None:
+            self._emit(event, self._payloads[button])
+
+    def _on_pause_clicked(self) -> None:
+        self._emit(self._pause_event, {})
+
+    def _set_pause_texts(self, paused: bool, force: bool = False) -> None:
+        event = Event.RESUME if paused else Event.PAUSE
+        if event is self._pause_event and not force:
+            return
+        self._pause_event = event
+        b = self.pause_button
+        if paused:
+            b.setText(self.tr("Resume"))
+            b.setAccessibleName(self.tr("Resume the session"))
+            b.setToolTip(self.tr("Resume (Space)"))
+        else:
+            b.setText(self.tr("Pause"))
+            b.setAccessibleName(self.tr("Pause the session"))
+            b.setToolTip(self.tr("Pause (Space)"))
+
+    def _metrics(self) -> None:
+        line = em(self)
+        side = round(line * 1.2)
+        self._outer.setContentsMargins(side, round(line * 0.4), side, round(line * 0.6))
+        self._outer.setSpacing(round(line * 0.5))
+        self.buttons.setSpacing(round(line * 0.5))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._metrics()

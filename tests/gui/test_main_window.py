@@ -1,0 +1,183 @@
+"""The real main window on a real store, driven by keys and clicks with a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from backcompanion.companion import Companion
+from backcompanion.history import Store
+from backcompanion.program import builtin_program
+from backcompanion.session.clock import FakeClock
+from backcompanion.session.engine import State, Step
+from backcompanion.session.rules import load_rules
+from backcompanion.ui import main_window as mw
+from backcompanion.ui.main_window import MainWindow
+from backcompanion.ui.settings import Settings
+
+PROGRAM = builtin_program()
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, light):
+    stores = []
+
+    def make(first_start_done: bool = True, folder=None, red_flags_answered: bool = True):
+        folder = folder or tmp_path / "data"
+        store = Store.open(folder, phases={e.id: e.phase.value for e in PROGRAM.exercises})
+        stores.append(store)
+        companion = Companion(PROGRAM, load_rules(), store)
+        if red_flags_answered:
+            companion.record_red_flags(())
+        settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        settings.first_start_done = first_start_done
+        settings.get_ready_s = 3
+        settings.release_s = 2
+        clock = FakeClock()
+        window = MainWindow(companion, settings, clock=clock)
+        qtbot.addWidget(window)
+        return window, clock
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+def advance(window, clock, seconds):
+    """Let ``seconds`` pass the way the display timer would see them: one second at a time."""
+    engine = window.bridge.engine
+    end = clock() + seconds
+    while clock() < end:
+        clock.advance(min(1.0, end - clock()))
+        engine.update()
+
+
+def advance_until(window, clock, predicate, limit=20_000):
+    engine = window.bridge.engine
+    for _ in range(limit):
+        if predicate(engine.snapshot()):
+            return engine.snapshot()
+        clock.advance(min(1.0, max(engine.snapshot().remaining_s, 1e-3)))
+        engine.update()
+    raise AssertionError("never reached")
+
+
+def test_first_start_welcome_then_safety_check_then_home(make_window, qtbot):
+    window, _ = make_window(first_start_done=False, red_flags_answered=False)
+    assert window.current_page() == "welcome"
+    qtbot.mouseClick(window.welcome.continue_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "red_flags"
+    window.red_flags.none_box.setChecked(True)  # "None of these apply"
+    assert window.red_flags.save()
+    assert window.current_page() == "home"
+    assert window.home.start_button.isEnabled()
+    assert window.settings.first_start_done
+
+
+def test_a_ticked_red_flag_blocks_starting_until_clearance(make_window, qtbot):
+    window, _ = make_window(first_start_done=False, red_flags_answered=False)
+    window.show_page("red_flags")
+    window.red_flags.set_ticked((3,))
+    assert window.red_flags.save()
+    assert window.current_page() == "clinician"
+    window.go_home()
+    assert not window.home.start_button.isEnabled()
+    window.start_session()  # the menu action cannot bypass it either
+    assert window.bridge.engine is None and window.current_page() == "clinician"
+    window.clinician.ask_confirmation()
+    assert window.clinician.confirm()
+    assert window.current_page() == "home"
+    assert window.home.start_button.isEnabled()
+
+
+def test_a_whole_session_by_keyboard_with_a_fake_clock(make_window, qtbot):
+    window, clock = make_window()
+    assert window.current_page() == "home"
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert window.current_page() == "check_in"
+    qtbot.keyClick(window.check_in, Qt.Key.Key_6)
+    qtbot.keyClick(window.check_in, Qt.Key.Key_Return)
+    assert window.current_page() == "breathing"
+    # a key in the first second of a phase does not skip it
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    assert window.bridge.engine.state is State.BREATHING
+    advance(window, clock, 1.5)
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    snap = window.bridge.engine.snapshot()
+    assert snap.state is State.STRETCHING and snap.exercise.id == "angry_cat"
+    assert window.current_page() == "exercise"
+    # pause and resume with Space: the remaining time does not move while paused
+    advance(window, clock, 4)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    before = window.bridge.engine.snapshot()
+    assert before.state is State.PAUSED
+    clock.advance(600)
+    window.bridge.engine.update()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    after = window.bridge.engine.snapshot()
+    assert after.state is State.STRETCHING
+    assert (after.rep, after.step, after.remaining_s) == (
+        before.rep,
+        before.step,
+        before.remaining_s,
+    )
+    # hands-free to the hamstring's right side
+    snap = advance_until(
+        window,
+        clock,
+        lambda s: (
+            s.exercise is not None
+            and s.exercise.id == "hamstring_stretch"
+            and s.side_index == 1
+            and s.step is Step.HOLD
+        ),
+    )
+    assert snap.side_label == "right leg"
+    # "this hurts" ends the exercise and moves on
+    advance(window, clock, 1.5)
+    qtbot.keyClick(window, Qt.Key.Key_H)
+    snap = window.bridge.engine.snapshot()
+    assert snap.exercise.id == "piriformis_stretch"
+    # the rest runs by itself up to the closing check-in
+    advance_until(window, clock, lambda s: s.state is State.CHECK_IN_AFTER)
+    assert window.current_page() == "check_in"
+    qtbot.keyClick(window.check_in, Qt.Key.Key_1)
+    qtbot.keyClick(window.check_in, Qt.Key.Key_0)
+    qtbot.keyClick(window.check_in, Qt.Key.Key_Return)
+    assert window.current_page() == "done"
+    facts = window.companion.store.session_facts()
+    assert [(f.opening, f.closing, f.outcome, f.hurt) for f in facts] == [(6, 10, "done", True)]
+    window.done.home_requested.emit()
+    assert window.current_page() == "home"
+
+
+def test_escape_asks_before_stopping(make_window, qtbot, monkeypatch):
+    window, _clock = make_window()
+    window.start_session()
+    window.bridge.send(mw.Event.CHECK_IN, rating=3)
+    answers = iter([False, True])
+    monkeypatch.setattr(mw.StopConfirm, "ask", staticmethod(lambda parent: next(answers)))
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.bridge.engine.state is State.BREATHING
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.current_page() == "done"
+    assert window.companion.store.session_facts()[0].outcome == "stopped"
+
+
+def test_an_interrupted_session_is_offered_for_resume(make_window, qtbot, tmp_path):
+    window, clock = make_window()
+    window.start_session()
+    window.bridge.send(mw.Event.CHECK_IN, rating=5)
+    window.bridge.send(mw.Event.CONTINUE)
+    advance_until(window, clock, lambda s: s.rep == 5 and s.step is Step.HOLD)
+    # the process dies here: a new window on the same folder
+    window.bridge.detach()
+    again, _ = make_window(folder=tmp_path / "data")
+    assert again.home.resume_banner.isVisibleTo(again.home)
+    assert not again.home.start_button.isEnabled()
+    qtbot.mouseClick(again.home.resume_button, Qt.MouseButton.LeftButton)
+    snap = again.bridge.engine.snapshot()
+    assert snap.state is State.PAUSED and snap.exercise.id == "angry_cat" and snap.rep == 5
+    assert again.current_page() == "exercise"
+    qtbot.keyClick(again, Qt.Key.Key_Space)
+    assert again.bridge.engine.state is State.STRETCHING

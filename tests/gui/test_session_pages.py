@@ -1,0 +1,776 @@
+"""The session pages, fed by a real SessionEngine on a fake clock (no sleeps, no timers).
+
+Each page is wired the way the session bridge wires it: every engine change calls
+``show_snapshot(engine.snapshot())``. The tests move the fake clock, send events
+(often the very events the pages emitted) and read what the pages show.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
+from PySide6.QtWidgets import QApplication
+
+from backcompanion.program import builtin_program
+from backcompanion.session.clock import FakeClock
+from backcompanion.session.engine import Event, SessionEngine, State, Step
+from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
+from backcompanion.session.records import Effort
+from backcompanion.session.rules import GATE_OPEN_TEXT
+from backcompanion.ui.session_pages import (
+    BreathingPage,
+    DonePage,
+    DoneSummary,
+    ExercisePage,
+    GatePage,
+    dial_mode,
+    next_up,
+)
+from backcompanion.ui.session_widgets import KeyButton, scale_factor
+from backcompanion.ui.theme import DARK, LIGHT, apply_theme
+from backcompanion.ui.timer_view import FULL_CIRCLE, TOP, TimerDial, dial_geometry
+
+PROGRAM = builtin_program()
+# Showing a top-level page on the offscreen platform: its layout sets size constraints
+# that the platform cannot pass on, and says so at warning level. Nothing to fix here.
+SHOWN = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+WALL = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
+GET_READY, RELEASE, HOLD, REPS = 5, 2, 4, 2
+CLOSED_REASONS = (
+    "5 more stretching sessions with at least 80 % of the repeats done.",
+    "Answer the safety questions: it takes a minute.",
+)
+
+
+def plan(*, gate_open=False, reasons=CLOSED_REASONS, strength=None, breaths=3) -> SessionPlan:
+    """Short holds: get ready 5 s, hold 4 s, release 2 s, 2 repeats per side."""
+
+    def step(ex):
+        return StepPlan(ex, HOLD, REPS)
+
+    return SessionPlan(
+        breathing=PROGRAM.breathing,
+        cadence=Cadence(4, 0, 6, 0, breaths),
+        stretches=tuple(step(e) for e in PROGRAM.stretches),
+        strength=tuple(step(e) for e in (strength or PROGRAM.strength)),
+        gate_open=gate_open,
+        gate_reasons=reasons,
+        easier={"plank": step(PROGRAM.by_id("knee_plank"))},
+        get_ready_s=GET_READY,
+        release_s=RELEASE,
+    )
+
+
+class Run:
+    """One engine on a fake clock, with pages wired like the bridge wires them."""
+
+    def __init__(self, plan_: SessionPlan | None = None, *pages):
+        self.clock = FakeClock()
+        self.engine = SessionEngine(plan_ or plan(), self.clock, lambda: WALL)
+        self.pages = list(pages)
+        self.engine.add_listener(self.refresh)
+
+    def refresh(self) -> None:
+        snap = self.engine.snapshot()
+        for page in self.pages:
+            page.show_snapshot(snap)
+
+    @property
+    def snap(self):
+        return self.engine.snapshot()
+
+    def send(self, event: Event, **payload) -> None:
+        self.engine.send(event, **payload)
+
+    def wait(self, seconds: float) -> None:
+        """The display tick: time passes and the page is told, changed or not."""
+        self.clock.advance(seconds)
+        self.engine.update()
+        self.refresh()
+
+    def to_breathing(self) -> None:
+        self.send(Event.START)
+        self.send(Event.CHECK_IN, rating=4)
+
+    def to_stretching(self) -> None:
+        self.to_breathing()
+        self.send(Event.CONTINUE)
+
+    def to(self, exercise_id: str) -> None:
+        while self.snap.exercise.id != exercise_id:
+            self.send(Event.SKIP_EXERCISE)
+
+    def to_gate(self) -> None:
+        self.to_stretching()
+        while self.snap.state is State.STRETCHING:
+            self.send(Event.SKIP_EXERCISE)
+        assert self.snap.state is State.GATE
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_pages(qapp):
+    """qtbot closes each widget with deleteLater(), which no event loop runs here: run it,
+    so that pages do not pile up and slow down every later test's theme change."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def page(qtbot, light) -> ExercisePage:
+    widget = ExercisePage()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    return widget
+
+
+@pytest.fixture
+def run(page) -> Run:
+    r = Run(plan(), page)
+    r.to_stretching()
+    return r
+
+
+# ---------------------------------------------------------------- dial geometry
+
+# A 400 x 300 dial, worked by hand:
+#   shorter side 300, margin 3 % = 9: outer radius 150 - 9 = 141, centre (200, 150)
+#   ring 16 % of 141 = 22.56 wide; the pens draw at 141 - 11.28 = 129.72
+#   inner diameter 2 * (141 - 22.56) = 236.88; the digits fit 80 % of it = 189.504
+#   digits 42 % of 300 = 126 px; release square: half side 86 % of 129.72 = 111.5592,
+#   corners 30 % of that = 33.46776
+#   half the hold left: the arc spans 180 degrees clockwise from twelve o'clock
+
+
+def test_dial_geometry_by_hand():
+    g = dial_geometry(400, 300, 0.5)
+    assert g.center == (200.0, 150.0)
+    assert g.outer_radius == pytest.approx(141.0)
+    assert g.stroke == pytest.approx(22.56)
+    assert g.ring_radius == pytest.approx(129.72)
+    assert g.digit_box == pytest.approx(189.504)
+    assert g.digit_px == pytest.approx(126.0)
+    assert g.square_half == pytest.approx(111.5592)
+    assert g.corner_radius == pytest.approx(33.46776)
+    assert (g.start_angle, g.span_angle) == (TOP, -FULL_CIRCLE // 2) == (1440, -2880)
+    # three count-in segments of 120 - 14 = 106 degrees, the first centred on 12 o'clock's
+    # right, then clockwise: starts at 83, -37 and -157 degrees
+    assert g.segments == ((1328, -1696), (-592, -1696), (-2512, -1696))
+
+
+def test_dial_geometry_clamps_and_degenerate_sizes():
+    assert dial_geometry(400, 300, -1).span_angle == 0
+    assert dial_geometry(400, 300, 7).span_angle == -FULL_CIRCLE
+    assert dial_geometry(400, 300, 0.25).span_angle == -1440
+    empty = dial_geometry(0, 0, 0.5)
+    assert empty.outer_radius == empty.ring_radius == empty.digit_px == 0
+    assert dial_geometry(-5, 10, 0.5).outer_radius == 0
+
+
+def test_dial_digits_scale_with_the_height_of_a_wide_dial():
+    short, tall = dial_geometry(2000, 300, 1.0), dial_geometry(2000, 600, 1.0)
+    assert tall.digit_px == pytest.approx(2 * short.digit_px)
+    assert tall.ring_radius == pytest.approx(2 * short.ring_radius)
+    # a narrow dial is limited by its width instead
+    assert dial_geometry(300, 2000, 1.0).digit_px == pytest.approx(short.digit_px)
+
+
+def test_dial_mode_and_next_up_are_pure(qapp):
+    assert dial_mode(Step.HOLD, 2) == "hold"
+    assert dial_mode(Step.RELEASE, 1) == "release"
+    assert [dial_mode(Step.GET_READY, n) for n in (5, 4, 3, 2, 1)] == [
+        "ready",
+        "ready",
+        "count_in",
+        "count_in",
+        "count_in",
+    ]
+    r = Run(plan())
+    assert next_up(r.snap) is None  # idle
+    r.to_stretching()
+    assert next_up(r.snap).id == "angry_cat"  # the first rep: the exercise about to start
+
+
+# ---------------------------------------------------------------- the dial widget
+
+
+def _dial(qtbot, w=300, h=300) -> TimerDial:
+    dial = TimerDial()
+    qtbot.addWidget(dial)
+    dial.resize(w, h)
+    return dial
+
+
+def test_dial_stores_the_phase_and_rejects_unknown_modes(qtbot, light):
+    dial = _dial(qtbot)
+    dial.set_phase("hold", 7, 0.4)
+    assert (dial.mode(), dial.text(), dial.fraction()) == ("hold", "7", 0.4)
+    assert dial.accessibleDescription() == "7"
+    dial.set_phase("release", None, 2.0)
+    assert dial.text() == "" and dial.fraction() == 1.0
+    with pytest.raises(ValueError):
+        dial.set_phase("spinning", 3, 0.5)
+
+
+def test_dial_digits_fit_the_ring_and_grow_with_the_height(qtbot, light):
+    small, big = _dial(qtbot, 300, 200), _dial(qtbot, 900, 600)
+    for dial in (small, big):
+        dial.set_phase("hold", 120, 1.0)  # three digits: shrunk to fit inside the ring
+        width = QFontMetricsF(dial.digit_font()).horizontalAdvance("120")
+        assert width <= dial.geometry_now().digit_box + 1
+    small.set_phase("hold", 8, 1.0)
+    big.set_phase("hold", 8, 1.0)
+    assert big.digit_font().pixelSize() == pytest.approx(3 * small.digit_font().pixelSize(), abs=2)
+    assert big.digit_font().pixelSize() >= 200  # readable from the mat
+
+
+def _near(image: QImage, x: float, y: float) -> QColor:
+    dpr = image.devicePixelRatio()
+    return image.pixelColor(round(x * dpr), round(y * dpr))
+
+
+def _close(a: QColor, b: str | QColor, tol: int = 40) -> bool:
+    b = QColor(b)
+    return all(abs(p - q) <= tol for p, q in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_hold_and_release_differ_in_shape(qtbot, qapp, theme):
+    apply_theme(qapp, theme)
+    dial = _dial(qtbot)
+    g = dial.geometry_now()
+    cx, cy, r = g.center_x, g.center_y, g.ring_radius
+    on_ring = QPointF(cx + r * math.cos(math.radians(60)), cy - r * math.sin(math.radians(60)))
+    square_top = QPointF(cx, cy - g.square_half)
+    dial.set_phase("hold", 4, 1.0)
+    hold = dial.grab().toImage()
+    assert _close(_near(hold, on_ring.x(), on_ring.y()), theme.hold)  # a thick ring, filled
+    assert not _close(_near(hold, square_top.x(), square_top.y()), theme.release)
+    dial.set_phase("release", 2, 1.0)
+    release = dial.grab().toImage()
+    assert _close(_near(release, square_top.x(), square_top.y()), theme.release)  # a square
+    assert not _close(_near(release, on_ring.x(), on_ring.y()), theme.hold)  # no ring
+    # and the hold's ring empties clockwise: with a quarter left, 3 o'clock is still full
+    # and 9 o'clock is faint
+    dial.set_phase("hold", 1, 0.25)
+    quarter = dial.grab().toImage()
+    assert _close(_near(quarter, cx + r * 0.7071, cy - r * 0.7071), theme.hold)
+    assert not _close(_near(quarter, cx - r, cy), theme.hold, tol=20)
+    apply_theme(qapp, LIGHT)
+
+
+# ---------------------------------------------------------------- exercise page
+
+
+def test_name_rep_side_and_countdown_follow_the_engine(page, run):
+    assert page.name_label.text() == "Angry cat"
+    assert page.rep_label.text() == "Rep 1 of 2"
+    assert page.side_notice.isHidden()  # done once: no side
+    assert page.section_label.text() == "Stretch 1 of 6"
+    assert page.phase_text() == "Get ready"
+    assert (page.dial.mode(), page.dial.text()) == ("ready", "5")
+    run.wait(1.0)
+    assert page.dial.text() == "4"
+    run.wait(4.0)  # the hold begins
+    assert run.snap.step is Step.HOLD
+    assert page.phase_text() == "Hold"
+    assert (page.dial.mode(), page.dial.text()) == ("hold", "4")
+    assert page.dial.fraction() == pytest.approx(1.0)
+    run.wait(1.5)
+    assert page.dial.text() == "3"  # 2.5 s left
+    assert page.dial.fraction() == pytest.approx(2.5 / HOLD)
+    run.wait(2.5)  # the release before repeat 2
+    assert page.phase_text() == "Release"
+    assert (page.dial.mode(), page.dial.text()) == ("release", "2")
+    assert page.rep_label.text() == "Rep 2 of 2"
+    assert page.cue_label.text() == "Relax and breathe"
+
+
+def test_three_two_one_in_the_last_three_seconds_of_get_ready(page, run):
+    run.wait(1.0)
+    assert page.phase_text() == "Get ready" and page.dial.mode() == "ready"
+    for n in (3, 2, 1):
+        run.wait(1.0)
+        assert page.dial.mode() == "count_in"
+        assert page.dial.text() == str(n)
+        assert page.phase_text() == f"Get ready: {n}"
+    run.wait(1.0)
+    assert page.dial.mode() == "hold" and page.phase_text() == "Hold"
+
+
+def test_exhale_cue_only_during_stretch_holds(page, run):
+    assert page.slot.currentWidget() is page.next_up
+    run.send(Event.CONTINUE)  # start the hold now
+    assert page.slot.currentWidget() is page.cue_label
+    assert page.cue_label.text() == "Breathe out into the stretch"
+    # a strength hold asks for steady breathing instead
+    r = Run(plan(gate_open=True, reasons=(GATE_OPEN_TEXT,)), page)
+    r.to_gate()
+    r.send(Event.CONTINUE)
+    r.send(Event.CONTINUE)
+    assert r.snap.state is State.STRENGTHENING and r.snap.step is Step.HOLD
+    assert not r.snap.exhale_cue
+    assert page.cue_label.text() == "Keep breathing"
+
+
+def test_next_up_during_get_ready(page, run):
+    assert page.next_up.exercise().id == "angry_cat"  # first rep: what is about to start
+    assert page.next_up.name.text() == "Angry cat"
+    assert page.next_up.picture.name() == "angry_cat"
+    run.to("hamstring_stretch")
+    while run.snap.side_index != 1:
+        run.send(Event.SKIP_REPEAT)
+    assert run.snap.switching_side
+    assert page.next_up.exercise().id == "piriformis_stretch"  # after this exercise
+    run.send(Event.CONTINUE)
+    assert page.slot.currentWidget() is not page.next_up
+
+
+def test_sides_switch_notice_and_mirrored_picture(page, run):
+    run.to("hamstring_stretch")
+    assert page.side_label.text() == "Left leg"
+    assert not page.switch_notice_shown()
+    assert page.illustration.name() == "hamstring_stretch"
+    assert not page.illustration.is_mirrored()
+    while run.snap.side_index != 1:
+        run.send(Event.SKIP_REPEAT)
+    assert page.side_label.text() == "Switch sides: right leg"
+    assert page.switch_notice_shown()
+    assert page.illustration.is_mirrored()
+    run.send(Event.CONTINUE)
+    assert page.side_label.text() == "Right leg"
+    assert not page.switch_notice_shown()
+    assert page.illustration.is_mirrored()
+    run.to("piriformis_stretch")
+    assert not page.illustration.is_mirrored()
+    assert page.illustration.name() == "piriformis_stretch"
+
+
+def test_instructions_show_position_and_movement(page, run):
+    ex = PROGRAM.by_id("angry_cat")
+    assert ex.instructions.position in page.position_label.text()
+    assert ex.instructions.movement in page.movement_label.text()
+    assert page.position_label.accessibleName() == f"Position: {ex.instructions.position}"
+
+
+def test_session_progress_line(page, run):
+    start = page.progress.value()
+    assert start == pytest.approx(run.snap.session_progress)
+    run.wait(6.0)
+    assert page.progress.value() > start
+    assert page.progress.value() == pytest.approx(run.snap.session_progress)
+
+
+BUTTONS = [
+    ("back_button", Event.PREVIOUS, "(B)"),
+    ("next_button", Event.SKIP_REPEAT, "(N)"),
+    ("hurts_button", Event.THIS_HURTS, "(H)"),
+    ("too_hard_button", Event.TOO_HARD, "(T)"),
+    ("stop_button", Event.STOP, "(Esc)"),
+    ("pause_button", Event.PAUSE, "(Space)"),
+]
+
+
+@pytest.mark.parametrize(("name", "event", "key"), BUTTONS, ids=[b[0] for b in BUTTONS])
+def test_each_button_emits_its_event_and_the_engine_takes_it(qtbot, page, run, name, event, key):
+    button = getattr(page, name)
+    assert button.isEnabled()
+    assert button.accessibleName()
+    assert key in button.toolTip()
+    assert button.key_hint() == key.strip("()")
+    with qtbot.waitSignal(page.event_requested, timeout=0) as sent:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert sent.args == [event, {}]
+    run.send(sent.args[0], **sent.args[1])  # a move the engine allows: no exception
+
+
+def test_buttons_follow_allowed_events_and_pause_becomes_resume(qtbot, page, run):
+    run.send(Event.PAUSE)
+    assert run.snap.allowed_events == {Event.RESUME, Event.STOP}
+    for name in ("back_button", "next_button", "hurts_button", "too_hard_button"):
+        assert not getattr(page, name).isEnabled(), name
+    assert page.stop_button.isEnabled()
+    assert page.pause_button.isEnabled()
+    assert page.pause_button.text() == "Resume"
+    assert "Space" in page.pause_button.toolTip()
+    with qtbot.waitSignal(page.event_requested, timeout=0) as sent:
+        qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [Event.RESUME, {}]
+    run.send(Event.RESUME)
+    assert page.pause_button.text() == "Pause"
+    assert all(b.isEnabled() for b in (page.back_button, page.next_button, page.hurts_button))
+
+
+def test_paused_overlay_and_the_suspend_reason(page, run):
+    assert not page.is_paused_shown()
+    run.wait(2.0)
+    run.send(Event.PAUSE)
+    assert page.is_paused_shown()
+    overlay = page.overlay
+    assert overlay.title.text() == "Paused"
+    assert overlay.hint.text() == "Press Space to continue"
+    assert overlay.reason.isHidden()
+    assert page.dial.text() == "3"  # frozen where it was
+    run.wait(30.0)
+    assert page.dial.text() == "3"
+    run.send(Event.RESUME)
+    assert not page.is_paused_shown()
+    run.wait(0.5)
+    run.engine.suspend_detected(120.0)
+    assert page.is_paused_shown()
+    assert not overlay.reason.isHidden()
+    assert overlay.reason.text() == "Paused while the computer was asleep"
+    assert "asleep" in overlay.accessibleDescription()
+
+
+@SHOWN
+def test_paused_overlay_covers_the_content_and_leaves_the_buttons(qtbot, page, run):
+    page.show()
+    qtbot.waitExposed(page)
+    run.send(Event.PAUSE)
+    overlay = page.overlay
+    assert overlay.geometry() == page.content.rect()
+    assert overlay.card.geometry().width() > 0
+    needed = overlay.card.layout().totalHeightForWidth(overlay.card.width())
+    assert overlay.card.height() >= needed  # the wrapped text is not clipped
+    top = page.mapFromGlobal(page.pause_button.mapToGlobal(page.pause_button.rect().topLeft()))
+    assert top.y() >= page.content.geometry().bottom()
+
+
+def test_effort_strip_rates_the_last_exercise_by_button_and_key(qtbot, page, run):
+    assert not page.effort_visible()
+    assert page.effort_for_key(Qt.Key.Key_1) is None  # nothing to rate yet
+    while run.snap.exercise.id == "angry_cat":
+        run.wait(1.0)
+    assert run.snap.last_finished_exercise.id == "angry_cat"
+    assert page.effort_visible()
+    assert page.effort_strip.question.text() == "How was Angry cat?"
+    keys = {Qt.Key.Key_1: Effort.EASY, Qt.Key.Key_2: Effort.RIGHT}
+    keys |= {Qt.Key.Key_3: Effort.HARD, Qt.Key.Key_4: Effort.PAINFUL}
+    for key, effort in keys.items():
+        assert page.effort_for_key(key) is effort
+    assert page.effort_for_key(int(Qt.Key.Key_3)) is Effort.HARD
+    assert page.effort_for_key("2") is Effort.RIGHT
+    assert page.effort_for_key(Qt.Key.Key_5) is None
+    assert page.effort_for_key(Qt.Key.Key_Space) is None
+    assert page.effort_strip.buttons[Effort.HARD].key_hint() == "3"
+    with qtbot.waitSignal(page.event_requested, timeout=0) as sent:
+        qtbot.mouseClick(page.effort_strip.buttons[Effort.HARD], Qt.MouseButton.LeftButton)
+    assert sent.args == [Event.RATE_EFFORT, {"effort": Effort.HARD}]
+    assert type(sent.args[1]["effort"]) is Effort  # not flattened to a str on the way
+    run.send(sent.args[0], **sent.args[1])
+    assert not page.effort_visible()  # rated: the snapshot no longer allows it
+    assert page.effort_for_key(Qt.Key.Key_1) is None
+
+
+def test_effort_strip_hides_when_the_next_hold_starts(page, run):
+    while run.snap.exercise.id == "angry_cat":
+        run.wait(1.0)
+    assert page.effort_visible()
+    run.wait(GET_READY)
+    assert run.snap.step is Step.HOLD
+    assert not page.effort_visible()
+
+
+def _strength_run(page, strength_ids=("plank", "bridge", "bird_dog")) -> Run:
+    strength = tuple(PROGRAM.by_id(i) for i in strength_ids)
+    r = Run(plan(gate_open=True, reasons=(GATE_OPEN_TEXT,), strength=strength), page)
+    r.to_gate()
+    r.send(Event.CONTINUE)
+    assert r.snap.state is State.STRENGTHENING
+    return r
+
+
+def test_the_easier_offer_banner(qtbot, page):
+    r = _strength_run(page)
+    assert not page.easier_visible()
+    r.send(Event.CONTINUE)  # the plank's hold
+    r.send(Event.THIS_HURTS, rating=7)
+    assert r.snap.offer_easier.id == "knee_plank"
+    assert page.easier_visible()
+    banner = page.easier_banner
+    assert banner.text.text() == "Try the easier version: Easier plank (from the knees)"
+    assert not banner.skip.isHidden() and banner.skip.isEnabled()
+    with qtbot.waitSignal(page.event_requested, timeout=0) as sent:
+        qtbot.mouseClick(banner.skip, Qt.MouseButton.LeftButton)
+    assert sent.args == [Event.SKIP_EXERCISE, {}]
+    with qtbot.waitSignal(page.event_requested, timeout=0) as sent:
+        qtbot.mouseClick(banner.take, Qt.MouseButton.LeftButton)
+    assert sent.args == [Event.TAKE_EASIER, {}]
+    r.send(Event.TAKE_EASIER)
+    assert not page.easier_visible()
+    assert page.name_label.text() == "Easier plank (from the knees)"
+    assert page.illustration.name() == "knee_plank"
+
+
+def test_the_easier_offer_after_the_last_strength_exercise(page):
+    """The plank last: the offer comes with the closing check-in, where Skip is no move."""
+    r = _strength_run(page, ("bridge", "bird_dog", "plank"))
+    r.to("plank")
+    r.send(Event.CONTINUE)
+    r.send(Event.THIS_HURTS, rating=8)
+    assert r.snap.state is State.CHECK_IN_AFTER
+    assert page.easier_visible()
+    assert page.easier_banner.skip.isHidden()
+    assert page.easier_banner.take.isEnabled()
+    assert page.dial.text() == "" and page.phase_text() == ""
+
+
+@SHOWN
+def test_the_page_scales_its_texts_with_its_height(qtbot, light):
+    small, big = ExercisePage(), ExercisePage()
+    for p in (small, big):
+        qtbot.addWidget(p)
+    Run(plan(), small, big).to_stretching()
+    small.resize(1280, 800)
+    big.resize(3840, 2160)
+    small.show()
+    big.show()
+    qtbot.waitExposed(big)
+    assert small.scale() == 1.0
+    assert big.scale() > 2.0
+    assert big.name_label.font().pointSizeF() > 2 * small.name_label.font().pointSizeF()
+    assert big.dial.digit_font().pixelSize() > 2 * small.dial.digit_font().pixelSize()
+    assert big.dial.digit_font().pixelSize() >= 300
+    assert scale_factor(800, 30) == 1.0
+    assert scale_factor(1680, 30) == pytest.approx(2.0)
+    assert scale_factor(100000, 30) == 3.0
+
+
+@SHOWN
+def test_key_caps_show_when_there_is_room_and_go_when_squeezed(qtbot, page, run):
+    page.show()
+    qtbot.waitExposed(page)
+    buttons = [b for b in page.findChildren(KeyButton) if b.isVisible()]
+    assert buttons and all(b.cap_shown() for b in buttons if b.key_hint())
+    page.resize(900, 800)
+    QApplication.processEvents()
+    for b in buttons:
+        assert b.width() >= b.minimumSizeHint().width()
+        text_w = QFontMetricsF(b.font()).horizontalAdvance(b.text())
+        assert b.width() > text_w  # never clips its text
+    assert not all(b.cap_shown() for b in buttons if b.key_hint())
+
+
+def test_the_page_fits_1280_by_800(qtbot, page, run):
+    while run.snap.exercise.id == "angry_cat":
+        run.wait(1.0)
+    assert page.effort_visible()
+    hint = page.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 800
+
+
+# ---------------------------------------------------------------- breathing
+
+
+@pytest.fixture
+def breathing(qtbot, light) -> BreathingPage:
+    widget = BreathingPage(reduced_motion=False)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    return widget
+
+
+def test_breathing_page_shows_the_step_and_forwards_the_breath(qtbot, breathing):
+    r = Run(plan(breaths=3), breathing)
+    r.to_breathing()
+    assert breathing.name_label.text() == "90/90 breathing"
+    assert breathing.breath_label.text() == "Breath 1 of 3"
+    assert [v.name() for v in breathing.pictures] == [
+        "breathing_90_90_wall",
+        "breathing_90_90_chair",
+    ]
+    assert "feet on a wall" in breathing.position_label.text()
+    r.wait(2.0)  # mid-inhale
+    breathing.show_breath(r.engine.breath_at(r.clock.now))
+    pacer = breathing.pacer
+    assert pacer.phase_word() == "Breathe in"
+    assert pacer.phase() == "inhale"
+    assert pacer.count() == 2
+    assert pacer.size_value() == pytest.approx(0.5)
+    r.wait(5.0)  # 7 s: 3 s into the exhale
+    breathing.show_breath(r.engine.breath_at(r.clock.now))
+    assert (pacer.phase_word(), pacer.count(), pacer.phase()) == ("Breathe out", 3, "exhale")
+    r.wait(4.0)  # the second breath
+    assert breathing.breath_label.text() == "Breath 2 of 3"
+    breathing.show_breath(None)  # not breathing: nothing changes
+    assert pacer.phase() == "exhale"
+
+
+def test_breathing_box_hold_and_reduced_motion(breathing):
+    box = dataclasses.replace(plan(), cadence=Cadence(4, 4, 4, 4, 3))
+    r = Run(box, breathing)
+    r.to_breathing()
+    r.wait(5.0)
+    breathing.show_breath(r.engine.breath_at(r.clock.now))
+    assert breathing.pacer.phase_word() == "Hold"
+    assert breathing.pacer.phase() == "hold_in"
+    breathing.set_reduced_motion(True)
+    assert breathing.pacer.reduced_motion()
+    breathing.set_reduced_motion(False)
+    assert not breathing.pacer.reduced_motion()
+
+
+def test_breathing_buttons(qtbot, breathing):
+    r = Run(plan(), breathing)
+    r.to_breathing()
+    assert breathing.done_button.isEnabled()
+    assert "N" in breathing.done_button.toolTip()
+    with qtbot.waitSignal(breathing.event_requested, timeout=0) as sent:
+        qtbot.mouseClick(breathing.done_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [Event.CONTINUE, {}]
+    with qtbot.waitSignal(breathing.event_requested, timeout=0) as sent:
+        qtbot.mouseClick(breathing.pause_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [Event.PAUSE, {}]
+    r.send(Event.PAUSE)
+    assert breathing.is_paused_shown()
+    assert not breathing.done_button.isEnabled()
+    assert breathing.pause_button.text() == "Resume"
+
+
+# ---------------------------------------------------------------- gate
+
+
+@pytest.fixture
+def gate(qtbot, light) -> GatePage:
+    widget = GatePage()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    return widget
+
+
+def test_gate_open_names_the_strength_exercises_and_counts_down(qtbot, gate):
+    p = plan(gate_open=True, reasons=(GATE_OPEN_TEXT,))
+    gate.set_plan(p)
+    r = Run(p, gate)
+    r.to_gate()
+    assert gate.title.text() == "Strengthening is open"
+    assert gate.line.text() == GATE_OPEN_TEXT
+    assert gate.item_texts() == ("Bridge", "Bird dog", "Plank")
+    assert [t.picture.name() for t in gate.tiles if not t.isHidden()] == [
+        "bridge",
+        "bird_dog",
+        "plank",
+    ]
+    assert gate.items.isHidden()
+    assert gate.auto_continue_text() == "Continuing by itself in 8 s"
+    r.wait(2.5)
+    assert gate.auto_continue_text() == "Continuing by itself in 6 s"
+    with qtbot.waitSignal(gate.event_requested, timeout=0) as sent:
+        qtbot.mouseClick(gate.continue_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [Event.CONTINUE, {}]
+    r.send(Event.PAUSE)
+    assert gate.is_paused_shown()
+    assert gate.auto_continue_text() == ""
+    assert not gate.continue_button.isEnabled()
+
+
+def test_gate_closed_lists_the_reasons(gate):
+    r = Run(plan(), gate)
+    r.to_gate()
+    assert gate.title.text() == "Strengthening stays locked for now"
+    assert gate.item_texts() == CLOSED_REASONS
+    assert not gate.items.isHidden()
+    assert gate.tiles_row.isHidden()
+    assert gate.next_line.text() == "We go straight to your closing check-in."
+    assert gate.auto_continue_text() == "Continuing by itself in 8 s"
+    r.wait(7.2)
+    assert gate.auto_continue_text() == "Continuing by itself in 1 s"
+
+
+def test_gate_without_a_plan_names_the_first_exercise(gate):
+    r = Run(plan(gate_open=True, reasons=(GATE_OPEN_TEXT,)), gate)
+    r.to_gate()
+    assert gate.item_texts() == ("Bridge",)
+
+
+# ---------------------------------------------------------------- done
+
+
+def test_done_page_finished(qtbot, light):
+    done = DonePage()
+    qtbot.addWidget(done)
+    done.set_summary(DoneSummary(5, 3, 8, 23.4, None))
+    assert done.title.text() == "Well done: session complete"
+    assert done.pain_label.text() == "Pain before: 5 \u00b7 after: 3"
+    assert done.count_label.text() == "8 exercises \u00b7 23 minutes"
+    assert done.flare_frame.isHidden()
+    done.set_summary(DoneSummary(2, 5, 1, 0.4, "Your pain rose by 3 points: a flare-up."))
+    assert not done.flare_frame.isHidden()
+    assert done.flare_label.text() == "Your pain rose by 3 points: a flare-up."
+    assert done.count_label.text() == "1 exercise \u00b7 less than a minute"
+    with qtbot.waitSignal(done.home_requested, timeout=0):
+        qtbot.mouseClick(done.home_button, Qt.MouseButton.LeftButton)
+
+
+def test_done_page_stopped(qtbot, light):
+    done = DonePage()
+    qtbot.addWidget(done)
+    r = Run(plan(), done)
+    r.to_stretching()
+    r.send(Event.STOP)
+    assert done.is_stopped()
+    assert done.title.text() == "Session stopped: what you did is saved"
+    done.set_summary(DoneSummary(5, None, 0, 1.0))
+    assert done.pain_label.text() == "Pain before: 5"
+    assert done.count_label.text() == "0 exercises \u00b7 1 minute"
+    done.set_summary(DoneSummary(None, None, 2, 3.0), stopped=False)
+    assert not done.is_stopped()
+    assert done.pain_label.isHidden()
+
+
+# ---------------------------------------------------------------- themes
+
+
+def _ring_colour(dial: TimerDial) -> QColor:
+    g = dial.geometry_now()
+    image = dial.grab().toImage()
+    angle = math.radians(60)  # inside the arc while most of the hold is left
+    return _near(
+        image,
+        g.center_x + g.ring_radius * math.cos(angle),
+        g.center_y - g.ring_radius * math.sin(angle),
+    )
+
+
+@SHOWN
+def test_theme_changes_reach_the_cached_colours(qtbot, qapp, light):
+    page = ExercisePage()
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    r = Run(plan(), page)
+    r.to_stretching()
+    r.send(Event.CONTINUE)  # a hold: the ring and the phase word in the hold colour
+    assert _close(_ring_colour(page.dial), LIGHT.hold)
+    page.set_theme(DARK)  # pinned
+    assert page.theme() is DARK and page.dial.theme() is DARK
+    assert _close(_ring_colour(page.dial), DARK.hold)
+    assert DARK.hold in page.phase_label.styleSheet()
+    page.set_theme(None)  # follow the app again
+    assert page.theme() is LIGHT
+    r.send(Event.PAUSE)  # no snapshots while paused: the colours still follow the app
+    apply_theme(qapp, DARK)
+    QApplication.processEvents()
+    assert _close(_ring_colour(page.dial), DARK.hold)
+    assert DARK.hold in page.phase_label.styleSheet()
+    apply_theme(qapp, LIGHT)
+    QApplication.processEvents()
+    assert _close(_ring_colour(page.dial), LIGHT.hold)
+    assert LIGHT.hold in page.phase_label.styleSheet()
+
+
+def test_a_lone_dial_follows_the_app_theme(qtbot, qapp, light):
+    dial = _dial(qtbot)
+    dial.set_phase("hold", 4, 1.0)
+    apply_theme(qapp, DARK)
+    QApplication.processEvents()
+    assert _close(_ring_colour(dial), DARK.hold)
+    apply_theme(qapp, LIGHT)
+    QApplication.processEvents()
+    assert _close(_ring_colour(dial), LIGHT.hold)
