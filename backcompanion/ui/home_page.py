@@ -136,10 +136,10 @@ class HomePage(QWidget):
         else:
             last = status.last_session
             when = last.started_at.strftime("%A %d %B") if last else ""
+            done = status.sessions_done
+            text = self.tr("1 session so far.") if done == 1 else self.tr("%1 sessions so far.")
             self.summary.setText(
-                self.tr("%n session(s) so far. Last: %1", "", status.sessions_done).replace(
-                    "%1", when
-                )
+                text.replace("%1", str(done)) + " " + self.tr("Last: %1").replace("%1", when)
             )
         it = status.interrupted
         self.resume_banner.setVisible(it is not None)
@@ -174,8 +174,8 @@ class HomePage(QWidget):
                 self.tr("Strengthening is open: stretches, then three strength exercises.")
             )
         else:
-            reasons = "; ".join(gate.texts)
+            reasons = "\n".join("\u2022 " + text for text in gate.texts)
             self.gate_line.setText(
-                self.tr("Stretches today. Strengthening opens when: %1").replace("%1", reasons)
+                self.tr("Stretches today. Strengthening opens after:") + "\n" + reasons
             )
         self.start_button.setEnabled(status.may_start and it is None)
