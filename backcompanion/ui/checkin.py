@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,14 @@ from PySide6.QtWidgets import (
 
 from backcompanion.ui.theme import Theme, current_theme, set_role
 
-__all__ = ["MAX_NOTE", "MAX_RATING", "TEN_WINDOW_S", "PainCheckIn", "RatingButton"]
+__all__ = [
+    "MAX_NOTE",
+    "MAX_RATING",
+    "TEN_WINDOW_S",
+    "PainCheckIn",
+    "PainNowDialog",
+    "RatingButton",
+]
 
 MAX_RATING = 10
 MAX_NOTE = 500
@@ -292,3 +300,27 @@ class PainCheckIn(QWidget):
         if value == MAX_RATING:
             return self.tr("10: worst pain imaginable")
         return self.tr("Pain %n out of 10", "", value)
+
+
+class PainNowDialog(QDialog):
+    """'This hurts' during strengthening: how much, 0-10 (the rules decide what it means)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("How much does it hurt?"))
+        self.check_in = PainCheckIn(self.tr("How much does it hurt right now?"), self)
+        self.check_in.note_edit().hide()
+        self.check_in.submitted.connect(lambda rating, _note: self.done(100 + rating))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.check_in)
+        self.resize(1100, 520)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> int | None:
+        """The rating chosen, or None when the dialog was closed; tests replace this."""
+        dialog = cls(parent)
+        try:
+            code = dialog.exec()
+        finally:
+            dialog.deleteLater()
+        return code - 100 if code >= 100 else None

@@ -26,7 +26,7 @@ from backcompanion.companion import Companion, HomeStatus, RecordWriter
 from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.ui.bridge import SessionBridge
 from backcompanion.ui.carousel import ExerciseCarousel
-from backcompanion.ui.checkin import PainCheckIn
+from backcompanion.ui.checkin import PainCheckIn, PainNowDialog
 from backcompanion.ui.home_page import HomePage
 from backcompanion.ui.safety_pages import AboutDialog, RedFlagPage, SeeClinicianPage, WelcomePage
 from backcompanion.ui.session_pages import (
@@ -310,7 +310,23 @@ class MainWindow(QMainWindow):
         if event is Event.STOP:
             self.request_stop()
             return
+        if event is Event.THIS_HURTS:
+            self.this_hurts()
+            return
         self.bridge.send(event, **(payload or {}))
+
+    def this_hurts(self, from_key: bool = False) -> None:
+        """During strengthening, ask how much: above the limit, the easier version is offered."""
+        snap = self.bridge.snapshot()
+        if snap is None or Event.THIS_HURTS not in snap.allowed_events:
+            return
+        if snap.state is State.STRENGTHENING:
+            rating = PainNowDialog.ask(self)
+            if rating is None:
+                return
+            self.bridge.send(Event.THIS_HURTS, rating=rating)
+        else:
+            self.bridge.send(Event.THIS_HURTS, from_key=from_key)
 
     def request_stop(self) -> None:
         snap = self.bridge.snapshot()
@@ -400,6 +416,9 @@ class MainWindow(QMainWindow):
             return False  # the check-in page takes its own keys (0-9, Enter)
         if key == Qt.Key.Key_N and snap.state in (State.BREATHING, State.GATE):
             return self.bridge.send(Event.CONTINUE, from_key=True) or True
+        if key == Qt.Key.Key_H and Event.THIS_HURTS in allowed:
+            self.this_hurts(from_key=True)
+            return True
         if key in SESSION_KEYS and SESSION_KEYS[key] in allowed:
             return self.bridge.send(SESSION_KEYS[key], from_key=True) or True
         effort = self.exercise.effort_for_key(key) if snap.state in _EXERCISING else None

@@ -181,3 +181,32 @@ def test_an_interrupted_session_is_offered_for_resume(make_window, qtbot, tmp_pa
     assert again.current_page() == "exercise"
     qtbot.keyClick(again, Qt.Key.Key_Space)
     assert again.bridge.engine.state is State.STRETCHING
+
+
+def test_this_hurts_during_strengthening_asks_and_offers_the_easier_plank(
+    make_window, qtbot, monkeypatch
+):
+    from backcompanion.ui import checkin
+
+    window, clock = make_window()
+    window.start_session()
+    engine = window.bridge.engine
+    # open the gate for this session's plan, as the rules would after a few good weeks
+    import dataclasses
+
+    plan = dataclasses.replace(engine.plan, gate_open=True)
+    window.bridge.detach()
+    engine = window.companion.new_engine(plan, clock)
+    window.bridge.attach(engine)
+    window.bridge.send(mw.Event.START)
+    window.bridge.send(mw.Event.CHECK_IN, rating=3)
+    advance_until(
+        window,
+        clock,
+        lambda s: s.exercise is not None and s.exercise.id == "plank" and s.step is Step.HOLD,
+    )
+    monkeypatch.setattr(checkin.PainNowDialog, "ask", classmethod(lambda cls, parent: 7))
+    advance(window, clock, 1.5)
+    qtbot.keyClick(window, Qt.Key.Key_H)
+    snap = window.bridge.engine.snapshot()
+    assert snap.offer_easier is not None and snap.offer_easier.id == "knee_plank"
