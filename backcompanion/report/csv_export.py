@@ -1,0 +1,145 @@
+"""Every session as CSV, for a spreadsheet or a clinician's records. No Qt.
+
+One file, one header, and a ``row_type`` column, so it opens as one sheet and
+reads back with ``csv.DictReader``:
+
+- ``row_type = session``: one row per session, with ``session_id``, ``date``
+  (YYYY-MM-DD, the local day it started), ``start_time`` (HH:MM, local),
+  ``status`` (done, stopped, partial, open), ``minutes`` (active minutes, one
+  decimal), ``opening`` and ``closing`` (0-10, empty when not rated),
+  ``gate`` (``open`` when strengthening was offered, else ``locked``),
+  ``cadence`` (the breathing pace, in-hold-out-hold seconds) and ``notes``
+  (the check-in notes, the opening one first, joined with `` | ``);
+- ``row_type = exercise``: one row per exercise of that session, right after
+  it, in the order they ended: ``session_id``, ``date``, ``exercise_id``,
+  ``exercise`` (its name), ``outcome`` (done, skipped, hurt, easier, stopped,
+  locked), ``reps_planned`` and ``reps_done`` (all sides together) and
+  ``hold_s`` (the hold it was offered at, seconds).
+
+Columns that do not apply to a row are empty. Oldest session first. UTF-8
+with a byte-order mark (so spreadsheet programs read accents right), CRLF
+line ends as RFC 4180 asks. A note that begins with ``= + - @`` (or a tab or
+carriage return) gets a leading ``'`` so a spreadsheet shows it as text
+instead of running it as a formula; nothing else is changed.
+
+The file is written atomically with mode 0600 (``report.files``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from backcompanion.history import SessionRow, Store, StoreError
+from backcompanion.program import Program
+from backcompanion.report.files import check_target, write_atomic
+
+__all__ = ["COLUMNS", "NOTE_SEPARATOR", "export_history_csv", "history_csv_text"]
+
+COLUMNS = (
+    "row_type",
+    "session_id",
+    "date",
+    "start_time",
+    "status",
+    "minutes",
+    "opening",
+    "closing",
+    "gate",
+    "cadence",
+    "notes",
+    "exercise_id",
+    "exercise",
+    "outcome",
+    "reps_planned",
+    "reps_done",
+    "hold_s",
+)
+NOTE_SEPARATOR = " | "
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# The store has no per-session exercise query yet (its report queries sum a
+# range of days), so this reads the ``exercises`` table through a second,
+# read-only connection to the same file. Replace with a Store method
+# (e.g. ``Store.exercises_between``) once the history module offers one.
+_EXERCISES = """
+SELECT e.session_id, e.exercise_id, e.outcome, e.reps_planned, e.reps_done, e.hold_s
+FROM exercises AS e JOIN sessions AS s ON s.id = e.session_id
+ORDER BY s.started_ts, e.t, e.id
+"""
+
+
+def export_history_csv(store: Store, out: Path, program: Program) -> Path:
+    """Write every session and its exercises to ``out``; returns the path.
+
+    Raises ``report.files.ExportError`` when the file cannot be written.
+    """
+    out = check_target(out)
+    return write_atomic(out, history_csv_text(store, program).encode("utf-8-sig"))
+
+
+def history_csv_text(store: Store, program: Program) -> str:
+    """The CSV as text (see the module's docstring)."""
+    names = {e.id: e.name for e in program.exercises}
+    sessions = store.sessions_between(date.min, date.max)
+    exercises = _exercises_by_session(store)
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for s in sessions:
+        writer.writerow(_session_row(s))
+        for exercise_id, outcome, planned, done, hold in exercises.get(s.session_id, ()):
+            writer.writerow(
+                {
+                    "row_type": "exercise",
+                    "session_id": s.session_id,
+                    "date": s.day.isoformat(),
+                    "exercise_id": exercise_id,
+                    "exercise": safe_cell(names.get(exercise_id, exercise_id)),
+                    "outcome": outcome,
+                    "reps_planned": planned,
+                    "reps_done": done,
+                    "hold_s": hold,
+                }
+            )
+    return buffer.getvalue()
+
+
+def safe_cell(text: str) -> str:
+    """Text a spreadsheet will show as text, never run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _session_row(s: SessionRow) -> dict[str, object]:
+    return {
+        "row_type": "session",
+        "session_id": s.session_id,
+        "date": s.day.isoformat(),
+        "start_time": f"{s.started_at:%H:%M}",
+        "status": s.status,
+        "minutes": f"{s.minutes:.1f}" if s.active_s is not None else "",
+        "opening": "" if s.opening is None else s.opening,
+        "closing": "" if s.closing is None else s.closing,
+        "gate": "open" if s.gate_open else "locked",
+        "cadence": s.cadence,
+        "notes": safe_cell(NOTE_SEPARATOR.join(s.notes)),
+    }
+
+
+def _exercises_by_session(store: Store) -> dict[str, list[tuple]]:
+    found: dict[str, list[tuple]] = defaultdict(list)
+    path = Path(store.path).absolute()
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            for session_id, *rest in conn.execute(_EXERCISES):
+                found[session_id].append(tuple(rest))
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot read the history file {path}: {exc}") from exc
+    return found

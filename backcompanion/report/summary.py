@@ -1,0 +1,515 @@
+"""The weekly summary's numbers (DESIGN section 7): plain frozen values, no Qt.
+
+:func:`weekly_summary` reads one ISO week (Monday to Sunday) from the store
+and the rules, and returns everything the PDF shows. The week's own rows come
+from the store's day-range queries. The baseline, the gate, the flare-ups and
+the nudge are the rules' answers, given the facts of the four weeks before
+and the few older sessions they depend on (``report.facts_window``), so the
+cost does not grow with the years of history either. One thing is then said
+with a horizon: when the gate has not changed in those weeks, it is "locked
+(or open) since <a day in them> or earlier", not the exact moment.
+
+The week is read "as it stood at its end": the gate, the baseline, the latest
+red-flag check and the nudge are taken at the Monday after it (00:00, in the
+time zone of ``now``), or at ``now`` for a week that has not ended yet; later
+sessions and checks are left out. Days are the local day a session started on.
+
+Pain per day is the mean of that day's sessions (usually one): the chart shows
+days, and a second session in a day should neither vanish nor hide the first.
+
+Also here: small wording helpers shared by the PDF and the history page, so
+both say things the same way (English day and month names, never the C
+library's locale, so a printed page never mixes languages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from backcompanion.history import SessionRow, Store
+from backcompanion.program import Phase, Program
+from backcompanion.program.safety import load_safety
+from backcompanion.report.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
+from backcompanion.report.weeks import IsoWeek, last_full_week
+from backcompanion.session import rules as R
+from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts
+
+__all__ = [
+    "Breathing",
+    "DayPain",
+    "ExerciseLine",
+    "FlareUpLine",
+    "GateStep",
+    "GateSummary",
+    "Note",
+    "SafetyCheck",
+    "WeeklySummary",
+    "cadence_text",
+    "daily_pain",
+    "day_month",
+    "long_date",
+    "minutes_text",
+    "rating_text",
+    "session_weeks",
+    "short_day",
+    "weekly_summary",
+]
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+# ---------------------------------------------------------------- the values
+
+
+@dataclass(frozen=True)
+class DayPain:
+    """One day's pain: the mean opening and closing rating of its sessions (None: not rated)."""
+
+    day: date
+    opening: float | None
+    closing: float | None
+    sessions: int
+
+
+@dataclass(frozen=True)
+class ExerciseLine:
+    """One exercise over the week (repeats count every side and every session)."""
+
+    exercise_id: str
+    name: str
+    phase: str  # "stretch" or "strength" ("" for an exercise the program no longer has)
+    easier_version_of: str | None  # the main exercise's name for a variant (knee plank)
+    sessions: int  # sessions in which it was offered
+    reps_planned: int
+    reps_done: int
+    hold_s: int | None  # the longest hold of a finished repeat; None when none was finished
+    hold_range: tuple[int, int]  # the program's low and high end (0, 0 when unknown)
+    per_side: bool
+    sides: tuple[str, ...]  # names of the sides with at least one finished repeat
+    offered: bool  # False: not offered this week (see ``not_offered_why``)
+    not_offered_why: str = ""  # e.g. "not offered, locked all week"
+
+    @property
+    def share_done(self) -> float | None:
+        return self.reps_done / self.reps_planned if self.reps_planned else None
+
+
+@dataclass(frozen=True)
+class Breathing:
+    sessions: int  # sessions with a breathing set
+    minutes: float
+    breaths: int
+    cadences: tuple[str, ...]  # as stored ("4-0-6-0"), in the order first used
+
+
+@dataclass(frozen=True)
+class GateStep:
+    """The strengthening gate opened (``open``) or closed at ``at``; ``reasons``: why it closed."""
+
+    at: datetime
+    open: bool
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GateSummary:
+    open: bool  # at the week's end
+    since: datetime | None  # when it last opened or closed (None: see ``since_before``)
+    reasons: tuple[str, ...]  # why it is locked (empty when open)
+    changes: tuple[GateStep, ...]  # the openings and closings during the week, oldest first
+    # when ``since`` is None: unchanged since this moment or earlier (the history
+    # read goes no further back); None as well: so from the very start
+    since_before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FlareUpLine:
+    day: date
+    started_at: datetime
+    kind: str  # rules.FlareKind value
+    text: str  # one plain sentence
+
+
+@dataclass(frozen=True)
+class Note:
+    day: date
+    started_at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class SafetyCheck:
+    """The newest red-flag check up to the week's end."""
+
+    at: datetime | None  # None: the questions were never answered
+    ticked: tuple[int, ...]  # the flags' numbers, empty when nothing was ticked
+    flags: tuple[str, ...]  # the ticked flags' labels, in the same order
+    cleared_at: datetime | None  # a clinician's clearance recorded after that check
+    due: bool  # never answered, or older than the recheck interval at the week's end
+
+    @property
+    def answered(self) -> bool:
+        return self.at is not None
+
+
+@dataclass(frozen=True)
+class WeeklySummary:
+    week: IsoWeek
+    name: str | None  # the person's name when set
+    made_at: datetime
+    read_at: datetime  # the moment the week is read at: its end, or ``made_at`` if earlier
+    sessions: int  # every session started in the week
+    done: int
+    stopped: int  # ended early by the person
+    partial: int  # interrupted (crash, forced quit) and closed later
+    unfinished: int  # still open: running, or interrupted and not closed yet
+    minutes: float  # active minutes, pauses left out
+    pain: tuple[DayPain, ...]  # seven days, Monday first
+    opening_mean: float | None  # over the week's sessions
+    closing_mean: float | None
+    baseline: float | None  # the mean opening rating of the first sessions ever
+    exercises: tuple[ExerciseLine, ...]  # in program order
+    breathing: Breathing
+    gate: GateSummary
+    flare_ups: tuple[FlareUpLine, ...]
+    notes: tuple[Note, ...]
+    safety: SafetyCheck
+    nudge: str | None  # the no-improvement suggestion when due at the week's end
+    nudge_plain: bool  # said plainly (6 weeks and more) rather than suggested
+
+    @property
+    def label(self) -> str:
+        return self.week.label
+
+    @property
+    def title(self) -> str:
+        return f"BackCompanion weekly summary, {self.week.label}"
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return self.week.days
+
+    @property
+    def complete(self) -> bool:
+        """The week had ended when the summary was made."""
+        return self.read_at.date() >= self.week.end
+
+    @property
+    def has_sessions(self) -> bool:
+        return self.sessions > 0
+
+    @property
+    def days_with_sessions(self) -> int:
+        return sum(1 for d in self.pain if d.sessions)
+
+    @property
+    def first_and_last_opening(self) -> tuple[DayPain, DayPain] | None:
+        """The first and the last day with an opening rating (the same day when only one)."""
+        rated = [d for d in self.pain if d.opening is not None]
+        return (rated[0], rated[-1]) if rated else None
+
+
+# ---------------------------------------------------------------- building it
+
+
+def weekly_summary(
+    store: Store,
+    program: Program,
+    rules: R.Rules,
+    year: int,
+    week: int,
+    now: datetime,
+    name: str | None = None,
+    *,
+    lookback_days: int | None = LOOKBACK_DAYS,
+) -> WeeklySummary:
+    """Everything the weekly PDF shows for ISO week ``year``-W``week`` (see the module's docstring).
+
+    ``now`` must be timezone-aware; ``name`` is the person's name, or None.
+    ``lookback_days`` None reads the whole history (slower; the same numbers).
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be a timezone-aware datetime")
+    wk = IsoWeek(year, week)
+    start, end = wk.start, wk.end
+    read_at = min(now, datetime.combine(end, time(), tzinfo=now.tzinfo))
+
+    rows = store.sessions_between(start, end)
+    totals = store.exercise_totals_between(start, end)
+    breathing = store.breathing_between(start, end)
+
+    checks = [c for c in store.red_flag_checks() if c.at <= read_at]
+    clearances = [c for c in store.clearances() if c.at <= read_at]
+    week_start = datetime.combine(start, time(), tzinfo=now.tzinfo)
+    window = read_facts(store, rules, read_at, min(week_start, read_at), lookback_days)
+    gate = _gate(rules, window, checks, clearances, read_at, start)
+    if gate is None:  # an answer the window cannot vouch for: read everything
+        window = read_facts(store, rules, read_at, read_at, None)
+        gate = _gate(rules, window, checks, clearances, read_at, start)
+    facts = [f for f in window.facts if f.day < end]
+
+    status = [r.status for r in rows]
+    rated_open = [r.opening for r in rows if r.opening is not None]
+    rated_close = [r.closing for r in rows if r.closing is not None]
+    found_nudge = R.nudge(rules, facts, read_at, None)
+    return WeeklySummary(
+        week=wk,
+        name=(name or "").strip() or None,
+        made_at=now,
+        read_at=read_at,
+        sessions=len(rows),
+        done=status.count("done"),
+        stopped=status.count("stopped"),
+        partial=status.count("partial"),
+        unfinished=status.count("open"),
+        minutes=sum(r.minutes for r in rows),
+        pain=daily_pain(rows, wk.days),
+        opening_mean=_mean(rated_open),
+        closing_mean=_mean(rated_close),
+        baseline=R.baseline(rules, facts),
+        exercises=_exercise_lines(program, totals, gate_offered=any(r.gate_open for r in rows)),
+        breathing=Breathing(
+            sessions=len({b.session_id for b in breathing}),
+            minutes=sum(b.minutes for b in breathing),
+            breaths=sum(b.breaths for b in breathing),
+            cadences=tuple(dict.fromkeys(b.cadence for b in breathing)),
+        ),
+        gate=gate,
+        flare_ups=tuple(
+            FlareUpLine(f.day, f.started_at, flare.kind.value, flare.text)
+            for f, flare in R.flare_ups(rules, facts)
+            if start <= f.day
+        ),
+        notes=tuple(Note(r.day, r.started_at, text) for r in rows for text in r.notes),
+        safety=_safety(rules, checks, clearances, read_at),
+        nudge=found_nudge.text if found_nudge else None,
+        nudge_plain=found_nudge is not None and found_nudge.level is R.NudgeLevel.PLAIN,
+    )
+
+
+def daily_pain(rows: Iterable[SessionRow], days: Sequence[date]) -> tuple[DayPain, ...]:
+    """One :class:`DayPain` per day in ``days`` (days without a session have None and 0)."""
+    by_day: dict[date, list[SessionRow]] = {d: [] for d in days}
+    for r in rows:
+        if r.day in by_day:
+            by_day[r.day].append(r)
+    return tuple(
+        DayPain(
+            day=d,
+            opening=_mean([r.opening for r in rs if r.opening is not None]),
+            closing=_mean([r.closing for r in rs if r.closing is not None]),
+            sessions=len(rs),
+        )
+        for d, rs in by_day.items()
+    )
+
+
+def session_weeks(store: Store, today: date) -> list[IsoWeek]:
+    """The weeks with at least one session, plus this week and the last full one; newest first.
+
+    For the export dialog's week picker. One query over the sessions' days.
+    """
+    first = store.first_session_day()
+    weeks = {IsoWeek.of(today), last_full_week(today)}
+    if first is not None:
+        rows = store.sessions_between(first, max(today, first) + timedelta(days=1))
+        weeks.update(IsoWeek.of(r.day) for r in rows)
+    return sorted(weeks, reverse=True)
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _exercise_lines(program: Program, totals, gate_offered: bool) -> tuple[ExerciseLine, ...]:
+    by_id = {t.exercise_id: t for t in totals}
+    lines: list[ExerciseLine] = []
+    for ex in program.exercises:
+        if ex.phase is Phase.BREATHING:
+            continue
+        total = by_id.pop(ex.id, None)
+        if total is None and ex.is_variant:
+            continue  # an easier version shows only when it was done
+        why = ""
+        if total is None:
+            if ex.phase is Phase.STRENGTH and not gate_offered:
+                why = "not offered, locked all week"
+            else:
+                why = "not done this week"
+        main = program.by_id(ex.variant_of).name if ex.variant_of else None
+        lines.append(
+            ExerciseLine(
+                exercise_id=ex.id,
+                name=ex.name,
+                phase=ex.phase.value,
+                easier_version_of=main,
+                sessions=total.sessions if total else 0,
+                reps_planned=total.reps_planned if total else 0,
+                reps_done=total.reps_done if total else 0,
+                hold_s=total.max_hold_s if total else None,
+                hold_range=ex.hold_s,
+                per_side=ex.per_side,
+                sides=tuple(ex.sides[i] for i in total.sides_done if i < len(ex.sides))
+                if total
+                else (),
+                offered=total is not None,
+                not_offered_why=why,
+            )
+        )
+    for total in by_id.values():  # an exercise a former program had
+        lines.append(
+            ExerciseLine(
+                exercise_id=total.exercise_id,
+                name=total.exercise_id.replace("_", " ").capitalize(),
+                phase=total.phase or "",
+                easier_version_of=None,
+                sessions=total.sessions,
+                reps_planned=total.reps_planned,
+                reps_done=total.reps_done,
+                hold_s=total.max_hold_s,
+                hold_range=(0, 0),
+                per_side=bool(total.sides_done),
+                sides=tuple(f"side {i + 1}" for i in total.sides_done),
+                offered=True,
+            )
+        )
+    return tuple(lines)
+
+
+def _gate(
+    rules: R.Rules,
+    window: FactsWindow,
+    checks: Sequence[RedFlagCheck],
+    clearances: Sequence[Clearance],
+    read_at: datetime,
+    start: date,
+) -> GateSummary | None:
+    """The gate at ``read_at``: its state and reasons, since when, and its changes in the week.
+
+    ``gate_changes`` replays every check and clearance, so "since" is exact;
+    the reasons at ``read_at`` depend only on the latest check and clearance,
+    which is what ``evaluate_gate`` is given. None when the answer involves
+    worsening pain and ``window`` is not the whole history (see ``facts_window``).
+    """
+    facts = window.facts
+    checks, clearances = window.trim(checks), window.trim(clearances)
+    changes = R.gate_changes(rules, facts, checks, clearances, until=read_at)
+    latest = SafetyFacts(
+        last_check=checks[-1] if checks else None,
+        last_clearance=clearances[-1] if clearances else None,
+    )
+    if changes and changes[-1].open:  # the replay's last reading is at read_at: open, no reasons
+        decision = R.GateDecision(True, (), None)
+    else:
+        decision = R.evaluate_gate(rules, facts, latest, read_at)
+    in_week = [c for c in changes[1:] if c.at.date() >= start]
+    if window.exact_from is not None and (
+        FactsWindow.worsening_in(decision.reasons)
+        or any(FactsWindow.worsening_in(c.reasons) for c in in_week)
+    ):
+        return None
+    since = since_before = None
+    if len(changes) > 1 and window.real_change(changes[-1].at):
+        since = changes[-1].at
+    elif window.exact_from is not None:
+        since_before = window.exact_from
+    return GateSummary(
+        open=decision.open,
+        since=since,
+        reasons=decision.texts,
+        changes=tuple(GateStep(c.at, c.open, tuple(r.text for r in c.reasons)) for c in in_week),
+        since_before=since_before,
+    )
+
+
+def _safety(
+    rules: R.Rules,
+    checks: Sequence[RedFlagCheck],
+    clearances: Sequence[Clearance],
+    read_at: datetime,
+) -> SafetyCheck:
+    if not checks:
+        return SafetyCheck(None, (), (), None, due=True)
+    check = checks[-1]
+    safety = load_safety()
+    labels = []
+    for n in check.ticked:
+        try:
+            labels.append(safety.flag(n).label)
+        except KeyError:
+            labels.append(f"red flag {n}")
+    cleared = [c.at for c in clearances if c.at >= check.at]
+    age = read_at - check.at
+    return SafetyCheck(
+        at=check.at,
+        ticked=check.ticked,
+        flags=tuple(labels),
+        cleared_at=cleared[-1] if cleared else None,
+        due=age >= timedelta(days=rules.red_flags.recheck_days),
+    )
+
+
+# ---------------------------------------------------------------- wording
+
+
+def rating_text(value: float | None, empty: str = "-") -> str:
+    """A rating or a mean as people read it: "4", "3.5"; ``empty`` for None."""
+    if value is None:
+        return empty
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def minutes_text(minutes: float) -> str:
+    """ "42 min", "1 h 05 min"; whole minutes, rounded."""
+    whole = round(minutes)
+    if whole < 60:
+        return f"{whole} min"
+    return f"{whole // 60} h {whole % 60:02d} min"
+
+
+def short_day(day: date) -> str:
+    """ "Mon 16 Nov"."""
+    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def day_month(day: date) -> str:
+    """ "16 Nov"."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def long_date(day: date) -> str:
+    """ "Monday 16 November 2026"."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def cadence_text(cadence: str) -> str:
+    """ "4-0-6-0" -> "in 4 s, out 6 s (6 breaths a minute)"; unknown text comes back as is."""
+    try:
+        inhale, hold_in, exhale, hold_out = (float(p) for p in cadence.split("-"))
+    except ValueError:
+        return cadence
+    parts = [f"in {inhale:g} s"]
+    if hold_in:
+        parts.append(f"hold {hold_in:g} s")
+    parts.append(f"out {exhale:g} s")
+    if hold_out:
+        parts.append(f"hold {hold_out:g} s")
+    total = inhale + hold_in + exhale + hold_out
+    rate = f" ({rating_text(60 / total)} breaths a minute)" if total > 0 else ""
+    return ", ".join(parts) + rate
