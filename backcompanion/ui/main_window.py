@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus, RecordWriter
+from backcompanion.report.progress import progress_data
 from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.ui.bridge import SessionBridge
 from backcompanion.ui.carousel import ExerciseCarousel
 from backcompanion.ui.checkin import PainCheckIn, PainNowDialog
 from backcompanion.ui.home_page import HomePage
+from backcompanion.ui.progress_view import ProgressView
 from backcompanion.ui.safety_pages import AboutDialog, RedFlagPage, SeeClinicianPage, WelcomePage
 from backcompanion.ui.session_pages import (
     BreathingPage,
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.exercise = ExercisePage()
         self.gate = GatePage()
         self.done = DonePage()
+        self.progress = ProgressView()
         self.stack = QStackedWidget()
         for name, page in (
             ("home", self.home),
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
             ("exercise", self.exercise),
             ("gate", self.gate),
             ("done", self.done),
+            ("progress", self.progress),
         ):
             page.setObjectName(name)
             self.stack.addWidget(page)
@@ -140,6 +144,8 @@ class MainWindow(QMainWindow):
         self.home.closePartialRequested.connect(self._close_partial)
         self.home.safetyCheckRequested.connect(self._on_safety_requested)
         self.home.nudgeDismissed.connect(self._dismiss_nudge)
+        self.home.progressRequested.connect(self.show_progress)
+        self.progress.exportRequested.connect(self._on_export)
         self.check_in.submitted.connect(self._on_check_in)
         for page in (self.breathing, self.exercise, self.gate):
             page.event_requested.connect(self._on_page_event)
@@ -172,6 +178,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("&Home"), self.go_home, "Ctrl+H")
+        self._action(view, self.tr("&Progress"), self.show_progress, "Ctrl+P")
         self.fullscreen_action = self._action(
             view,
             self.tr("&Full screen"),
@@ -215,6 +222,13 @@ class MainWindow(QMainWindow):
         if status and status.safety.sessions_blocked:
             self.clinician.set_flags(status.safety.flags)
         self.show_page("home")
+
+    def show_progress(self) -> None:
+        if self.bridge.is_running():
+            return
+        c = self.companion
+        self.progress.set_data(progress_data(c.store, c.rules, c.wall()))
+        self.show_page("progress")
 
     # ---- safety ----
 
@@ -396,6 +410,9 @@ class MainWindow(QMainWindow):
                 and self.current_page() == "home"
             ):
                 self.start_session()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.current_page() in ("progress", "done"):
+                self.go_home()
                 return True
             return False
         key = Qt.Key(event.key())

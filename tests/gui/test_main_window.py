@@ -210,3 +210,16 @@ def test_this_hurts_during_strengthening_asks_and_offers_the_easier_plank(
     qtbot.keyClick(window, Qt.Key.Key_H)
     snap = window.bridge.engine.snapshot()
     assert snap.offer_easier is not None and snap.offer_easier.id == "knee_plank"
+
+
+def test_progress_page_shows_the_history_and_escape_goes_home(make_window, qtbot, tmp_path):
+    from datetime import date, timedelta
+
+    from backcompanion.simulate import simulate
+
+    window, _ = make_window()
+    simulate(window.companion.store, PROGRAM, load_rules(), 21, date.today() - timedelta(days=21))
+    qtbot.mouseClick(window.home.progress_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "progress"
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.current_page() == "home"
