@@ -96,6 +96,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     from backcompanion.companion import Companion
     from backcompanion.history import StoreError, default_data_dir
     from backcompanion.session.rules import load_rules
+    from backcompanion.ui.inhibitor import make_inhibitor
     from backcompanion.ui.main_window import MainWindow
     from backcompanion.ui.settings import Settings
     from backcompanion.ui.theme import ThemeFollower
@@ -134,6 +135,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         demo=demo,
         open_settings=lambda parent: _open_settings(parent, settings, store),
         export_summary=lambda parent: _export(parent, companion, settings),
+        inhibitor=make_inhibitor(),
     )
     window.show()
     for problem in [recovery_message, program_problem, *settings.take_problems()]:

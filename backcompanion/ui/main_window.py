@@ -29,8 +29,11 @@ from backcompanion.ui.bridge import SessionBridge
 from backcompanion.ui.carousel import ExerciseCarousel
 from backcompanion.ui.checkin import PainCheckIn, PainNowDialog
 from backcompanion.ui.home_page import HomePage
+from backcompanion.ui.inhibitor import Inhibitor
+from backcompanion.ui.inhibitor.null import NullInhibitor
 from backcompanion.ui.progress_view import ProgressView
 from backcompanion.ui.safety_pages import AboutDialog, RedFlagPage, SeeClinicianPage, WelcomePage
+from backcompanion.ui.screen_awake import ScreenAwake
 from backcompanion.ui.session_pages import (
     BreathingPage,
     DonePage,
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         open_settings: Callable[[QWidget], None] | None = None,
         export_summary: Callable[[QWidget], None] | None = None,
+        inhibitor: Inhibitor | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -125,6 +129,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.message = QLabel()
         self.statusBar().addWidget(self.message, 1)
+        # keep the screen awake while a session runs (tests pass no inhibitor: a null one)
+        self.screen_awake = ScreenAwake(
+            self.bridge, settings, inhibitor or NullInhibitor("not requested"), clock, parent=self
+        )
+        self.awake_label = QLabel()
+        self.statusBar().addPermanentWidget(self.awake_label)
+        self.screen_awake.activeChanged.connect(
+            lambda _active: self.awake_label.setText(self.screen_awake.status_text())
+        )
         self._restore_geometry()
         self.refresh_home()
         if not settings.first_start_done:
@@ -476,5 +489,6 @@ class MainWindow(QMainWindow):
                 self.bridge.send(Event.PAUSE)
         if not self.isFullScreen():
             self.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.screen_awake.shutdown()
         self.bridge.detach()
         super().closeEvent(event)
