@@ -31,7 +31,7 @@ test: $(STAMP)
 
 soak: $(STAMP)
 	@sh scripts/system-deps.sh test
-	$(PY) -m pytest -q -m slow
+	$(PY) -m pytest -q -m slow --ignore=tests/packaging
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -47,3 +47,24 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# --- packaging (packaging/README.md) -------------------------------------------------
+# make package        a one-folder app in dist/backcompanion (PyInstaller, installed if missing)
+# make package-test   build it in a temporary folder and run the frozen app offscreen
+PYINSTALLER := $(VENV)/bin/pyinstaller
+
+.PHONY: package package-test
+
+$(PYINSTALLER): | $(STAMP)
+	$(PY) -m pip install -q 'pyinstaller>=6.10'
+
+package: $(STAMP) $(PYINSTALLER)
+	@sh scripts/system-deps.sh run   # the xcb libraries, so that the bundle carries them
+	rm -rf dist/backcompanion build/pyinstaller
+	$(PYINSTALLER) --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/backcompanion.spec
+	@echo "Built dist/backcompanion ($$(du -sh dist/backcompanion | cut -f1))"
+
+package-test: $(STAMP) $(PYINSTALLER)
+	@sh scripts/system-deps.sh test
+	$(PY) -m pytest -q -m slow tests/packaging/test_frozen.py

@@ -17,13 +17,16 @@ from backcompanion import APP_NAME, ORG_NAME
 
 log = logging.getLogger(__name__)
 DEMO_DAYS = 42
+DESKTOP_ID = "io.github.backcompanion.BackCompanion"
 USER_PROGRAM = "program.yaml"  # a user's own program in the data folder overrides the built-in
 
 
 def make_qapp(argv: list[str] | None = None):
     """The QApplication with names, font and theme; reused when one exists (tests)."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from backcompanion import resources
     from backcompanion.fonts import register_fonts
 
     app = QApplication.instance()
@@ -32,6 +35,9 @@ def make_qapp(argv: list[str] | None = None):
         QApplication.setApplicationName(APP_NAME)
         QApplication.setApplicationDisplayName(APP_NAME)
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        # Wayland matches the window to the desktop file and its icon by this id
+        QApplication.setDesktopFileName(DESKTOP_ID)
+        QApplication.setWindowIcon(QIcon(str(resources.path("icons/backcompanion.svg"))))
     register_fonts()
     return app
 
