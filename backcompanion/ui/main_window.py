@@ -28,6 +28,7 @@ from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.ui.bridge import SessionBridge
 from backcompanion.ui.carousel import ExerciseCarousel
 from backcompanion.ui.checkin import PainCheckIn, PainNowDialog
+from backcompanion.ui.fullscreen_view import FullscreenSessionView
 from backcompanion.ui.home_page import HomePage
 from backcompanion.ui.inhibitor import Inhibitor
 from backcompanion.ui.inhibitor.null import NullInhibitor
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.gate = GatePage()
         self.done = DonePage()
         self.progress = ProgressView()
+        self.fullscreen = FullscreenSessionView()
         self.stack = QStackedWidget()
         for name, page in (
             ("home", self.home),
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
             ("gate", self.gate),
             ("done", self.done),
             ("progress", self.progress),
+            ("fullscreen", self.fullscreen),
         ):
             page.setObjectName(name)
             self.stack.addWidget(page)
@@ -163,6 +166,8 @@ class MainWindow(QMainWindow):
         for page in (self.breathing, self.exercise, self.gate):
             page.event_requested.connect(self._on_page_event)
         self.done.home_requested.connect(self.go_home)
+        self.bridge.breathFrame.connect(self._on_breath_frame)
+        self.fullscreen.exitRequested.connect(self.toggle_fullscreen)
         self.stack.currentChanged.connect(self._on_page_shown)
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -215,7 +220,7 @@ class MainWindow(QMainWindow):
 
     def _on_page_shown(self, _index: int) -> None:
         name = self.current_page()
-        self.bridge.set_pacer_visible(name == "breathing")
+        self.bridge.set_pacer_visible(name in ("breathing", "fullscreen"))
         focus = {"check_in": self.check_in, "red_flags": self.red_flags}.get(name)
         (focus or self.stack.currentWidget()).setFocus()
         self.pageChanged.emit(name)
@@ -386,6 +391,8 @@ class MainWindow(QMainWindow):
             State.GATE: self.gate,
         }.get(state)
         if page is not None:
+            if self.isFullScreen():  # only what a person on the floor needs
+                page = self.fullscreen
             page.show_snapshot(snap)
             self.show_page(page.objectName())
 
@@ -458,11 +465,23 @@ class MainWindow(QMainWindow):
 
     # ---- menus ----
 
+    def _on_breath_frame(self, breath) -> None:
+        page = self.stack.currentWidget()
+        if page is self.breathing or page is self.fullscreen:
+            page.show_breath(breath)
+
     def toggle_fullscreen(self) -> None:
-        if self.isFullScreen():
+        """F11: the full-screen session view while a session runs; Esc leaves it first."""
+        leaving = self.isFullScreen()
+        if leaving:
             self.showNormal()
         else:
             self.showFullScreen()
+        self.menuBar().setVisible(leaving)
+        self.statusBar().setVisible(leaving)
+        snap = self.bridge.snapshot()
+        if snap is not None and self.bridge.is_running():
+            self._on_snapshot(snap)
 
     def show_about(self) -> None:
         AboutDialog(self).exec()

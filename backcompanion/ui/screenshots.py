@@ -23,6 +23,7 @@ from backcompanion.session.engine import Event, State, Step
 from backcompanion.session.rules import load_rules
 from backcompanion.simulate import simulate
 from backcompanion.ui.main_window import MainWindow
+from backcompanion.ui.screenshots_fullscreen import render_fullscreen
 from backcompanion.ui.settings import Settings
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 
@@ -35,6 +36,8 @@ class Shooter:
         self.saved: list[Path] = []
 
     def grab(self, widget: QWidget, name: str) -> None:
+        if isinstance(widget, MainWindow):
+            widget.setFixedSize(*SIZE)  # a page's size hint may not grow the window
         QApplication.processEvents()
         path = self.out / f"{name}-{self.theme_name}.png"
         if not widget.grab().save(str(path)):
@@ -145,4 +148,5 @@ def render_all(out: Path) -> list[Path]:
             shot.grab(dialog, "10-settings")
             dialog.deleteLater()
         saved += shot.saved
+        saved += render_fullscreen(out, theme_name)
     return saved

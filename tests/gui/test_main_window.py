@@ -223,3 +223,27 @@ def test_progress_page_shows_the_history_and_escape_goes_home(make_window, qtbot
     assert window.current_page() == "progress"
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.current_page() == "home"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_full_screen_view_follows_the_session_and_escape_leaves_it_first(make_window, qtbot):
+    window, clock = make_window()
+    window.start_session()
+    window.bridge.send(mw.Event.CHECK_IN, rating=4)
+    window.toggle_fullscreen()
+    assert window.isFullScreen() and window.current_page() == "fullscreen"
+    assert window.fullscreen.mode() == "breathing"
+    # the frame timer drives the pacer on this page too
+    assert window.bridge._frame.isActive()
+    clock.advance(2.0)
+    window.bridge._on_frame()
+    assert window.fullscreen.pacer.size_value() > 0
+    window.bridge.send(mw.Event.CONTINUE)
+    advance(window, clock, 7)
+    assert window.fullscreen.mode() == "exercise"
+    assert window.fullscreen.name_text.text() == "Angry cat"
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # leaves full screen, does not stop
+    assert not window.isFullScreen()
+    assert window.bridge.engine.state is State.STRETCHING
+    assert window.current_page() == "exercise"
+    window.bridge.send(mw.Event.STOP)
