@@ -66,19 +66,31 @@ class Reader:
             problem = (exc.problem or exc.context or "not valid YAML").strip()
             raise DataError(self.file, line, "", f"not valid YAML: {problem}") from None
         except yaml.YAMLError as exc:
-            raise DataError(self.file, None, "", f"not valid YAML: {exc}") from None
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            line = mark.line + 1 if mark else None
+            if isinstance(exc, yaml.reader.ReaderError):  # a control character, bad encoding
+                line = self.source_text.count("\n", 0, exc.position) + 1
+                problem = "a character that is not allowed in YAML (a control character?)"
+            else:
+                problem = " ".join(str(exc).split())[:120]
+            raise DataError(self.file, line, "", f"not valid YAML: {problem}") from None
         if root is None:
             raise DataError(self.file, 1, "", "the file is empty")
+        self._seen: set[int] = set()
         return self._convert(root, "")
 
     def _convert(self, node: yaml.Node, field: str) -> Node:
         line = node.start_mark.line + 1
         shown = field or "(top level)"
+        # An alias (*name) is the same node object met twice: refusing it stops
+        # self-referencing loops and "billion laughs" expansions before they start.
+        if id(node) in self._seen:
+            raise DataError(self.file, line, shown, "anchors and aliases (& and *) are not allowed")
+        self._seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise DataError(self.file, line, shown, f"the tag {node.tag!r} is not allowed")
-            value = yaml.SafeLoader("").construct_object(node, deep=True)
-            return Node(value, line, shown)
+            return Node(self._scalar(node, shown), line, shown)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
                 raise DataError(self.file, line, shown, f"the tag {node.tag!r} is not allowed")
@@ -90,9 +102,13 @@ class Reader:
             out: dict[str, Node] = {}
             for key_node, value_node in node.value:
                 kline = key_node.start_mark.line + 1
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+                if (
+                    not isinstance(key_node, yaml.ScalarNode)
+                    or key_node.tag != "tag:yaml.org,2002:str"
+                    or key_node.style is not None
+                ):
                     raise DataError(self.file, kline, shown, "a key must be a plain word")
-                key = str(yaml.SafeLoader("").construct_object(key_node))
+                key = key_node.value
                 sub = f"{field}.{key}" if field else key
                 if key in out:
                     raise DataError(self.file, kline, sub, "this key appears twice")
@@ -101,6 +117,14 @@ class Reader:
         raise DataError(
             self.file, line, shown, "unsupported YAML construct"
         )  # aliases resolve above
+
+    def _scalar(self, node: yaml.ScalarNode, shown: str):
+        try:
+            return yaml.SafeLoader("").construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, KeyError):  # e.g. "!!int twenty"
+            kind = node.tag.rsplit(":", 1)[-1]
+            problem = f"{node.value[:30]!r} is not a valid {kind}"
+            raise DataError(self.file, node.start_mark.line + 1, shown, problem) from None
 
     # ---- typed accessors used by the validators ----
 
