@@ -96,7 +96,7 @@ def fill_demo(folder: Path) -> None:
 
 
 def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QMessageBox
 
     from backcompanion.companion import Companion
@@ -106,6 +106,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     from backcompanion.ui.main_window import MainWindow
     from backcompanion.ui.settings import Settings
     from backcompanion.ui.theme import ThemeFollower
+    from backcompanion.ui.tray import TrayController
 
     started = time.perf_counter()
     app = make_qapp()
@@ -143,6 +144,15 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         export_summary=lambda parent: _export(parent, companion, settings),
         inhibitor=make_inhibitor(),
     )
+    tray = TrayController(settings, quiet=window.bridge.is_running, parent=app)
+    window.tray = tray
+    tray.openRequested.connect(window.bring_to_front)
+    tray.startRequested.connect(lambda: (window.bring_to_front(), window.start_session()))
+    tray.quitRequested.connect(window.quit_app)
+    tray.reminderDue.connect(window.show_reminder)
+    app.applicationStateChanged.connect(
+        lambda state: state == Qt.ApplicationState.ApplicationActive and tray.check_now()
+    )
     window.show()
     for problem in [recovery_message, program_problem, *settings.take_problems()]:
         if problem:
@@ -156,6 +166,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        tray.shutdown()
         store.close()
         if demo_dir is not None:
             demo_dir.cleanup()

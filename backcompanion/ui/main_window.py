@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self._status: HomeStatus | None = None
         self._writer: RecordWriter | None = None
         self._pending_check: str | None = None  # "before" or "after": the check-in shown
+        self.tray = None  # the TrayController, set by the app when reminders are wired
+        self._quitting = False
 
         self.carousel = ExerciseCarousel()
         self.carousel.set_program(companion.program, None)
@@ -501,7 +504,29 @@ class MainWindow(QMainWindow):
         if not geometry or not self.restoreGeometry(QByteArray(geometry)):
             self.resize(1280, 800)
 
+    def bring_to_front(self) -> None:
+        if self.isMinimized() or not self.isVisible():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def show_reminder(self, text: str) -> None:
+        """A reminder no tray can show: the status line, and the window asks for attention."""
+        self.message.setText(text)
+        QApplication.alert(self)
+
+    def quit_app(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        keep = self.tray is not None and self.tray.keep_in_tray and not self._quitting
+        if keep and not self.bridge.is_running():  # reminders go on from the tray
+            event.ignore()
+            self.hide()
+            self.tray.tell_still_running()
+            return
         if self.bridge.is_running():
             snap = self.bridge.snapshot()
             if snap and Event.PAUSE in snap.allowed_events:

@@ -378,6 +378,7 @@ class Settings(QObject):
     reminders_enabled = _Bool("reminders/enabled", False)
     reminder_time = _Time("reminders/time", dt.time(18, 0))
     reminder_days = _Days("reminders/days", frozenset(range(1, 8)))
+    reminders_keep_in_tray = _Bool("reminders/keep_in_tray", False)
     # you
     person_name = _Text("you/name", "", MAX_NAME)
     # window and files

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from backcompanion.session.plan import PRESETS, Cadence
 from backcompanion.ui.settings import MAX_NAME, MOTIONS, THEMES, Settings
 from backcompanion.ui.theme import Theme, current_theme, set_role
+from backcompanion.ui.tray import TrayController
 
 __all__ = ["PAGES", "SecondsSpinBox", "SettingsDialog", "Stepper", "sound_addon_available"]
 
@@ -287,6 +288,7 @@ class SettingsDialog(QDialog):
             "reminders_enabled": self.reminders_check.isChecked(),
             "reminder_time": self.reminder_time_edit.time().toPython().replace(second=0),
             "reminder_days": frozenset(d for d, box in self.day_checks.items() if box.isChecked()),
+            "reminders_keep_in_tray": self.tray_check.isChecked(),
             "person_name": _CONTROL.sub(" ", self.name_edit.text()).strip(),
         }
 
@@ -316,6 +318,7 @@ class SettingsDialog(QDialog):
             "reminder_days": lambda days: [
                 b.setChecked(d in days) for d, b in self.day_checks.items()
             ],
+            "reminders_keep_in_tray": self.tray_check.setChecked,
             "person_name": self.name_edit.setText,
         }
         for name, setter in setters.items():
@@ -586,6 +589,13 @@ class SettingsDialog(QDialog):
             days.addWidget(box, (day - 1) // 4, (day - 1) % 4)
         column.addLayout(days)
         self._days_label = label
+        self.tray_check = QCheckBox(self.tr("Keep running in the &tray when the window closes"))
+        self.tray_check.setAccessibleName(self.tr("Keep running in the tray"))
+        column.addWidget(self.tray_check)
+        why = TrayController.unavailable_reason()
+        self._tray_ok = not why
+        if why:
+            column.addWidget(self._note(why))
 
     def _build_you(self, column: QVBoxLayout) -> None:
         label = QLabel(self.tr("Your &name"))
@@ -721,6 +731,7 @@ class SettingsDialog(QDialog):
         self._days_label.setEnabled(on)
         for box in self.day_checks.values():
             box.setEnabled(on)
+        self.tray_check.setEnabled(on and self._tray_ok)
 
     @staticmethod
     def _language_name(code: str) -> str:

@@ -44,6 +44,7 @@ CHANGED = {
     "reminders_enabled": True,
     "reminder_time": dt.time(7, 30),
     "reminder_days": frozenset({1, 3, 5}),
+    "reminders_keep_in_tray": True,
     "person_name": "Ana Souza, née Lima",
     "window_geometry": b"\x00\x01geometry\xff",
     "window_state": b"\x00state",
