@@ -33,6 +33,7 @@ from backcompanion.ui.fullscreen_view import FullscreenSessionView
 from backcompanion.ui.home_page import HomePage
 from backcompanion.ui.inhibitor import Inhibitor
 from backcompanion.ui.inhibitor.null import NullInhibitor
+from backcompanion.ui.pacer import system_prefers_reduced_motion
 from backcompanion.ui.progress_view import ProgressView
 from backcompanion.ui.safety_pages import AboutDialog, RedFlagPage, SeeClinicianPage, WelcomePage
 from backcompanion.ui.screen_awake import ScreenAwake
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
             lambda _active: self.awake_label.setText(self.screen_awake.status_text())
         )
         self._restore_geometry()
+        self._apply_motion()
+        settings.changed.connect(self._on_setting_changed)
         self.refresh_home()
         if not settings.first_start_done:
             self.show_page("welcome")
@@ -210,6 +213,21 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Safety check..."), self._on_safety_requested)
         self._action(help_menu, self.tr("&About BackCompanion"), self.show_about)
+
+    # ---- settings ----
+
+    def _on_setting_changed(self, name: str) -> None:
+        if name == "motion":
+            self._apply_motion()
+
+    def reduced_motion(self) -> bool:
+        motion = self.settings.motion
+        return system_prefers_reduced_motion() if motion == "system" else motion == "reduced"
+
+    def _apply_motion(self) -> None:
+        reduced = self.reduced_motion()
+        for widget in (self.breathing, self.fullscreen, self.carousel):
+            widget.set_reduced_motion(reduced)
 
     # ---- pages ----
 

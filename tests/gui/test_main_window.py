@@ -247,3 +247,14 @@ def test_full_screen_view_follows_the_session_and_escape_leaves_it_first(make_wi
     assert window.bridge.engine.state is State.STRETCHING
     assert window.current_page() == "exercise"
     window.bridge.send(mw.Event.STOP)
+
+
+def test_reduced_motion_setting_reaches_the_pacer_and_the_carousel(make_window):
+    window, _ = make_window()
+    window.settings.motion = "reduced"
+    assert window.breathing.pacer.reduced_motion()
+    assert window.carousel.reduced_motion()
+    assert window.fullscreen.pacer.reduced_motion()
+    window.settings.motion = "full"
+    assert not window.carousel.reduced_motion()
+    assert not window.fullscreen.pacer.reduced_motion()
