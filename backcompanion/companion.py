@@ -154,18 +154,30 @@ class Companion:
         return engine
 
     def resume_point(self, it: InterruptedSession, plan: SessionPlan) -> ResumePoint | None:
-        """Where the interrupted session goes on, or None when it cannot (then close it)."""
+        """Where the interrupted session goes on, or None when it cannot (then close it).
+
+        The repeat after the last one stored; when that exercise already ended
+        (skipped, "this hurts") the first exercise after it that has not ended.
+        """
         if not it.opening_done:
             return None
-        if it.last_repeat is None:
-            first = plan.stretches[0].exercise.id if plan.stretches else None
-            if first is None or first in it.exercises_ended:
+        strength = plan.strength if it.gate_open else ()
+        order = [step.exercise.id for step in (*plan.stretches, *strength)]
+        start = 0
+        if it.last_repeat is not None:
+            try:
+                point = ResumePoint.after(plan, it.last_repeat, it.started_at)
+            except ValueError:
                 return None
-            return ResumePoint(it.session_id, it.started_at, first, 0, 1, it.active_s)
-        try:
-            return ResumePoint.after(plan, it.last_repeat, it.started_at)
-        except ValueError:
-            return None
+            if point is None or point.exercise_id not in it.exercises_ended:
+                return point
+            if point.exercise_id not in order:
+                return None
+            start = order.index(point.exercise_id) + 1
+        for exercise_id in order[start:]:
+            if exercise_id not in it.exercises_ended:
+                return ResumePoint(it.session_id, it.started_at, exercise_id, 0, 1, it.active_s)
+        return None
 
     def resume_engine(
         self,
