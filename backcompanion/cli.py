@@ -228,7 +228,7 @@ def _existing_store(args: argparse.Namespace):
     from backcompanion.history.schema import DB_NAME
 
     folder = data_dir(args)
-    if not (folder / DB_NAME).is_file():
+    if not (folder / DB_NAME).exists():
         raise UserError(
             f"no history in {folder}: nothing was recorded there yet (check --data-dir)"
         )

@@ -77,6 +77,11 @@ def backups_dir(data_dir: Path) -> Path:
     return Path(data_dir) / BACKUP_DIR
 
 
+def any_backup(data_dir: Path) -> bool:
+    folder = backups_dir(data_dir)
+    return folder.is_dir() and any(folder.glob("*.sqlite3"))
+
+
 def prune(folder: Path) -> list[Path]:
     """Delete the daily backups the retention rule does not keep; return them."""
     daily = sorted(

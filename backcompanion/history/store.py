@@ -103,6 +103,10 @@ class Store:
             private_folder(data_dir)
             if path.exists() and not path.is_file():
                 raise CorruptStoreError(path, "something other than a file is in its place")
+            if path.is_file() and path.stat().st_size == 0 and backup.any_backup(data_dir):
+                # an emptied file (a crash on some file systems, a sync tool) is not a new
+                # history: treating it as one would hide every backup behind it
+                raise CorruptStoreError(path, "the file is empty")
             private_file(path)
         except OSError as exc:
             raise StoreError(f"cannot use the data folder {data_dir}: {exc.strerror}") from exc
@@ -494,18 +498,23 @@ class Store:
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, data_dir: Path) -> None:
-    """Set the connection up, check the file, and migrate it to the latest schema."""
-    for pragma in schema.CONNECTION_PRAGMAS:
-        conn.execute(pragma)
+    """Check the file, set the connection up, and migrate it to the latest schema.
+
+    The checks only read, and come before the pragmas (WAL rewrites the file's
+    header), so a file refused here is set aside byte for byte as it was found.
+    """
     problems = [row[0] for row in conn.execute(queries.QUICK_CHECK)]
     if problems != ["ok"]:
-        raise CorruptStoreError(path, f"quick_check: {problems[0]}")
+        first = " ".join(" ".join(problems[:2]).split())[:160]  # one line for the user
+        raise CorruptStoreError(path, f"quick_check: {first}")
     (version,) = conn.execute(queries.USER_VERSION).fetchone()
     (app_id,) = conn.execute(queries.APPLICATION_ID).fetchone()
     (has_tables,) = conn.execute(queries.HAS_TABLES).fetchone()
     empty = version == 0 and app_id == 0 and not has_tables
     if app_id != schema.APPLICATION_ID and not empty:
         raise CorruptStoreError(path, "it is not a BackCompanion history file")
+    for pragma in schema.CONNECTION_PRAGMAS:
+        conn.execute(pragma)
     latest = schema.latest_version()
     if version > latest:
         raise StoreError(
