@@ -408,6 +408,7 @@ class Store:
         A constraint the schema refuses becomes ValueError.
         """
         conn = self._conn
+        outermost = not conn.in_transaction  # then RELEASE is the commit
         conn.execute("SAVEPOINT write")
         try:
             yield conn
@@ -418,7 +419,15 @@ class Store:
             if isinstance(exc, sqlite3.IntegrityError):
                 raise ValueError(f"{what} not recorded: {exc}") from exc
             raise
-        conn.execute("RELEASE write")
+        try:
+            conn.execute("RELEASE write")
+        except sqlite3.Error:
+            # a commit that failed (disk full) leaves the transaction open: every later
+            # write would nest inside it and never be committed, so end it here; the
+            # caller keeps the record and retries it
+            if outermost and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def _statement(self, rec: object) -> tuple[str, dict[str, Any]]:
         """The SQL and parameters that store ``rec``, after checking what SQL cannot."""

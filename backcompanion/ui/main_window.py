@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +54,7 @@ SESSION_KEYS: dict[Qt.Key, Event] = {
     Qt.Key.Key_T: Event.TOO_HARD,
 }
 _EXERCISING = (State.STRETCHING, State.STRENGTHENING)
+RETRY_WRITE_MS = 5000
 
 
 class StopConfirm:
@@ -145,6 +146,11 @@ class MainWindow(QMainWindow):
         self.screen_awake.activeChanged.connect(
             lambda _active: self.awake_label.setText(self.screen_awake.status_text())
         )
+        # records a failed write kept in memory are retried every few seconds
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_WRITE_MS)
+        self._retry.timeout.connect(self.flush_records)
         self._restore_geometry()
         self._apply_motion()
         settings.changed.connect(self._on_setting_changed)
@@ -256,6 +262,7 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         if self.bridge.is_running():
             return
+        self.flush_records()
         self.refresh_home()
         status = self._status
         if status and status.safety.sessions_blocked:
@@ -386,9 +393,20 @@ class MainWindow(QMainWindow):
         if snap is not None and Event.STOP in snap.allowed_events and StopConfirm.ask(self):
             self.bridge.send(Event.STOP)
 
+    def flush_records(self) -> bool:
+        """Write what a failed write left in memory; True when nothing waits any more."""
+        writer = self._writer
+        if writer is None or not writer.pending:
+            return True
+        if writer.flush():
+            self.message.setText(self.tr("Everything is saved again."))
+            return True
+        self._retry.start()
+        return False
+
     def _on_snapshot(self, snap: Snapshot) -> None:
         if self._writer is not None and self._writer.pending:
-            self._writer.flush()
+            self.flush_records()
         state = snap.paused_from if snap.state is State.PAUSED else snap.state
         if snap.exercise is not None and state in _EXERCISING:
             self.carousel.set_current(snap.exercise.id)
@@ -552,5 +570,7 @@ class MainWindow(QMainWindow):
         if not self.isFullScreen():
             self.settings.window_geometry = bytes(self.saveGeometry().data())
         self.screen_awake.shutdown()
+        self.flush_records()
+        self._retry.stop()
         self.bridge.detach()
         super().closeEvent(event)
