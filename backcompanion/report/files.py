@@ -37,6 +37,12 @@ def check_target(out: Path) -> Path:
     what changes in between.
     """
     out = Path(out).expanduser().absolute()
+    try:
+        out.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # said below in plainer words
+    except OSError as exc:  # a name too long, a loop of links, no permission to look
+        raise ExportError(out, f"cannot write {_short(out)}: {exc.strerror}") from None
     if out.is_dir():
         raise ExportError(out, f"cannot write {out}: it is a folder; add a file name to the path")
     parent = out.parent
@@ -47,6 +53,12 @@ def check_target(out: Path) -> Path:
             out, f"cannot write {out}: the folder {parent} does not exist; create it first"
         )
     return out
+
+
+def _short(path: Path) -> str:
+    """A path short enough for one line of a message."""
+    text = str(path)
+    return text if len(text) <= 120 else text[:60] + "..." + text[-50:]
 
 
 def write_atomic(out: Path, data: bytes) -> Path:
