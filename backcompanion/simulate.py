@@ -65,7 +65,9 @@ def simulate(
     sessions = skipped = 0
     story = pain_story(start, days, seed)
     for n, day in enumerate(story):
-        when = datetime.combine(day.day, time()).astimezone() + timedelta(minutes=day.start_minute)
+        # the local time of day with that moment's own UTC offset (DST days included)
+        clock_time = time(day.start_minute // 60, day.start_minute % 60)
+        when = datetime.combine(day.day, clock_time).astimezone()
         clock.advance(3600.0)  # time passes between sessions; the engine only sees its own
         wall.set(when - timedelta(minutes=2))
         safety = store.safety_facts()

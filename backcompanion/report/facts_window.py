@@ -34,10 +34,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from backcompanion.history import SessionRow, Store
+from backcompanion.report.weeks import local_midnight
 from backcompanion.session import rules as R
 from backcompanion.session.facts import SessionFacts
 
@@ -116,7 +117,7 @@ def read_facts(
     known = {f.session_id for f in window}
     extra = {f.session_id: f for f in seeds if f.session_id not in known}
     facts = sorted((*extra.values(), *window), key=lambda f: f.started_at)
-    start = datetime.combine(window_start, time(), tzinfo=until.tzinfo)
+    start = local_midnight(window_start, until)
     return FactsWindow(tuple(facts), exact_from, start)
 
 
@@ -143,7 +144,7 @@ def _exact_from(
     rated = [f for f in usable if f.opening is not None]
     if len(completed) < g.min_sessions or len(rated) < g.mean_of_last:
         return None
-    start = datetime.combine(window_start, time(), tzinfo=until.tzinfo)
+    start = local_midnight(window_start, until)
     span = max(
         timedelta(days=max(g.recent_days, rules.nudge.window_days)),
         timedelta(hours=g.no_flare_hours),

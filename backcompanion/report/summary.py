@@ -26,13 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from backcompanion.history import SessionRow, Store
 from backcompanion.program import Phase, Program
 from backcompanion.program.safety import load_safety
 from backcompanion.report.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
-from backcompanion.report.weeks import IsoWeek, last_full_week
+from backcompanion.report.weeks import IsoWeek, last_full_week, local_midnight
 from backcompanion.session import rules as R
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts
 
@@ -248,7 +248,7 @@ def weekly_summary(
         raise ValueError("now must be a timezone-aware datetime")
     wk = IsoWeek(year, week)
     start, end = wk.start, wk.end
-    read_at = min(now, datetime.combine(end, time(), tzinfo=now.tzinfo))
+    read_at = min(now, local_midnight(end, now))
 
     rows = store.sessions_between(start, end)
     totals = store.exercise_totals_between(start, end)
@@ -256,7 +256,7 @@ def weekly_summary(
 
     checks = [c for c in store.red_flag_checks() if c.at <= read_at]
     clearances = [c for c in store.clearances() if c.at <= read_at]
-    week_start = datetime.combine(start, time(), tzinfo=now.tzinfo)
+    week_start = local_midnight(start, now)
     window = read_facts(store, rules, read_at, min(week_start, read_at), lookback_days)
     gate = _gate(rules, window, checks, clearances, read_at, start)
     if gate is None:  # an answer the window cannot vouch for: read everything
