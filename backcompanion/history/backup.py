@@ -138,7 +138,7 @@ def recover(data_dir: Path) -> RecoveryResult:
     data_dir = Path(data_dir)
     live = data_dir / schema.DB_NAME
     moved = _set_aside(live)
-    restored = next((b for b in _newest_first(data_dir) if _is_good(b)), None)
+    restored = _freshest_good(data_dir)
     if restored is not None:
         source = sqlite3.connect(_read_only_uri(restored), uri=True)
         try:
@@ -170,6 +170,34 @@ def _newest_first(data_dir: Path) -> list[Path]:
         return []
     found = [(m[1], p.stat().st_mtime, p) for p in folder.iterdir() if (m := _ANY.match(p.name))]
     return [path for _, _, path in sorted(found, reverse=True)]
+
+
+def _freshest_good(data_dir: Path) -> Path | None:
+    """The good backup holding the latest session; the name's date only breaks ties.
+
+    A backup's name comes from the clock of the day it was made, and a clock can
+    be wrong (years ahead): what a backup holds is the better witness.
+    """
+    best, best_key = None, None
+    for rank, path in enumerate(reversed(_newest_first(data_dir))):
+        if not _is_good(path):
+            continue
+        key = (_latest_session(path), rank)
+        if best_key is None or key > best_key:
+            best, best_key = path, key
+    return best
+
+
+def _latest_session(path: Path) -> float:
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            (latest,) = conn.execute(queries.LATEST_SESSION_TS).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return float("-inf")
+    return latest if latest is not None else float("-inf")
 
 
 def _is_good(path: Path) -> bool:

@@ -216,6 +216,7 @@ FIRST_SESSION_DAY = "SELECT MIN(day) FROM sessions"
 # --- opening a file -------------------------------------------------------------------
 
 QUICK_CHECK = "PRAGMA quick_check"
+LATEST_SESSION_TS = "SELECT max(started_ts) FROM sessions"
 USER_VERSION = "PRAGMA user_version"
 APPLICATION_ID = "PRAGMA application_id"
 HAS_TABLES = "SELECT EXISTS (SELECT 1 FROM sqlite_master)"
