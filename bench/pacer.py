@@ -1,0 +1,251 @@
+"""3. The breathing pacer animated for real, and the window sitting idle.
+
+Pacer: the real window's breathing page driven by the bridge's frame timer with
+the real clock (``bench/probes/pacer_app.py``), against a bare QWidget painting
+one moving ellipse at the same rate and size (``bench/baselines/bare_pacer.py``),
+interleaved. Each paint of the pacer is time-stamped; CPU is the process's CPU
+time over the same seconds; wake-ups are voluntary context switches of every
+thread (/proc/self/task/*/status).
+
+Idle: the window on the home page, no session, against the bare QLabel idle.
+"""
+
+from __future__ import annotations
+
+from bench.context import Context
+from bench.report import figure
+from bench.runner import BENCH, log, probe, run, script
+from bench.stats import FRAME_HZ, frame_stats, interleave, median
+
+P99_TARGET_MS = 25.0
+CPU_TARGET_PCT = 5.0
+CPU_RATIO_TARGET = 1.5
+IDLE_CPU_TARGET_PCT = 0.1  # "effectively 0 %"
+IDLE_WAKE_TARGET = 1.0  # per second
+STRETCHLY_IDLE = "Stretchly reports 1-1.3 % idle CPU"
+
+
+def _summary(child) -> dict:
+    r = child.result
+    stats = frame_stats(r["stamps"], FRAME_HZ)
+    wall = r["wall_s"]
+    return {
+        **stats,
+        "cpu_pct": 100 * r["cpu_s"] / wall,
+        "wakeups_per_s": r["voluntary"] / wall,
+        "involuntary_per_s": r["involuntary"] / wall,
+        "size": r.get("size"),
+        "wired": r.get("wired"),
+        "timers": r.get("timers"),
+    }
+
+
+def run_pacer(ctx: Context) -> None:
+    env = ctx.env()
+    size = {"value": "703x560"}
+    counter = iter(range(1000))
+
+    def app_run():
+        child = run(
+            probe(
+                "pacer_app",
+                "--seconds",
+                str(ctx.pacer_s),
+                "--data-dir",
+                str(ctx.memdir / f"pacer{next(counter)}"),
+            ),
+            env,
+            timeout=120,
+        )
+        w, h = child.result["size"]
+        size["value"] = f"{w}x{h}"
+        return _summary(child)
+
+    def bare_run():
+        child = run(
+            script(
+                BENCH / "baselines" / "bare_pacer.py",
+                "--size",
+                size["value"],
+                "--seconds",
+                str(ctx.pacer_s),
+                "--frame-ms",
+                "16",
+            ),
+            env,
+            timeout=120,
+        )
+        return _summary(child)
+
+    def said(name, i, s):
+        log(
+            f"  pacer {name} #{i + 1}: p50 {s['p50_ms']:.1f} ms, p99 {s['p99_ms']:.1f} ms, "
+            f"dropped {s['dropped']}, CPU {s['cpu_pct']:.1f} %, {s['wakeups_per_s']:.0f} wake-ups/s"
+        )
+
+    log(f"pacer: {ctx.pacer_rounds} interleaved pairs of {ctx.pacer_s:g} s (app, bare ellipse)")
+    runs = interleave([("app", app_run), ("bare", bare_run)], ctx.pacer_rounds, said)
+    app, bare = runs["app"], runs["bare"]
+    ctx.raw["pacer"] = {"app": app, "bare": bare}
+
+    def med(rows, key):
+        return median([r[key] for r in rows])
+
+    wired = all(r["wired"] for r in app)
+    wiring = (
+        "the window connects the bridge's breathFrame to the breathing page"
+        if wired
+        else "NOTE: MainWindow never connects bridge.breathFrame to BreathingPage.show_breath, so "
+        "in the app the pacer does not move at all (the frame timer runs at 60 Hz for nothing); "
+        "the probe connected it to measure the pacer"
+    )
+    woken = med(app, "wakeups_per_s") / max(med(bare, "wakeups_per_s") or 1, 1)
+    threads = (
+        f" The app wakes {woken:.0f}x as often as the bare ellipse: Qt's raster engine blends "
+        "large semi-transparent fills (QPainter.setOpacity, alpha brushes) on its thread pool "
+        "every frame."
+        if woken > 5
+        else ""
+    )
+    ctx.add(
+        figure(
+            "pacer.p99",
+            "Pacer frame interval p99",
+            med(app, "p99_ms"),
+            "ms",
+            baseline=med(bare, "p99_ms"),
+            baseline_label="bare ellipse",
+            target=f"< {P99_TARGET_MS:g} ms",
+            limit=P99_TARGET_MS,
+            kind="below",
+            runs=[r["p99_ms"] for r in app],
+            baseline_runs=[r["p99_ms"] for r in bare],
+            note=f"pacer {size['value']} px, frame timer 16 ms; {wiring}.",
+        ),
+        figure(
+            "pacer.p50",
+            "Pacer frame interval p50",
+            med(app, "p50_ms"),
+            "ms",
+            baseline=med(bare, "p50_ms"),
+            baseline_label="bare ellipse",
+            runs=[r["p50_ms"] for r in app],
+        ),
+        figure(
+            "pacer.dropped",
+            f"Dropped frames at 60 Hz in {ctx.pacer_s:g} s",
+            med(app, "dropped"),
+            "frames",
+            baseline=med(bare, "dropped"),
+            baseline_label="bare ellipse",
+            runs=[r["dropped"] for r in app],
+        ),
+        figure(
+            "pacer.cpu",
+            "CPU while animating (% of one core)",
+            med(app, "cpu_pct"),
+            "%",
+            baseline=med(bare, "cpu_pct"),
+            baseline_label="bare ellipse",
+            target=f"< {CPU_TARGET_PCT:g} %",
+            limit=CPU_TARGET_PCT,
+            kind="below",
+            runs=[r["cpu_pct"] for r in app],
+            baseline_runs=[r["cpu_pct"] for r in bare],
+            note=("process CPU time (every thread) over the measured seconds." + threads),
+        ),
+        figure(
+            "pacer.cpu_ratio",
+            "CPU while animating, against the bare ellipse",
+            med(app, "cpu_pct"),
+            "%",
+            baseline=med(bare, "cpu_pct"),
+            baseline_label="bare ellipse",
+            target=f"<= {CPU_RATIO_TARGET:g}x bare",
+            limit=CPU_RATIO_TARGET,
+            on="ratio",
+        ),
+        figure(
+            "pacer.wakeups",
+            "Wake-ups while animating (voluntary switches/s, all threads)",
+            med(app, "wakeups_per_s"),
+            "/s",
+            baseline=med(bare, "wakeups_per_s"),
+            baseline_label="bare ellipse",
+            runs=[r["wakeups_per_s"] for r in app],
+        ),
+    )
+
+
+def run_idle(ctx: Context, rounds: int = 1) -> None:
+    env = ctx.env()
+    counter = iter(range(1000))
+
+    def app_run():
+        return run(
+            probe(
+                "pacer_app",
+                "--idle",
+                "--seconds",
+                str(ctx.idle_s),
+                "--data-dir",
+                str(ctx.memdir / f"idle{next(counter)}"),
+            ),
+            env,
+            timeout=120,
+        ).result
+
+    def bare_run():
+        r = run(script(BENCH / "baselines" / "bare_label.py", "--idle", str(ctx.idle_s)), env)
+        return {**r.result["idle"], "timers": []}
+
+    def said(name, i, r):
+        log(
+            f"  idle {name} #{i + 1}: CPU {100 * r['cpu_s'] / r['wall_s']:.3f} %, "
+            f"{r['voluntary'] / r['wall_s']:.2f} wake-ups/s"
+        )
+
+    log(f"idle: {rounds} interleaved pair(s) of {ctx.idle_s:g} s (bare QLabel, app home page)")
+    runs = interleave([("bare", bare_run), ("app", app_run)], rounds, said)
+
+    def pct(r):
+        return 100 * r["cpu_s"] / r["wall_s"]
+
+    def wake(r):
+        return r["voluntary"] / r["wall_s"]
+
+    app, bare = runs["app"], runs["bare"]
+    timers = app[-1].get("timers") or []
+    ctx.raw["idle"] = {"app": app, "bare": bare}
+    timer_text = (
+        "no timer or animation running"
+        if not timers
+        else "running: " + ", ".join(str(t) for t in timers)
+    )
+    ctx.add(
+        figure(
+            "idle.cpu",
+            "Idle CPU, window open, no session (% of one core)",
+            median([pct(r) for r in app]),
+            "%",
+            baseline=median([pct(r) for r in bare]),
+            baseline_label="bare QLabel",
+            target=f"< {IDLE_CPU_TARGET_PCT:g} % (effectively 0)",
+            limit=IDLE_CPU_TARGET_PCT,
+            kind="below",
+            runs=[pct(r) for r in app],
+            note=f"{STRETCHLY_IDLE}; {timer_text}.",
+        ),
+        figure(
+            "idle.wakeups",
+            "Idle wake-ups (voluntary context switches/s, all threads)",
+            median([wake(r) for r in app]),
+            "/s",
+            baseline=median([wake(r) for r in bare]),
+            baseline_label="bare QLabel",
+            target=f"< {IDLE_WAKE_TARGET:g} /s",
+            limit=IDLE_WAKE_TARGET,
+            kind="below",
+            runs=[wake(r) for r in app],
+        ),
+    )

@@ -1,0 +1,104 @@
+"""Memory of the real window: the peak after one whole session, and growth over many.
+
+``--mode peak``: build the window on an empty store in ``--data-dir``, show it
+at its default size, drive one whole session with a fake clock (a repaint
+after every phase), then report the peak RSS, with the RSS after each stage so
+the difference from the bare window can be placed.
+
+``--mode leak``: ``--warm N`` sessions first (caches fill, the gate opens after
+five good sessions and the strength pages appear), then ``--sessions M`` more,
+with RSS sampled every ten; the window is shown and repainted every
+``--paint-every`` steps (all pages are painted, at a tenth of the cost).
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from pathlib import Path
+
+from bench.probes.common import arg, build_window, emit, make_app, maxrss_kb, run_session, status_kb
+
+
+def stage(stages: dict, name: str) -> None:
+    stages[name] = {"rss_kb": status_kb("VmRSS"), "anon_kb": status_kb("RssAnon")}
+
+
+def pixmap_caches() -> dict:
+    """What the drawing caches hold: the illustrations' pixmaps (entries, MB), Qt's limit."""
+    from PySide6.QtGui import QPixmapCache
+
+    found: dict[str, object] = {"qpixmapcache_limit_mb": QPixmapCache.cacheLimit() / 1024}
+    try:
+        from backcompanion.ui import illustration
+
+        cache = getattr(illustration, "_cache", {})
+        found["illustrations"] = len(cache)
+        found["illustrations_mb"] = (
+            sum(p.width() * p.height() * p.depth() // 8 for p in cache.values()) / 2**20
+        )
+    except Exception as exc:  # a diagnostic only
+        found["illustrations"] = f"? ({exc})"
+    return found
+
+
+def main() -> None:
+    stages: dict[str, dict] = {}
+    stage(stages, "python")
+    import PySide6.QtWidgets  # noqa: F401  (the floor every Qt widget app pays)
+
+    stage(stages, "pyside6_imported")
+    from backcompanion.session.clock import FakeClock
+
+    folder = Path(arg("--data-dir"))
+    mode = arg("--mode", "peak")
+    clock = FakeClock()
+    app = make_app()
+    stage(stages, "qapplication")
+    window, store, _follower = build_window(folder / "data", folder / "settings.ini", clock)
+    stage(stages, "window_built")
+    window.show()
+    app.processEvents()
+    stage(stages, "window_painted")
+    out: dict[str, object] = {"mode": mode, "modules": len(sys.modules)}
+    if mode == "peak":
+        t0 = time.monotonic()
+        out["session"] = run_session(window, clock, app, per_second=False, paint_every=1)
+        out["session_s"] = time.monotonic() - t0
+        gc.collect()
+        stage(stages, "after_session")
+        out["maxrss_kb"] = maxrss_kb()
+        out["pixmap_caches"] = pixmap_caches()
+    else:
+        warm = int(arg("--warm", "10"))
+        count = int(arg("--sessions", "100"))
+        every = int(arg("--paint-every", "10"))
+        window.resize(1024, 640)
+        samples = []
+        t0 = time.monotonic()
+        gates = 0
+        for i in range(warm + count):
+            result = run_session(window, clock, app, per_second=False, paint_every=every)
+            gates += bool(result["gate_open"])
+            if i + 1 >= warm and (i + 1 - warm) % 10 == 0:
+                app.processEvents()
+                gc.collect()
+                samples.append(
+                    {
+                        "sessions": i + 1,
+                        "rss_kb": status_kb("VmRSS"),
+                        "anon_kb": status_kb("RssAnon"),
+                        "py_objects": len(gc.get_objects()),
+                        "t": time.monotonic() - t0,
+                    }
+                )
+        out.update(samples=samples, warm=warm, sessions=count, gate_open_sessions=gates)
+        out["maxrss_kb"] = maxrss_kb()
+    out["stages"] = stages
+    store.close()
+    emit(out)
+
+
+if __name__ == "__main__":
+    main()
