@@ -65,7 +65,7 @@ def open_store_with_recovery(folder: Path, program):
     Returns (store, message for the user or None). A store written by a newer
     version raises StoreError: the caller tells the user and stops.
     """
-    from backcompanion.history import CorruptStoreError, Store, daily_backup_if_due, recover
+    from backcompanion.history import CorruptStoreError, Store, recover
 
     phases = {e.id: e.phase.value for e in program.exercises}
     message = None
@@ -75,11 +75,17 @@ def open_store_with_recovery(folder: Path, program):
         result = recover(folder)
         message = result.message
         store = Store.open(folder, phases=phases)
+    return store, message
+
+
+def daily_backup(store) -> None:
+    """The day's backup; run after the window is on screen (ten years take ~0.5 s)."""
+    from backcompanion.history import daily_backup_if_due
+
     try:
         daily_backup_if_due(store, date.today())
     except Exception as exc:  # a failed backup must never stop the app
         log.warning("daily backup failed: %s", exc)
-    return store, message
 
 
 def fill_demo(folder: Path) -> None:
@@ -96,7 +102,7 @@ def fill_demo(folder: Path) -> None:
 
 
 def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings, Qt, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from backcompanion.companion import Companion
@@ -154,6 +160,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         lambda state: state == Qt.ApplicationState.ApplicationActive and tray.check_now()
     )
     window.show()
+    QTimer.singleShot(1000, lambda: daily_backup(store))
     for problem in [recovery_message, program_problem, *settings.take_problems()]:
         if problem:
             window.message.setText(problem)
