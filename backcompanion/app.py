@@ -59,7 +59,7 @@ def load_program_for(folder: Path):
     return builtin_program(), None
 
 
-def open_store_with_recovery(folder: Path, program):
+def open_store_with_recovery(folder: Path, program, backup: bool = True):
     """Open the store; a corrupt file is moved aside and the newest backup restored.
 
     Returns (store, message for the user or None). A store written by a newer
@@ -75,6 +75,8 @@ def open_store_with_recovery(folder: Path, program):
         result = recover(folder)
         message = result.message
         store = Store.open(folder, phases=phases)
+    if backup:
+        daily_backup(store)
     return store, message
 
 
@@ -132,7 +134,8 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
 
     program, program_problem = load_program_for(folder)
     try:
-        store, recovery_message = open_store_with_recovery(folder, program)
+        # the day's backup waits until the window is on screen (below)
+        store, recovery_message = open_store_with_recovery(folder, program, backup=False)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
