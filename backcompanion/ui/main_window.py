@@ -24,17 +24,14 @@ from PySide6.QtWidgets import (
 
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus, RecordWriter
-from backcompanion.report.progress import progress_data
 from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.ui.bridge import SessionBridge
 from backcompanion.ui.carousel import ExerciseCarousel
 from backcompanion.ui.checkin import PainCheckIn, PainNowDialog
-from backcompanion.ui.fullscreen_view import FullscreenSessionView
 from backcompanion.ui.home_page import HomePage
 from backcompanion.ui.inhibitor import Inhibitor
 from backcompanion.ui.inhibitor.null import NullInhibitor
 from backcompanion.ui.pacer import system_prefers_reduced_motion
-from backcompanion.ui.progress_view import ProgressView
 from backcompanion.ui.safety_pages import AboutDialog, RedFlagPage, SeeClinicianPage, WelcomePage
 from backcompanion.ui.screen_awake import ScreenAwake
 from backcompanion.ui.session_pages import (
@@ -114,8 +111,8 @@ class MainWindow(QMainWindow):
         self.exercise = ExercisePage()
         self.gate = GatePage()
         self.done = DonePage()
-        self.progress = ProgressView()
-        self.fullscreen = FullscreenSessionView()
+        self._progress: QWidget | None = None  # built when first shown (start-up time)
+        self._fullscreen: QWidget | None = None
         self.stack = QStackedWidget()
         for name, page in (
             ("home", self.home),
@@ -127,8 +124,6 @@ class MainWindow(QMainWindow):
             ("exercise", self.exercise),
             ("gate", self.gate),
             ("done", self.done),
-            ("progress", self.progress),
-            ("fullscreen", self.fullscreen),
         ):
             page.setObjectName(name)
             self.stack.addWidget(page)
@@ -173,13 +168,11 @@ class MainWindow(QMainWindow):
         self.home.safetyCheckRequested.connect(self._on_safety_requested)
         self.home.nudgeDismissed.connect(self._dismiss_nudge)
         self.home.progressRequested.connect(self.show_progress)
-        self.progress.exportRequested.connect(self._on_export)
         self.check_in.submitted.connect(self._on_check_in)
         for page in (self.breathing, self.exercise, self.gate):
             page.event_requested.connect(self._on_page_event)
         self.done.home_requested.connect(self.go_home)
         self.bridge.breathFrame.connect(self._on_breath_frame)
-        self.fullscreen.exitRequested.connect(self.toggle_fullscreen)
         self.stack.currentChanged.connect(self._on_page_shown)
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -220,6 +213,32 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("&Safety check..."), self._on_safety_requested)
         self._action(help_menu, self.tr("&About BackCompanion"), self.show_about)
 
+    # ---- pages built on first use ----
+
+    def _add_page(self, name: str, page: QWidget) -> QWidget:
+        page.setObjectName(name)
+        self.stack.addWidget(page)
+        return page
+
+    @property
+    def progress(self) -> QWidget:
+        if self._progress is None:
+            from backcompanion.ui.progress_view import ProgressView
+
+            self._progress = self._add_page("progress", ProgressView())
+            self._progress.exportRequested.connect(self._on_export)
+        return self._progress
+
+    @property
+    def fullscreen(self) -> QWidget:
+        if self._fullscreen is None:
+            from backcompanion.ui.fullscreen_view import FullscreenSessionView
+
+            self._fullscreen = self._add_page("fullscreen", FullscreenSessionView())
+            self._fullscreen.exitRequested.connect(self.toggle_fullscreen)
+            self._fullscreen.set_reduced_motion(self.reduced_motion())
+        return self._fullscreen
+
     # ---- settings ----
 
     def _on_setting_changed(self, name: str) -> None:
@@ -232,7 +251,9 @@ class MainWindow(QMainWindow):
 
     def _apply_motion(self) -> None:
         reduced = self.reduced_motion()
-        for widget in (self.breathing, self.fullscreen, self.carousel):
+        for widget in (self.breathing, self._fullscreen, self.carousel):
+            if widget is None:
+                continue
             widget.set_reduced_motion(reduced)
 
     # ---- pages ----
@@ -273,6 +294,8 @@ class MainWindow(QMainWindow):
         if self.bridge.is_running():
             return
         c = self.companion
+        from backcompanion.report.progress import progress_data
+
         self.progress.set_data(progress_data(c.store, c.rules, c.wall()))
         self.show_page("progress")
 
@@ -506,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def _on_breath_frame(self, breath) -> None:
         page = self.stack.currentWidget()
-        if page is self.breathing or page is self.fullscreen:
+        if page is self.breathing or (page is not None and page is self._fullscreen):
             page.show_breath(breath)
 
     def toggle_fullscreen(self) -> None:
