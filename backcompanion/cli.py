@@ -21,8 +21,15 @@ class UserError(Exception):
     """A mistake the user can fix: printed as one line, exit status 2."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse prints a usage block and then the error; DESIGN 8 asks for one line."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = OneLineParser(
         prog="backcompanion",
         description="A companion for your home exercise program for low back pain.",
     )
@@ -36,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     # --data-dir is accepted after a command too: `backcompanion simulate --data-dir D ...`
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     prog = sub.add_parser(
         "program", parents=[common], help="validate and print the exercise program"

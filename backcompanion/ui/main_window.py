@@ -8,6 +8,8 @@ companion (rules + store) decides, the engine runs the session.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import time
 from collections.abc import Callable
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus, RecordWriter
+from backcompanion.history import StoreError
 from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.ui.bridge import SessionBridge
 from backcompanion.ui.carousel import ExerciseCarousel
@@ -52,6 +55,7 @@ SESSION_KEYS: dict[Qt.Key, Event] = {
 }
 _EXERCISING = (State.STRETCHING, State.STRENGTHENING)
 RETRY_WRITE_MS = 5000
+log = logging.getLogger(__name__)
 
 
 class StopConfirm:
@@ -313,7 +317,8 @@ class MainWindow(QMainWindow):
             self.show_page("red_flags")
 
     def _on_red_flags(self, ticked: tuple[int, ...]) -> None:
-        self.companion.record_red_flags(tuple(ticked))
+        if not self._save(lambda: self.companion.record_red_flags(tuple(ticked))):
+            return
         if not self.settings.first_start_done:
             self.settings.first_start_done = True
         self.refresh_home()
@@ -324,18 +329,36 @@ class MainWindow(QMainWindow):
             self.show_page("home")
 
     def _on_cleared(self, note: str) -> None:
-        self.companion.record_clearance(note)
+        if not self._save(lambda: self.companion.record_clearance(note)):
+            return
         self.go_home()
 
     def _dismiss_nudge(self) -> None:
-        self.companion.dismiss_nudge()
+        if not self._save(self.companion.dismiss_nudge):
+            return
         self.refresh_home()
 
     # ---- a session ----
 
     def _new_writer(self) -> RecordWriter:
-        self._writer = RecordWriter(self.companion.store, on_failure=self._tell_once)
+        # a writer still holding records from a failed write keeps them (and goes on)
+        if self._writer is None or not self._writer.pending:
+            self._writer = RecordWriter(self.companion.store, on_failure=self._tell_once)
         return self._writer
+
+    def _save(self, write: Callable[[], object]) -> bool:
+        """An answer given outside a session, saved at once; a failed write is said, not raised."""
+        try:
+            write()
+        except (sqlite3.Error, OSError, StoreError):
+            log.warning("could not save an answer", exc_info=True)
+            text = self.tr(
+                "Your answer could not be saved (the disk may be full or read-only). "
+                "Please try again."
+            )
+            self.message.setText(text)  # the page stays, so the answer can be given again
+            return False
+        return True
 
     def _tell_once(self, message: str) -> None:
         self.message.setText(message)
@@ -362,13 +385,24 @@ class MainWindow(QMainWindow):
             self.toggle_fullscreen()
 
     def resume_session(self) -> None:
+        if self.bridge.is_running() or not self.flush_records():
+            return  # records of the last session still wait for the disk: not yet
+        self.refresh_home()
         it = self._status.interrupted if self._status else None
-        if it is None or self.bridge.is_running():
+        if it is None:
+            self.go_home()
             return
         s = self.settings
-        engine = self.companion.resume_engine(
-            it, s.cadence(), self.bridge.clock, self._new_writer(), s.get_ready_s, s.release_s
-        )
+        engine = None
+
+        def resume() -> None:
+            nonlocal engine
+            engine = self.companion.resume_engine(
+                it, s.cadence(), self.bridge.clock, self._new_writer(), s.get_ready_s, s.release_s
+            )
+
+        if not self._save(resume):
+            return
         if engine is None:
             QMessageBox.information(
                 self,
@@ -382,8 +416,8 @@ class MainWindow(QMainWindow):
 
     def _close_partial(self) -> None:
         it = self._status.interrupted if self._status else None
-        if it is not None:
-            self.companion.close_interrupted(it)
+        if it is not None and not self._save(lambda: self.companion.close_interrupted(it)):
+            return
         self.go_home()
 
     def _on_check_in(self, rating: int, note: str) -> None:

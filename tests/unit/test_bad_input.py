@@ -211,14 +211,14 @@ def finish(runs: dict) -> dict:
     return {what: (*p.communicate(timeout=120), p.returncode) for what, p in runs.items()}
 
 
-def one_line_exit_2(result, what) -> str:
+def one_line_exit_2(result, what, prefix: str = "backcompanion: ") -> str:
     stdout, stderr, returncode = result
     assert "Traceback" not in stderr, (what, stderr)
     assert returncode == 2, (what, returncode, stdout, stderr)
     assert stdout == "", (what, stdout)
     lines = stderr.splitlines()
     assert len(lines) == 1, (what, stderr)
-    assert lines[0].startswith("backcompanion: "), (what, lines[0])
+    assert lines[0].startswith(prefix), (what, lines[0])
     return lines[0]
 
 
@@ -266,8 +266,23 @@ def test_a_malformed_week_is_one_line_and_exit_2(cli_env):
     assert not out.exists()
 
 
-def _no_leftovers(folder: Path) -> list[str]:
-    return [p.name for p in folder.iterdir() if p.name.endswith(".part")] if folder.is_dir() else []
+def test_arguments_argparse_refuses_are_one_line_too(cli_env):
+    """DESIGN 8: "one line that says what and where", also for what argparse itself refuses
+    (its default is a usage line and an error line)."""
+    env, data, home = cli_env
+    out = home / "x.pdf"
+    runs = {
+        "a week that looks like an option": start_cli(
+            env, "export-summary", "--data-dir", data, "--week", "-1-W01", "--out", out
+        ),
+        "a number of days that is not a number": start_cli(
+            env, "simulate", "--data-dir", home / "sim", "--days", "ten"
+        ),
+        "no --out": start_cli(env, "export-history", "--data-dir", data),
+    }
+    for what, result in finish(runs).items():
+        line = one_line_exit_2(result, what, prefix="backcompanion")
+        assert "--" in line, (what, line)  # it names the argument
 
 
 def _full_disk():

@@ -330,6 +330,69 @@ def test_records_still_waiting_when_the_session_ends_are_saved_once_the_disk_rec
     assert not window.home.resume_banner.isVisibleTo(window.home)
 
 
+@pytest.mark.parametrize("button", ["resume", "keep as partly done", "start"])
+def test_records_still_waiting_are_not_dropped_by_whatever_the_home_page_offers(
+    window_on_a_failing_disk, monkeypatch, button
+):
+    """The disk is still full when the person goes home, so the session just finished looks
+    interrupted; space is freed, and before the next retry they press a button."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window, clock, wrapper, _shown = window_on_a_failing_disk
+    store = window.companion.store
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    window.start_session()
+    window.bridge.send(Event.CHECK_IN, rating=5)
+    sid = window.bridge.engine.session_id
+    advance_until(window, clock, lambda s: s.state is State.CHECK_IN_AFTER)
+    wrapper.failing = True
+    window.bridge.send(Event.CHECK_IN, rating=2)
+    window.done.home_requested.emit()  # the retry on going home fails: still full
+    wrapper.failing = False  # space was freed, the 5 s retry has not come yet
+    if button == "resume":
+        window.home.resume_button.click()
+    elif button == "keep as partly done":
+        window.home.partial_button.click()
+    else:
+        window.start_session()
+    if window.bridge.engine is not None:  # whatever started, stop it: only the first counts
+        window.bridge.send(Event.STOP)
+    window.flush_records()
+    assert dict(stored_status(store.path))[sid] == "done", (button, told)
+    conn = sqlite3.connect(store.path)
+    try:
+        closing = conn.execute(
+            "SELECT rating FROM check_ins WHERE session_id = ? AND kind = 'after'", (sid,)
+        ).fetchall()
+    finally:
+        conn.close()
+    assert closing == [(2,)], button
+
+
+def test_answers_outside_a_session_meet_a_full_disk_with_a_word_not_a_traceback(
+    window_on_a_failing_disk,
+):
+    """The safety answers, a clearance, a dismissed nudge, closing a session as partly done
+    are written straight to the store, not through the session's RecordWriter."""
+    window, _clock, wrapper, shown = window_on_a_failing_disk
+    store = window.companion.store
+    before = len(store.red_flag_checks())
+    wrapper.failing = True
+    window.show_page("red_flags")
+    window.red_flags.reset()
+    window.red_flags.none_box.setChecked(True)
+    window.red_flags.save()  # an exception escaping the slot fails this test (pytest-qt)
+    assert len(store.red_flag_checks()) == before
+    assert any("could not be saved" in text or "not saved" in text for text in shown), shown
+    wrapper.failing = False
+    window.show_page("red_flags")
+    window.red_flags.reset()
+    window.red_flags.none_box.setChecked(True)
+    window.red_flags.save()
+    assert len(store.red_flag_checks()) == before + 1
+
+
 # --- a data folder that cannot be written, at the start ---------------------------------------
 
 
