@@ -5,6 +5,14 @@ The files (``resources/illustrations/NAME.svg``) use exactly two colours, ink
 exercises for the left side. Here the two colours become the theme's, the
 drawing is rendered with QSvgRenderer into a QPixmap at the device pixel ratio,
 mirrored for the right side when asked, and cached.
+
+The cache is bounded by bytes (``CACHE_BYTES``, device pixels x 4), least
+recently used out first. The views ask for sizes snapped down to a grid of
+``SIZE_STEP`` x ``SIZE_STEP * 3/4`` logical pixels (:func:`snapped_size`), so a window
+resized by a few pixels reuses the pixmap it has instead of rendering and
+keeping another one. Snapping down (not up) keeps every pixmap drawn 1:1 at
+its own size: never scaled, so never blurred, and at most ``SIZE_STEP - 1``
+pixels narrower than the space it has, centred in it.
 """
 
 from __future__ import annotations
@@ -24,14 +32,19 @@ from backcompanion.ui.theme import Theme, current_theme
 __all__ = [
     "ACCENT",
     "ASPECT",
+    "CACHE_BYTES",
     "INK",
+    "SIZE_STEP",
     "IllustrationError",
     "IllustrationView",
+    "cache_bytes",
     "cache_size",
     "clear_cache",
     "fitted_size",
+    "pixmap_bytes",
     "recolored_svg",
     "render_illustration",
+    "snapped_size",
 ]
 
 log = logging.getLogger(__name__)
@@ -42,9 +55,11 @@ ASPECT = 400 / 300  # width / height of every drawing's viewBox
 _NAME = re.compile(r"^[a-z0-9_]+$")
 _INK_RE = re.compile(re.escape(INK), re.IGNORECASE)
 _ACCENT_RE = re.compile(re.escape(ACCENT), re.IGNORECASE)
-_CACHE_MAX = 48
+CACHE_BYTES = 4 * 2**20  # the cache keeps at most this many bytes of pixmaps (but the newest)
+SIZE_STEP = 8  # views ask for widths in steps of 8 logical px (heights in steps of 6: 4:3)
 
-_cache: OrderedDict[tuple, QPixmap] = OrderedDict()
+_cache: OrderedDict[tuple, QPixmap] = OrderedDict()  # least recently used first
+_cache_bytes = 0
 _svg_text: dict[str, str] = {}
 
 
@@ -70,6 +85,22 @@ def fitted_size(width: int, height: int) -> QSize:
     return QSize(width, max(1, round(width / ASPECT)))
 
 
+def snapped_size(width: int, height: int, step: int = SIZE_STEP) -> QSize:
+    """The largest 4:3 size inside ``width`` x ``height`` whose width is a multiple of ``step``
+    (a multiple of 4, so the height ``width * 3/4`` is whole); below one step, the fitted size."""
+    box = fitted_size(width, height)
+    step = max(4, step - step % 4)
+    w = box.width() - box.width() % step
+    if w <= 0:
+        return box
+    return QSize(w, w * 3 // 4)
+
+
+def pixmap_bytes(pixmap: QPixmap) -> int:
+    """What a pixmap holds in memory (device pixels x bytes per pixel)."""
+    return pixmap.width() * pixmap.height() * max(1, pixmap.depth()) // 8
+
+
 def render_illustration(
     name: str,
     size: QSize,
@@ -79,7 +110,12 @@ def render_illustration(
     dpr: float = 1.0,
 ) -> QPixmap:
     """Illustration ``name`` as a pixmap of ``size`` logical pixels (the drawing keeps 4:3,
-    centred), at device pixel ratio ``dpr``, mirrored left-right when asked. Cached."""
+    centred), at device pixel ratio ``dpr``, mirrored left-right when asked.
+
+    Cached by exact size, least recently used out first once the cache holds more than
+    ``CACHE_BYTES`` (the pixmap just made always stays). Pass a :func:`snapped_size` to
+    share entries across small resizes."""
+    global _cache_bytes
     theme = theme or current_theme()
     w, h = max(0, size.width()), max(0, size.height())
     dpr = max(0.5, float(dpr))
@@ -96,18 +132,28 @@ def render_illustration(
     pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(dpr)
     _cache[key] = pixmap
-    while len(_cache) > _CACHE_MAX:
-        _cache.popitem(last=False)
+    _cache_bytes += pixmap_bytes(pixmap)
+    while _cache_bytes > CACHE_BYTES and len(_cache) > 1:
+        _, old = _cache.popitem(last=False)
+        _cache_bytes -= pixmap_bytes(old)
     return pixmap
 
 
 def clear_cache() -> None:
+    global _cache_bytes
     _cache.clear()
+    _cache_bytes = 0
     _svg_text.clear()
 
 
 def cache_size() -> int:
+    """How many pixmaps the cache holds."""
     return len(_cache)
+
+
+def cache_bytes() -> int:
+    """How many bytes of pixmaps the cache holds (at most ``CACHE_BYTES``, or one pixmap)."""
+    return _cache_bytes
 
 
 def _read_svg(name: str) -> str:
@@ -231,7 +277,7 @@ class IllustrationView(QWidget):
         self._missing = False
         self._pixmap = QPixmap()
         if self._name:
-            box = fitted_size(self.width(), self.height())
+            box = snapped_size(self.width(), self.height())  # small resizes share a pixmap
             if not box.isEmpty():
                 try:
                     self._pixmap = render_illustration(

@@ -3,9 +3,19 @@
 The widget owns no timer and no time. A driver (the session bridge) calls
 :meth:`PacerWidget.set_state` once per frame with the values computed by the
 session's breathing module; the widget stores them and asks for a repaint of
-its own rectangle. All arithmetic lives in :func:`pacer_geometry` (pure, tested
-without painting); pens, brushes, fonts and rectangles are rebuilt only on
-resize, theme change or a new phase word, so ``paintEvent`` only draws.
+only the rectangle that changed. All arithmetic lives in :func:`pacer_geometry`,
+:func:`blend_rgb` and :func:`shape_bounds` (pure, tested without painting).
+
+``paintEvent`` stays cheap on purpose (it runs 60 times a second for minutes):
+the static background (window colour and the dashed guide circle) is a cached
+pixmap rebuilt on resize or theme change; the count and the phase word are
+small cached pixmaps rebuilt only when their text, font or colour changes; the
+fill is one OPAQUE colour, the fill colour pre-blended with the window colour
+(Qt's raster engine blends any translucent fill, ``setOpacity`` or an alpha
+brush, on its thread pool every frame: ~30x the wake-ups of an opaque one).
+The fill is drawn before the ring and the ring always covers the guide circle
+where the fill could reach it, so the opaque fill looks exactly like the
+translucent one did.
 
 Reduced motion (a setting; the default follows the platform): no growing
 shape, but a calm ring of fixed size whose fill grows stronger and fainter
@@ -14,9 +24,10 @@ with the breath, plus the same words.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,6 +37,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -41,8 +53,10 @@ __all__ = [
     "WORD_SHARE",
     "PacerGeometry",
     "PacerWidget",
+    "blend_rgb",
     "pacer_geometry",
     "phase_words",
+    "shape_bounds",
     "system_prefers_reduced_motion",
 ]
 
@@ -114,6 +128,26 @@ def pacer_geometry(
     )
 
 
+def blend_rgb(
+    fg: tuple[int, int, int], bg: tuple[int, int, int], alpha: float
+) -> tuple[int, int, int]:
+    """``fg`` drawn with opacity ``alpha`` (clamped to 0..1) over an opaque ``bg``, as one
+    opaque colour (what source-over compositing gives, rounded to 8 bits)."""
+    a = min(1.0, max(0.0, float(alpha)))
+    return tuple(round(b + (f - b) * a) for f, b in zip(fg, bg, strict=True))  # type: ignore[return-value]
+
+
+def shape_bounds(
+    center_x: float, center_y: float, radius: float, stroke: float
+) -> tuple[int, int, int, int]:
+    """The integer rectangle ``(x, y, w, h)`` that holds a circle of ``radius`` with a ring of
+    width ``stroke`` on it, antialiasing included (what a frame repaints of the shape)."""
+    reach = max(0.0, radius) + max(0.0, stroke) / 2 + 2  # + antialiasing and rounding
+    x0, y0 = math.floor(center_x - reach), math.floor(center_y - reach)
+    x1, y1 = math.ceil(center_x + reach), math.ceil(center_y + reach)
+    return (x0, y0, x1 - x0, y1 - y0)
+
+
 def phase_words() -> dict[str, str]:
     """The translated phase words, by phase name."""
     tr = QCoreApplication.translate
@@ -137,6 +171,37 @@ def system_prefers_reduced_motion() -> bool:
     except (RuntimeError, AttributeError):
         return False
     return preference == Qt.MotionPreference.ReducedMotion
+
+
+class _TextPixmap(NamedTuple):
+    """A line of text rasterised once: the pixmap, where it goes, what it covers (logical px)."""
+
+    pixmap: QPixmap
+    origin: QPointF
+    rect: QRect
+
+
+def _text_pixmap(text: str, font: QFont, color: QColor, box: QRectF, dpr: float) -> _TextPixmap:
+    """``text`` as ``drawText(box, AlignCenter, text)`` would draw it, in a small transparent
+    pixmap at device pixel ratio ``dpr``, placed on a whole device pixel."""
+    align = Qt.AlignmentFlag.AlignCenter
+    ink = QFontMetricsF(font).boundingRect(box, int(align), text)
+    ink.adjust(-2, -2, 2, 2)  # room for antialiasing and overhanging glyphs
+    x = math.floor(ink.x() * dpr) / dpr  # a whole device pixel: the same glyph rasterisation
+    y = math.floor(ink.y() * dpr) / dpr
+    w = max(1, math.ceil((ink.right() - x) * dpr))
+    h = max(1, math.ceil((ink.bottom() - y) * dpr))
+    pixmap = QPixmap(w, h)
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setFont(font)
+    p.setPen(QPen(color))
+    p.drawText(box.translated(-x, -y), align, text)
+    p.end()
+    origin = QPointF(x, y)
+    covers = QRectF(origin, QSize(w, h).toSizeF() / dpr).toAlignedRect()
+    return _TextPixmap(pixmap, origin, covers)
 
 
 class PacerWidget(QWidget):
@@ -170,18 +235,38 @@ class PacerWidget(QWidget):
     # ---- API (called by the driver) ----
 
     def set_state(self, size: float, phase_word: str, count: int | None, phase: str) -> None:
-        """Store one frame: breath ``size`` 0..1, the phase word, the count (or None), the phase."""
-        if self.width() != self._cache_w or self.height() != self._cache_h:
+        """Store one frame: breath ``size`` 0..1, the phase word, the count (or None), the phase.
+
+        Asks for a repaint of only what changed: the shape's old and new bounds, the
+        count, and the phase word when it changed (everything on a hidden resize)."""
+        if (
+            self.width() != self._cache_w
+            or self.height() != self._cache_h
+            or self.devicePixelRatioF() != self._cache_dpr
+        ):
             self._rebuild_paint_cache()  # resized while hidden: no resize event yet
+            self._dirty_all = True
+        dirty = self._shape_rect  # the shape where it was
         self._size = min(1.0, max(0.0, float(size)))
         self._radius = self._radius_for(self._size)
+        if phase != self._phase:
+            self._phase = phase
+            self._choose_phase_pens()  # new colours: the whole shape changes
+            dirty = dirty.united(self._full_shape_rect)
         if self._reduced:
-            lo, hi = REDUCED_LEVEL
-            self._fill_opacity = lo + (hi - lo) * self._size
+            self._fill_color = self._reduced_fill(self._size)
+            self._fill = QBrush(self._fill_color)
+        self._shape_rect = self._shape_rect_for(self._radius)
+        dirty = dirty.united(self._shape_rect)
         if phase_word != self._word:
+            dirty = dirty.united(self._word_rect.toAlignedRect())
+            if self._word_pix is not None:
+                dirty = dirty.united(self._word_pix.rect)
             self._word = phase_word
             self._fit_word_font()
             self.setAccessibleDescription(phase_word)
+            if self._word_pix is not None:
+                dirty = dirty.united(self._word_pix.rect)
         if count != self._count:
             self._count = count
             if count is None:
@@ -190,10 +275,16 @@ class PacerWidget(QWidget):
                 self._count_text = self._counts[count]
             else:
                 self._count_text = str(count)
-        if phase != self._phase:
-            self._phase = phase
-            self._choose_phase_pens()
-        self.update()
+            if self._count_pix is not None:
+                dirty = dirty.united(self._count_pix.rect)  # the old count
+            self._render_count()
+        if self._count_pix is not None:
+            dirty = dirty.united(self._count_pix.rect)
+        if self._dirty_all:
+            self._dirty_all = False
+            self.update()
+        else:
+            self.update(dirty)
 
     def set_reduced_motion(self, reduced: bool) -> None:
         if bool(reduced) != self._reduced:
@@ -236,6 +327,10 @@ class PacerWidget(QWidget):
     def count_font(self) -> QFont:
         return QFont(self._count_font)
 
+    def fill_color(self) -> QColor:
+        """The colour ``paintEvent`` fills the shape with now (always opaque)."""
+        return QColor(self._fill_color)
+
     # ---- QWidget ----
 
     def sizeHint(self) -> QSize:
@@ -253,30 +348,27 @@ class PacerWidget(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._rebuild_paint_cache()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._rebuild_paint_cache()
+            self.update()
+        return super().event(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.fillRect(self._bg_rect, self._background)
+        p = QPainter(self)  # clipped to the region asked for by update(QRect)
+        p.drawPixmap(self._origin, self._background)  # window colour and the guide circle
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = self._radius
-        if not self._reduced:
-            p.setPen(self._guide_pen)
-            p.setBrush(self._no_brush)
-            p.drawEllipse(self._center, self._max_r, self._max_r)
         p.setPen(self._no_pen)
-        p.setBrush(self._fill)
-        p.setOpacity(self._fill_opacity)
+        p.setBrush(self._fill)  # opaque: never blended on Qt's thread pool
         p.drawEllipse(self._center, r, r)
-        p.setOpacity(1.0)
         p.setPen(self._ring_pen)
         p.setBrush(self._no_brush)
         p.drawEllipse(self._center, r, r)
-        p.setPen(self._text_pen)
-        if self._count_text:
-            p.setFont(self._count_font)
-            p.drawText(self._count_rect, self._align, self._count_text)
-        if self._word:
-            p.setFont(self._word_font)
-            p.drawText(self._word_rect, self._align, self._word)
+        if self._count_pix is not None:
+            p.drawPixmap(self._count_pix.origin, self._count_pix.pixmap)
+        if self._word_pix is not None:
+            p.drawPixmap(self._word_pix.origin, self._word_pix.pixmap)
 
     # ---- the paint cache (rebuilt on resize, theme or mode change only) ----
 
@@ -285,27 +377,44 @@ class PacerWidget(QWidget):
             return self._max_r
         return self._min_r + (self._max_r - self._min_r) * size
 
+    def _shape_rect_for(self, radius: float) -> QRect:
+        return QRect(*shape_bounds(self._center.x(), self._center.y(), radius, self._stroke))
+
+    def _reduced_fill(self, size: float) -> QColor:
+        lo, hi = REDUCED_LEVEL
+        return QColor(*blend_rgb(self._fill_rgb, self._window_rgb, lo + (hi - lo) * size))
+
     def _rebuild_paint_cache(self) -> None:
         t = self.theme()
         self._cache_w, self._cache_h = self.width(), self.height()
+        self._cache_dpr = dpr = self.devicePixelRatioF()
+        self._dirty_all = False
         g = pacer_geometry(self._cache_w, self._cache_h, self._size, self._reduced)
         self._center = QPointF(g.center_x, g.center_y)
         self._min_r, self._max_r = g.min_radius, g.max_radius
         self._radius = g.radius
-        self._fill_opacity = g.fill_opacity
-        self._align = Qt.AlignmentFlag.AlignCenter
         self._no_pen = QPen(Qt.PenStyle.NoPen)
         self._no_brush = QBrush(Qt.BrushStyle.NoBrush)
-        self._text_pen = QPen(QColor(t.text))
-        stroke = max(2.0, g.max_radius * 0.035)
+        self._text_color = QColor(t.text)
+        window = QColor(t.window)
+        self._window_rgb = (window.red(), window.green(), window.blue())
+        self._stroke = stroke = max(2.0, g.max_radius * 0.035)
         self._ring_pens = {
             "breath": QPen(QColor(t.accent), stroke),
             "hold": QPen(QColor(t.hold), stroke),
         }
-        self._fills = {"breath": QBrush(QColor(t.accent)), "hold": QBrush(QColor(t.hold))}
-        guide = QColor(t.muted)
-        self._guide_pen = QPen(guide, max(1.5, stroke / 2), Qt.PenStyle.DashLine)
+        # the fill, pre-blended with the window colour into one opaque colour per phase
+        self._fill_rgbs = {}
+        self._fills = {}
+        for key, name in (("breath", t.accent), ("hold", t.hold)):
+            c = QColor(name)
+            self._fill_rgbs[key] = (c.red(), c.green(), c.blue())
+            self._fills[key] = QColor(
+                *blend_rgb(self._fill_rgbs[key], self._window_rgb, FILL_ALPHA)
+            )
         self._choose_phase_pens()
+        self._shape_rect = self._shape_rect_for(self._radius)
+        self._full_shape_rect = self._shape_rect_for(self._max_r)
         count_font = QFont(self.font())
         count_font.setBold(True)
         count_font.setPixelSize(max(8, round(g.count_px)))
@@ -316,17 +425,50 @@ class PacerWidget(QWidget):
         self._word_rect = QRectF(margin, g.word_top, self.width() - 2 * margin, g.word_height)
         self._word_base_px = max(8.0, g.word_px)
         self._word_fits.clear()
+        self._count_pix: _TextPixmap | None = None
+        self._word_pix: _TextPixmap | None = None
         self._fit_word_font()
-        self._background = QBrush(QColor(t.window))
-        self._bg_rect = QRectF(0, 0, self.width(), self.height())
+        self._render_count()
+        self._render_background(t, g, dpr)
+
+    def _render_background(self, t: Theme, g: PacerGeometry, dpr: float) -> None:
+        """The static part, drawn once: the window colour and (full motion) the guide circle."""
+        self._origin = QPointF(0, 0)
+        pixmap = QPixmap(
+            max(1, math.ceil(self._cache_w * dpr)), max(1, math.ceil(self._cache_h * dpr))
+        )
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(QColor(t.window))  # opaque: a plain copy when painted
+        if not self._reduced and g.max_radius > 0:
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            guide = QPen(QColor(t.muted), max(1.5, self._stroke / 2), Qt.PenStyle.DashLine)
+            p.setPen(guide)
+            p.setBrush(self._no_brush)
+            p.drawEllipse(self._center, g.max_radius, g.max_radius)
+            p.end()
+        self._background = pixmap
 
     def _choose_phase_pens(self) -> None:
         key = "hold" if self._phase in HOLD_PHASES else "breath"
         self._ring_pen = self._ring_pens[key]
-        self._fill = self._fills[key]
+        self._fill_rgb = self._fill_rgbs[key]
+        if self._reduced:
+            self._fill_color = self._reduced_fill(self._size)
+        else:
+            self._fill_color = self._fills[key]
+        self._fill = QBrush(self._fill_color)
+
+    def _render_count(self) -> None:
+        if not self._count_text:
+            self._count_pix = None
+            return
+        self._count_pix = _text_pixmap(
+            self._count_text, self._count_font, self._text_color, self._count_rect, self._cache_dpr
+        )
 
     def _fit_word_font(self) -> None:
-        """The phase word's font: sized from the height, shrunk to fit the width."""
+        """The phase word's font: sized from the height, shrunk to fit the width; and its pixmap."""
         px = self._word_fits.get(self._word)
         if px is None:
             px = self._word_base_px
@@ -343,3 +485,8 @@ class PacerWidget(QWidget):
         font.setBold(True)
         font.setPixelSize(max(8, round(px)))
         self._word_font = font
+        self._word_pix = (
+            _text_pixmap(self._word, font, self._text_color, self._word_rect, self._cache_dpr)
+            if self._word
+            else None
+        )

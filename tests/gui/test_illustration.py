@@ -14,8 +14,10 @@ from backcompanion.ui.illustration import (
     IllustrationError,
     IllustrationView,
     fitted_size,
+    pixmap_bytes,
     recolored_svg,
     render_illustration,
+    snapped_size,
 )
 from backcompanion.ui.theme import DARK, LIGHT
 
@@ -52,6 +54,19 @@ def test_fitted_size_keeps_four_to_three():
     assert fitted_size(800, 300) == QSize(400, 300)
     assert fitted_size(400, 900) == QSize(400, 300)
     assert fitted_size(0, 300) == QSize(0, 0)
+
+
+def test_snapped_size_steps_down_and_keeps_four_to_three():
+    for w, h in [(400, 300), (200, 150), (320, 240), (800, 600)]:
+        assert snapped_size(w, h) == QSize(w, h)  # the sizes the tests use are on the grid
+    assert snapped_size(403, 303) == QSize(400, 300)
+    assert snapped_size(407, 900) == QSize(400, 300)
+    assert snapped_size(1000, 301) == QSize(400, 300)
+    assert snapped_size(5, 4) == fitted_size(5, 4)  # below one step: as fitted
+    for w in range(160, 420, 3):  # never larger than the space, never more than a step smaller
+        s = snapped_size(w, w)
+        assert s.width() % 8 == 0 and s.width() * 3 == s.height() * 4
+        assert w - 8 < s.width() <= w
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -106,6 +121,57 @@ def test_cache_reuses_pixmaps(qapp):
     before = ill.cache_size()
     render_illustration("bridge", QSize(200, 150), LIGHT, mirrored=True)
     assert ill.cache_size() == before + 1
+
+
+def test_cache_is_capped_by_bytes_least_recently_used_out(qapp, monkeypatch):
+    for name in NAMES:
+        _need(name)
+    one = 200 * 150 * 4
+    monkeypatch.setattr(ill, "CACHE_BYTES", 3 * one)
+    size = QSize(200, 150)
+    a = render_illustration("bridge", size, LIGHT)
+    assert pixmap_bytes(a) == one and ill.cache_bytes() == one
+    b = render_illustration("bridge", size, DARK)
+    c = render_illustration("angry_cat", size, LIGHT)
+    assert ill.cache_size() == 3 and ill.cache_bytes() == 3 * one
+    assert render_illustration("bridge", size, LIGHT).cacheKey() == a.cacheKey()  # a used again
+    render_illustration("angry_cat", size, DARK)  # one more than the cap holds
+    assert ill.cache_size() == 3 and ill.cache_bytes() == 3 * one
+    # b was the least recently used: out; a and c are kept
+    assert render_illustration("bridge", size, LIGHT).cacheKey() == a.cacheKey()
+    assert render_illustration("angry_cat", size, LIGHT).cacheKey() == c.cacheKey()
+    assert render_illustration("bridge", size, DARK).cacheKey() != b.cacheKey()
+    assert ill.cache_size() == 3 and ill.cache_bytes() == 3 * one
+
+
+def test_a_pixmap_over_the_cap_is_kept_alone(qapp, monkeypatch):
+    _need("bridge")
+    monkeypatch.setattr(ill, "CACHE_BYTES", 1000)
+    render_illustration("bridge", QSize(200, 150), LIGHT)
+    big = render_illustration("bridge", QSize(400, 300), LIGHT)
+    assert ill.cache_size() == 1 and ill.cache_bytes() == pixmap_bytes(big)
+    ill.clear_cache()
+    assert ill.cache_size() == 0 and ill.cache_bytes() == 0
+
+
+def test_the_default_cap_is_about_four_megabytes():
+    assert 3 * 2**20 <= ill.CACHE_BYTES <= 5 * 2**20
+
+
+def test_view_shares_a_pixmap_across_small_resizes(qtbot, light):
+    _need("bridge")
+    view = IllustrationView("bridge", theme=LIGHT)
+    qtbot.addWidget(view)
+    view.resize(403, 303)
+    view.grab()
+    key = view.pixmap().cacheKey()
+    assert view.pixmap().deviceIndependentSize().toSize() == QSize(400, 300)
+    for w, h in [(405, 304), (407, 305), (401, 302)]:
+        view.resize(w, h)
+        assert view.pixmap().cacheKey() == key  # the same pixmap, drawn 1:1 (never scaled)
+    assert ill.cache_size() == 1
+    image = view.grab().toImage()
+    assert image.size() == QSize(401, 302)
 
 
 def test_missing_and_bad_names(qapp):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from backcompanion.ui.pacer import (
+    FILL_ALPHA,
     REDUCED_LEVEL,
     PacerWidget,
+    blend_rgb,
     pacer_geometry,
     phase_words,
+    shape_bounds,
 )
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 
@@ -69,6 +72,22 @@ def test_reduced_motion_has_no_growing_shape():
     assert [g.fill_opacity for g in geoms] == sorted(g.fill_opacity for g in geoms)
 
 
+def test_blend_rgb_is_source_over_on_an_opaque_background():
+    assert blend_rgb((255, 0, 0), (0, 0, 255), 0.0) == (0, 0, 255)
+    assert blend_rgb((255, 0, 0), (0, 0, 255), 1.0) == (255, 0, 0)
+    assert blend_rgb((200, 100, 0), (100, 100, 100), 0.3) == (130, 100, 70)
+    assert blend_rgb((10, 20, 30), (40, 50, 60), 5) == (10, 20, 30)  # clamped
+
+
+def test_shape_bounds_hold_the_ring_and_its_antialiasing():
+    # radius 100 at (200, 175), ring 4 wide: reach 100 + 2 + 2 = 104
+    assert shape_bounds(200, 175, 100, 4) == (96, 71, 208, 208)
+    x, y, w, h = shape_bounds(200.5, 175.25, 56.35, 5.6)
+    assert x <= 200.5 - 56.35 - 2.8 and x + w >= 200.5 + 56.35 + 2.8
+    assert y <= 175.25 - 56.35 - 2.8 and y + h >= 175.25 + 56.35 + 2.8
+    assert shape_bounds(10, 10, -5, -1) == (8, 8, 4, 4)
+
+
 def _pacer(qtbot, reduced=False, w=400, h=500, theme=None) -> PacerWidget:
     pacer = PacerWidget(reduced_motion=reduced, theme=theme)
     qtbot.addWidget(pacer)
@@ -91,13 +110,70 @@ def test_set_state_stores_the_frame(qtbot, light):
     assert pacer.pacer_geometry().radius == pytest.approx(HAND[1.0])
 
 
-def test_set_state_repaints_only_the_pacer(qtbot, light, monkeypatch):
+def test_set_state_repaints_only_what_changed(qtbot, light, monkeypatch):
     pacer = _pacer(qtbot)
+    pacer.show()
+    qtbot.waitExposed(pacer)
+    pacer.set_state(0.25, "Breathe in", 2, "inhale")
     calls = []
     monkeypatch.setattr(pacer, "update", lambda *a: calls.append(a))
     monkeypatch.setattr(pacer, "repaint", lambda *a: pytest.fail("no synchronous repaint"))
+    g0 = pacer.pacer_geometry()
+    pacer.set_state(0.3, "Breathe in", 2, "inhale")
+    g1 = pacer.pacer_geometry()
+    assert len(calls) == 1 and len(calls[0]) == 1
+    dirty = calls[0][0]
+    assert isinstance(dirty, QRect)
+    stroke = max(2.0, g1.max_radius * 0.035)
+    for g in (g0, g1):  # the shape where it was and where it is now
+        assert dirty.contains(QRect(*shape_bounds(g.center_x, g.center_y, g.radius, stroke)))
+    assert dirty.bottom() < g1.word_top  # the phase word did not change: not repainted
+    assert dirty.width() * dirty.height() < pacer.width() * pacer.height() / 2
+    # a new phase word and count: their rectangles are repainted too
+    calls.clear()
+    pacer.set_state(0.3, "Hold", 3, "hold_in")
+    (dirty,) = calls[0]
+    assert dirty.bottom() >= g1.word_top + g1.word_height / 2
+    assert dirty.contains(QRect(*shape_bounds(g1.center_x, g1.center_y, g1.max_radius, stroke)))
+
+
+def test_a_hidden_resize_repaints_everything(qtbot, light, monkeypatch):
+    pacer = _pacer(qtbot)
+    calls = []
+    monkeypatch.setattr(pacer, "update", lambda *a: calls.append(a))
     pacer.set_state(0.25, "Breathe in", 2, "inhale")
-    assert calls == [()]  # update() of its own rect, nothing else
+    assert calls == [()]  # no resize event yet: the whole widget
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+@pytest.mark.parametrize("phase", ["inhale", "hold_in"])
+def test_the_fill_is_opaque_and_looks_translucent(qtbot, qapp, theme, phase):
+    pacer = _pacer(qtbot, theme=theme)
+    pacer.set_state(0.5, "Breathe in", None, phase)
+    fill = pacer.fill_color()
+    assert fill.alpha() == 255  # never blended by Qt at paint time
+    stroke = QColor(theme.hold if phase == "hold_in" else theme.accent)
+    window = QColor(theme.window)
+    want = blend_rgb(stroke.getRgb()[:3], window.getRgb()[:3], FILL_ALPHA)
+    assert fill.getRgb()[:3] == want  # what FILL_ALPHA over the window looked like
+    image = pacer.grab().toImage()
+    g = pacer.pacer_geometry()
+    painted = _colour_near(image, g.center_x - g.radius / 2, g.center_y + g.radius / 2)
+    assert painted.getRgb()[:3] == want
+
+
+def test_reduced_motion_fill_is_opaque_and_follows_the_breath(qtbot, light):
+    pacer = _pacer(qtbot, reduced=True, theme=LIGHT)
+    window = QColor(LIGHT.window)
+    distances = []
+    for size in (0.0, 0.5, 1.0):
+        pacer.set_state(size, "Breathe in", None, "inhale")
+        fill = pacer.fill_color()
+        assert fill.alpha() == 255
+        distances.append(
+            sum(abs(a - b) for a, b in zip(fill.getRgb(), window.getRgb(), strict=True))
+        )
+    assert distances == sorted(distances) and distances[0] < distances[-1]
 
 
 def test_reduced_motion_widget_keeps_its_radius(qtbot, light):
