@@ -64,7 +64,7 @@ class HomePage(QWidget):
 
     def __init__(self, carousel: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
-        self.greeting = _label(self.tr("Today's session"), "heading")
+        self.greeting = _label(self.tr("Today's session"), "title")
         self.summary = _label("", "muted")
         self.demo_banner = Banner("danger-card")
         self.demo_banner.title.setText(self.tr("Demo: nothing here is saved"))
@@ -112,14 +112,14 @@ class HomePage(QWidget):
         titles.addWidget(self.summary)
         titles.addWidget(self.gate_line)
         top.addLayout(titles, 1)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.start_button)
+        buttons = QHBoxLayout()  # side by side: the exercises below get the height
         buttons.addWidget(self.progress_button)
+        buttons.addWidget(self.start_button)
         top.addLayout(buttons)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setSpacing(10)
         for banner in (self.demo_banner, self.resume_banner, self.safety_banner, self.nudge_banner):
             layout.addWidget(banner)
         layout.addLayout(top)
