@@ -185,16 +185,46 @@ def _label_font(base: QFont, bold: bool = False) -> QFont:
     return f
 
 
-class TrendChart(QWidget):
-    """Opening (filled circles, solid line) and closing (open squares, dashed) pain per day."""
+class _CachedChart(QWidget):
+    """A chart that rebuilds its pens, fonts and geometry only when size, theme or data change.
+
+    ``paintEvent`` calls :meth:`_rebuild` when ``_dirty`` and then only draws.
+    """
 
     def __init__(self, parent: QWidget | None = None, theme: Theme | None = None):
         super().__init__(parent)
         self._theme = theme
         self._data: ProgressData | None = None
+        self._dirty = True
+
+    def set_theme(self, theme: Theme | None) -> None:
+        self._theme = theme
+        self._invalidate()
+
+    def theme(self) -> Theme:
+        return self._theme or current_theme()
+
+    def _invalidate(self) -> None:
+        self._dirty = True
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._dirty = True
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._dirty = True
+
+
+class TrendChart(_CachedChart):
+    """Opening (filled circles, solid line) and closing (open squares, dashed) pain per day."""
+
+    def __init__(self, parent: QWidget | None = None, theme: Theme | None = None):
+        super().__init__(parent, theme)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Pain over the last 8 weeks"))
-        self._dirty = True
 
     def sizeHint(self) -> QSize:
         h = QFontMetricsF(_label_font(self.font())).height()
@@ -203,13 +233,6 @@ class TrendChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         h = QFontMetricsF(_label_font(self.font())).height()
         return QSize(round(h * 22), round(h * 10))
-
-    def set_theme(self, theme: Theme | None) -> None:
-        self._theme = theme
-        self._invalidate()
-
-    def theme(self) -> Theme:
-        return self._theme or current_theme()
 
     def set_data(self, data: ProgressData | None) -> None:
         self._data = data
@@ -234,19 +257,6 @@ class TrendChart(QWidget):
             top=fm.height() * 1.9,
             right=fm.height() * 0.6,
         )
-
-    def _invalidate(self) -> None:
-        self._dirty = True
-        self.update()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._dirty = True
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
-            self._dirty = True
 
     def _rebuild(self) -> None:
         t = self.theme()
@@ -399,14 +409,11 @@ def _trend_description(data: ProgressData | None) -> str:
 # ---------------------------------------------------------------- the calendar
 
 
-class SessionCalendar(QWidget):
+class SessionCalendar(_CachedChart):
     """The last weeks, a row each (oldest first), Monday to Sunday: one square per day."""
 
     def __init__(self, parent: QWidget | None = None, theme: Theme | None = None):
-        super().__init__(parent)
-        self._theme = theme
-        self._data: ProgressData | None = None
-        self._dirty = True
+        super().__init__(parent, theme)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Days with a session, last 6 weeks"))
 
@@ -431,14 +438,6 @@ class SessionCalendar(QWidget):
     def _legend_height(self) -> float:
         return self._metrics().height() * 3.4  # up to two lines
 
-    def set_theme(self, theme: Theme | None) -> None:
-        self._theme = theme
-        self._dirty = True
-        self.update()
-
-    def theme(self) -> Theme:
-        return self._theme or current_theme()
-
     def set_data(self, data: ProgressData | None) -> None:
         self._data = data
         self.setAccessibleDescription(_calendar_description(data))
@@ -452,15 +451,6 @@ class SessionCalendar(QWidget):
         return calendar_geometry(
             self.width(), self.height(), weeks, self._label_width(), lh * 1.4, self._legend_height()
         )
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._dirty = True
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
-            self._dirty = True
 
     def _rebuild(self) -> None:
         t = self.theme()
