@@ -90,6 +90,17 @@ def daily_backup(store) -> None:
         log.warning("daily backup failed: %s", exc)
 
 
+def private_settings(qsettings) -> None:
+    """The settings file holds the person's name: readable by the user only (POSIX)."""
+    qsettings.sync()
+    path = Path(qsettings.fileName())
+    if os.name == "posix" and path.is_file():
+        try:
+            path.chmod(0o600)
+        except OSError as exc:
+            log.info("could not make %s private: %s", path, exc)
+
+
 def fill_demo(folder: Path) -> None:
     from backcompanion.history import Store
     from backcompanion.program import builtin_program
@@ -178,6 +189,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     finally:
         tray.shutdown()
         store.close()
+        private_settings(qsettings)
         if demo_dir is not None:
             demo_dir.cleanup()
 

@@ -73,6 +73,27 @@ class StopConfirm:
         return box.clickedButton() is stop
 
 
+class UnsavedOnQuit:
+    """Quitting while records still wait for the disk: stay open? Tests replace :meth:`ask`."""
+
+    @staticmethod
+    def ask(parent: QWidget, pending: int) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(parent.tr("Not everything is saved"))
+        box.setText(
+            parent.tr(
+                "%1 step(s) of your session could not be saved yet (the disk may be full or "
+                "read-only). If you quit now they are lost. Keep BackCompanion open and "
+                "free some space?"
+            ).replace("%1", str(pending))
+        )
+        stay = box.addButton(parent.tr("Keep it open"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(parent.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        return box.clickedButton() is stay
+
+
 class MainWindow(QMainWindow):
     pageChanged = Signal(str)  # the object name of the page now shown
 
@@ -624,10 +645,12 @@ class MainWindow(QMainWindow):
             snap = self.bridge.snapshot()
             if snap and Event.PAUSE in snap.allowed_events:
                 self.bridge.send(Event.PAUSE)
+        if not self.flush_records() and UnsavedOnQuit.ask(self, self._writer.pending):
+            event.ignore()  # the person chose to stay open until the disk takes them
+            return
         if not self.isFullScreen():
             self.settings.window_geometry = bytes(self.saveGeometry().data())
         self.screen_awake.shutdown()
-        self.flush_records()
         self._retry.stop()
         self.bridge.detach()
         super().closeEvent(event)

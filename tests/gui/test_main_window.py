@@ -258,3 +258,35 @@ def test_reduced_motion_setting_reaches_the_pacer_and_the_carousel(make_window):
     window.settings.motion = "full"
     assert not window.carousel.reduced_motion()
     assert not window.fullscreen.pacer.reduced_motion()
+
+
+def test_quitting_with_records_still_unsaved_asks_to_stay_open(make_window, monkeypatch):
+    window, _clock = make_window()
+    window.start_session()
+    window.bridge.send(mw.Event.CHECK_IN, rating=4)
+    store = window.companion.store
+
+    def full(_rec):
+        raise mw.sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "record", full)
+    window.bridge.send(mw.Event.STOP)  # records wait in memory now
+    assert window._writer.pending > 0
+    asked = []
+    monkeypatch.setattr(
+        mw.UnsavedOnQuit, "ask", staticmethod(lambda parent, n: asked.append(n) or True)
+    )
+    assert not window.close()  # the person chose to stay open
+    assert asked and asked[0] == window._writer.pending
+    monkeypatch.undo()  # the disk has room again
+    assert window.close()
+    assert window._writer.pending == 0
+
+
+def test_the_settings_file_is_private(tmp_path):
+    from backcompanion.app import private_settings
+
+    qsettings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    qsettings.setValue("you/name", "Ana")
+    private_settings(qsettings)
+    assert oct((tmp_path / "s.ini").stat().st_mode & 0o777) == "0o600"
