@@ -182,13 +182,13 @@ class Companion:
     def resume_engine(
         self,
         it: InterruptedSession,
-        cadence: Cadence,
         clock: Clock,
         writer: Callable[[Record], None] | None = None,
         get_ready_s: int = 5,
         release_s: int = 3,
     ) -> SessionEngine | None:
-        plan = self.plan(cadence, get_ready_s, release_s)
+        # the cadence the session started with (the store keeps its label)
+        plan = self.plan(cadence_from_label(it.cadence), get_ready_s, release_s)
         plan = dataclasses.replace(plan, gate_open=it.gate_open, gate_reasons=it.gate_reasons)
         point = self.resume_point(it, plan)
         if point is None:

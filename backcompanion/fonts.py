@@ -83,9 +83,3 @@ def _fallback_family() -> str:
         font = QFont()
         font.setStyleHint(QFont.StyleHint.SansSerif)
     return font.family()
-
-
-def _reset_for_tests() -> None:
-    """Forget the chosen family (the registered fonts stay in Qt's database)."""
-    global _family
-    _family = None

@@ -98,8 +98,3 @@ class Program:
             if ex.variant_of == exercise_id:
                 return ex
         return None
-
-    @property
-    def session_order(self) -> tuple[Exercise, ...]:
-        """The exercises a full session walks through, variants left out."""
-        return tuple(e for e in self.exercises if not e.is_variant)

@@ -62,10 +62,6 @@ class FactsWindow:
     exact_from: datetime | None
     start: datetime | None = None  # where the window begins (None: everything was read)
 
-    def exact_at(self, moment: datetime) -> bool:
-        """The rules' reading at ``moment`` is the whole history's."""
-        return self.exact_from is None or moment >= self.exact_from
-
     def real_change(self, moment: datetime) -> bool:
         """A change the replay finds at ``moment`` is real: the reading before it was exact."""
         return self.exact_from is None or moment > self.exact_from

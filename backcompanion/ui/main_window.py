@@ -216,9 +216,7 @@ class MainWindow(QMainWindow):
         self.start_action = self._action(
             file, self.tr("&Start session"), self.start_session, QKeySequence.StandardKey.New
         )
-        self.export_action = self._action(
-            file, self.tr("&Export weekly summary..."), self._on_export, "Ctrl+E"
-        )
+        self._action(file, self.tr("&Export weekly summary..."), self._on_export, "Ctrl+E")
         self._action(
             file, self.tr("Se&ttings..."), self._on_settings, QKeySequence.StandardKey.Preferences
         )
@@ -419,7 +417,7 @@ class MainWindow(QMainWindow):
         def resume() -> None:
             nonlocal engine
             engine = self.companion.resume_engine(
-                it, s.cadence(), self.bridge.clock, self._new_writer(), s.get_ready_s, s.release_s
+                it, self.bridge.clock, self._new_writer(), s.get_ready_s, s.release_s
             )
 
         if not self._save(resume):

@@ -60,7 +60,7 @@ import os, random, sys, traceback
 from pathlib import Path
 
 from backcompanion.app import open_store_with_recovery
-from backcompanion.companion import Companion, RecordWriter, cadence_from_label
+from backcompanion.companion import Companion, RecordWriter
 from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, State, Step
@@ -100,7 +100,7 @@ def drive(folder, seed, log):
         it = status.interrupted
         if it is not None:
             engine = companion.resume_engine(
-                it, cadence_from_label(it.cadence), clock, recorder, GET_READY_S, RELEASE_S
+                it, clock, recorder, GET_READY_S, RELEASE_S
             )
             if engine is None:
                 companion.close_interrupted(it)

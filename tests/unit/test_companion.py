@@ -80,7 +80,7 @@ def test_a_session_is_stored_as_it_happens_and_resumes_after_a_crash(setup):
     it = companion.home_status().interrupted
     assert it is not None and it.opening_done and it.breathing_done
     assert it.last_repeat.exercise_id == "angry_cat" and it.last_repeat.rep == 3
-    resumed = companion.resume_engine(it, cadence_from_label(it.cadence), clock)
+    resumed = companion.resume_engine(it, clock)
     snap = resumed.snapshot()
     assert snap.state is State.PAUSED and snap.exercise.id == "angry_cat" and snap.rep == 4
     resumed.send(Event.RESUME)
