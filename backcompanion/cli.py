@@ -61,12 +61,19 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export-summary", parents=[common], help="write the weekly summary PDF")
     exp.add_argument("--week", help="ISO week, YYYY-Www (default: the last full week)")
     exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument(
+        "--language",
+        help="language code, e.g. es, or 'system' (default: the app's setting)",
+    )
 
     hist = sub.add_parser("export-history", parents=[common], help="write every session as CSV")
     hist.add_argument("--out", type=Path, required=True)
 
     shots = sub.add_parser("screenshots", parents=[common], help="render each main screen to PNG")
     shots.add_argument("--out", type=Path, required=True)
+    shots.add_argument(
+        "--language", default="en", help="language code, e.g. es, or 'system' (default: en)"
+    )
     return p
 
 
@@ -159,8 +166,17 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
     _ensure_gui_platform()
     from backcompanion.app import make_qapp
 
-    make_qapp()
+    app = make_qapp()
+    from backcompanion.ui import language
     from backcompanion.ui.screenshots import render_all
+
+    code = language.choose(args.language)
+    if args.language not in ("system", code):
+        raise UserError(
+            f"--language {args.language}: no such translation"
+            f" (have: {', '.join(language.available())})"
+        )
+    language.install(code, app)
 
     try:
         saved = render_all(args.out)
@@ -260,15 +276,25 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
     else:
         week = last_full_week(now.date())
     out = _export_target(args.out)
-    _export_app()
+    app = _export_app()
 
     from backcompanion.program import builtin_program
     from backcompanion.report.pdf import write_summary_pdf
     from backcompanion.report.summary import weekly_summary
     from backcompanion.session.rules import load_rules
+    from backcompanion.ui import language
     from backcompanion.ui.settings import Settings
 
-    name = Settings().person_name or None
+    settings = Settings()
+    name = settings.person_name or None
+    wanted = args.language or settings.language
+    code = language.choose(wanted)
+    if args.language and args.language not in ("system", code):
+        raise UserError(
+            f"--language {args.language}: no such translation"
+            f" (have: {', '.join(language.available())})"
+        )
+    language.install(code, app)  # before the summary: its sentences are made in that language
     store = _existing_store(args)
     try:
         summary = weekly_summary(

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from backcompanion.history import queries, schema
 from backcompanion.history.paths import private_file, private_folder, sync_folder
+from backcompanion.i18n import format_date, translate
 
 if TYPE_CHECKING:
     from backcompanion.history.store import Store
@@ -223,13 +224,30 @@ def _read_only_uri(path: Path) -> str:
 
 
 def _recovery_message(moved: Path | None, restored: Path | None) -> str:
-    if moved is not None:
-        first = (
-            f"The history file could not be read; it was kept as {moved.name} (nothing was deleted)"
+    """One sentence for the person, in their language: what was kept, what was restored."""
+    day = format_date(date.fromisoformat(_ANY.match(restored.name)[1]), "long") if restored else ""
+    if moved is not None and restored is not None:
+        text = translate(
+            "Recovery",
+            "The history file could not be read; it was kept as {file} (nothing was deleted), "
+            "and the backup of {date} was restored: sessions after it are missing.",
+        )
+    elif moved is not None:
+        text = translate(
+            "Recovery",
+            "The history file could not be read; it was kept as {file} (nothing was deleted), "
+            "and no usable backup was found, so a new, empty history was started.",
+        )
+    elif restored is not None:
+        text = translate(
+            "Recovery",
+            "There was no readable history file, and the backup of {date} was restored: "
+            "sessions after it are missing.",
         )
     else:
-        first = "There was no readable history file"
-    if restored is not None:
-        day = _ANY.match(restored.name)[1]
-        return f"{first}, and the backup of {day} was restored: sessions after it are missing."
-    return f"{first}, and no usable backup was found, so a new, empty history was started."
+        text = translate(
+            "Recovery",
+            "There was no readable history file, and no usable backup was found, so a new, "
+            "empty history was started.",
+        )
+    return text.format(file=moved.name if moved else "", date=day)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from backcompanion.i18n import translate
+
 
 class StoreError(Exception):
     """The history cannot be used as it is; ``str()`` is one line to show the user."""
@@ -17,4 +19,8 @@ class CorruptStoreError(StoreError):
 
     def __init__(self, path: Path, detail: str):
         self.path = path
-        super().__init__(f"the history file {path} cannot be read ({detail})")
+        super().__init__(
+            translate("StoreError", "the history file {path} cannot be read ({detail})").format(
+                path=path, detail=detail
+            )
+        )

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from backcompanion import resources
+from backcompanion.program.localize import localize_program
 from backcompanion.program.model import Exercise, Instructions, Phase, Program
 from backcompanion.program.yamlcheck import DataError, Node, Reader, read_file
 
@@ -27,12 +28,21 @@ MAX_TEXT = 160  # an instruction line must stay short enough to read from the fl
 
 
 def builtin_program() -> Program:
-    return load_program_file(resources.path("program.yaml"), shown_name="program.yaml")
+    """The shipped program, its words in the person's language."""
+    return localize_program(builtin_program_english())
 
 
-def load_program_file(path: Path, shown_name: str | None = None) -> Program:
+def builtin_program_english() -> Program:
+    return load_program_file(
+        resources.path("program.yaml"), shown_name="program.yaml", english=True
+    )
+
+
+def load_program_file(path: Path, shown_name: str | None = None, english: bool = False) -> Program:
+    """A program file; its words translated where the catalog knows them (unless ``english``)."""
     reader, root = read_file(Path(path), shown_name)
-    return _program(reader, root, source=shown_name or str(path))
+    program = _program(reader, root, source=shown_name or str(path))
+    return program if english else localize_program(program)
 
 
 def load_program(text: str, shown_name: str = "program.yaml") -> Program:

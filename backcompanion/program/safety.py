@@ -101,9 +101,17 @@ class SafetyText:
         return tuple(f for f in self.red_flags if f.number in wanted)
 
 
-@cache
 def load_safety() -> SafetyText:
-    """The built-in safety texts (read once)."""
+    """The built-in safety texts in the person's language (the same object in English)."""
+    from backcompanion.i18n import installed
+    from backcompanion.program.localize import localize_safety
+
+    return localize_safety(load_safety_english()) if installed() else load_safety_english()
+
+
+@cache
+def load_safety_english() -> SafetyText:
+    """The built-in safety texts as written (read once)."""
     return load_safety_text(resources.read_text("safety.yaml"), "safety.yaml")
 
 

@@ -35,11 +35,15 @@ from datetime import date
 from pathlib import Path
 
 from backcompanion.history import SessionRow, Store, StoreError
+from backcompanion.i18n import translate
 from backcompanion.program import Program
 from backcompanion.report.files import check_target, write_atomic
 
 __all__ = ["COLUMNS", "NOTE_SEPARATOR", "export_history_csv", "history_csv_text"]
 
+# The column names and their values (status, outcome, gate) stay in English in
+# every language: the file is for machines (spreadsheets, scripts) as much as for
+# people, and a header that changed with the language would break them.
 COLUMNS = (
     "row_type",
     "session_id",
@@ -141,5 +145,9 @@ def _exercises_by_session(store: Store) -> dict[str, list[tuple]]:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot read the history file {path}: {exc}") from exc
+        raise StoreError(
+            translate("StoreError", "cannot read the history file {path}: {error}").format(
+                path=path, error=exc
+            )
+        ) from exc
     return found

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from backcompanion.history.paths import sync_folder
+from backcompanion.i18n import translate
 
 __all__ = ["ExportError", "write_atomic"]
 
@@ -42,16 +43,19 @@ def check_target(out: Path) -> Path:
     except (FileNotFoundError, NotADirectoryError):
         pass  # said below in plainer words
     except OSError as exc:  # a name too long, a loop of links, no permission to look
-        raise ExportError(out, f"cannot write {_short(out)}: {exc.strerror}") from None
+        raise ExportError(out, _cannot(_short(out), exc.strerror)) from None
     if out.is_dir():
-        raise ExportError(out, f"cannot write {out}: it is a folder; add a file name to the path")
+        raise ExportError(out, _is_folder(out))
     parent = out.parent
     if not parent.is_dir():
         if parent.exists():
-            raise ExportError(out, f"cannot write {out}: {parent} is not a folder")
-        raise ExportError(
-            out, f"cannot write {out}: the folder {parent} does not exist; create it first"
+            text = translate("ExportError", "cannot write {path}: {folder} is not a folder")
+            raise ExportError(out, text.format(path=out, folder=parent))
+        text = translate(
+            "ExportError",
+            "cannot write {path}: the folder {folder} does not exist; create it first",
         )
+        raise ExportError(out, text.format(path=out, folder=parent))
     return out
 
 
@@ -92,12 +96,29 @@ def _write_all(f, data: bytes) -> None:
     f.write(data)
 
 
+def _cannot(path: Path | str, error: str) -> str:
+    return translate("ExportError", "cannot write {path}: {error}").format(path=path, error=error)
+
+
+def _is_folder(out: Path) -> str:
+    return translate(
+        "ExportError", "cannot write {path}: it is a folder; add a file name to the path"
+    ).format(path=out)
+
+
 def _message(out: Path, exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"cannot write {out}: permission denied; choose a folder you can write to"
-    if exc.errno == errno.ENOSPC:
-        return f"cannot write {out}: the disk is full; free some space or choose another disk"
-    if exc.errno == errno.EISDIR:
-        return f"cannot write {out}: it is a folder; add a file name to the path"
-    what = exc.strerror or str(exc)
-    return f"cannot write {out}: {what}; choose another place"
+        text = translate(
+            "ExportError",
+            "cannot write {path}: permission denied; choose a folder you can write to",
+        )
+    elif exc.errno == errno.ENOSPC:
+        text = translate(
+            "ExportError",
+            "cannot write {path}: the disk is full; free some space or choose another disk",
+        )
+    elif exc.errno == errno.EISDIR:
+        return _is_folder(out)
+    else:
+        text = translate("ExportError", "cannot write {path}: {error}; choose another place")
+    return text.format(path=out, error=exc.strerror or str(exc))

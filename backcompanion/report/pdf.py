@@ -21,6 +21,11 @@ The text is Atkinson Hyperlegible (``fonts.register_fonts``); Qt embeds the
 TrueType subset it uses (``/FontFile2``). The file is built in memory and
 written atomically with mode 0600 (``report.files``).
 
+Every word goes through ``backcompanion.i18n.translate`` (context
+``WeeklyPdf``) and every date through ``i18n.format_date``, so the page is in
+the language installed when it is made (``backcompanion export-summary
+--language``); the person's name and notes are printed as written.
+
 Needs a QGuiApplication (fonts); the command line makes an offscreen one.
 """
 
@@ -49,6 +54,7 @@ from PySide6.QtGui import (
 
 from backcompanion import __version__
 from backcompanion.fonts import register_fonts
+from backcompanion.i18n import format_date, translate
 from backcompanion.program.safety import load_safety
 from backcompanion.report.files import ExportError, check_target, write_atomic
 from backcompanion.report.summary import (
@@ -414,7 +420,8 @@ class _Document:
 
         def draw_header(continued: bool) -> None:
             if continued:
-                self.text_at(0, self.y, f"{title}, continued", self.fonts.small_bold, MUTED)
+                more = translate("WeeklyPdf", "{table}, continued").format(table=title)
+                self.text_at(0, self.y, more, self.fonts.small_bold, MUTED)
                 self.y += self.line_h(self.fonts.small_bold) + self.mm(0.8)
             self.rect(QRectF(0, self.y, self.width, header_h), fill=SHADE)
             for cell, x, w, col in zip(header, xs, widths, columns, strict=True):
@@ -480,9 +487,14 @@ class _Document:
 
     def _running_head(self) -> None:
         s = self.summary
-        text = f"BackCompanion weekly summary {s.label} ({_span(s)})"
         if s.name:
-            text += f", {s.name}"
+            text = translate(
+                "WeeklyPdf", "BackCompanion weekly summary {week} ({dates}), {name}"
+            ).format(week=s.label, dates=_span(s), name=s.name)
+        else:
+            text = translate("WeeklyPdf", "BackCompanion weekly summary {week} ({dates})").format(
+                week=s.label, dates=_span(s)
+            )
         self.text_at(0, 0, text, self.fonts.small, MUTED)
         self.hline(0, self.width, self.line_h(self.fonts.small) + self.mm(1), GRID, 0.25)
         self.y = self.running_head_h
@@ -505,7 +517,7 @@ class _Document:
         p.drawText(QPointF(0, y + ascent), left)
         p.setFont(self.fonts.small_bold)
         p.setPen(INK)
-        page = f"Page {number} of {count}"
+        page = translate("WeeklyPdf", "Page {number} of {count}").format(number=number, count=count)
         w = QFontMetricsF(self.fonts.small_bold, self.writer).horizontalAdvance(page)
         p.drawText(QPointF(self.width - w, y + ascent), page)
 
@@ -524,20 +536,27 @@ class _Document:
 
 
 def _span(s: WeeklySummary) -> str:
+    """The week's days, short: "23 to 29 Nov 2026", "30 Nov to 6 Dec 2026"."""
     first, last = s.week.start, s.week.last_day
     if first.year != last.year:
-        return f"{day_month(first)} {first.year} to {day_month(last)} {last.year}"
-    if first.month != last.month:
-        return f"{day_month(first)} to {day_month(last)} {last.year}"
-    return f"{first.day} to {day_month(last)} {last.year}"
+        start = format_date(first, "day_month_year")
+    elif first.month != last.month:
+        start = day_month(first)
+    else:
+        start = str(first.day)
+    return _range(start, format_date(last, "day_month_year"))
+
+
+def _range(first: str, last: str) -> str:
+    return translate("WeeklyPdf", "{first} to {last}").format(first=first, last=last)
 
 
 def _when(at: datetime) -> str:
     return f"{short_day(at.date())}, {at:%H:%M}"
 
 
-def _count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
+def _weekday(day) -> str:
+    return format_date(day, "weekday")
 
 
 def _build(doc: _Document, s: WeeklySummary) -> None:
@@ -545,7 +564,7 @@ def _build(doc: _Document, s: WeeklySummary) -> None:
     _glance(doc, s)
     if not s.has_sessions:
         doc.space(5)
-        _notice(doc, "No sessions were recorded this week.", strong=True)
+        _notice(doc, translate("WeeklyPdf", "No sessions were recorded this week."), strong=True)
     else:
         _pain(doc, s)
         _exercises(doc, s)
@@ -560,16 +579,26 @@ def _build(doc: _Document, s: WeeklySummary) -> None:
 
 def _header(doc: _Document, s: WeeklySummary) -> None:
     f = doc.fonts
-    doc.text_at(0, 0, "BackCompanion weekly summary", f.h1)
+    title = translate("WeeklyPdf", "BackCompanion weekly summary")
+    label_w = doc.text_w(s.label, f.h2) + doc.mm(4)
+    doc.text_at(0, 0, title, _fitted(doc, title, f.h1, doc.width - label_w))
     doc.text_right(doc.width, doc.mm(1.5), s.label, f.h2, MUTED)
     doc.y = doc.line_h(f.h1) + doc.mm(0.5)
     first, last = s.week.start, s.week.last_day
-    doc.text_at(0, doc.y, f"{long_date(first)} to {long_date(last)}", f.bold)
+    days = _range(long_date(first), long_date(last))
+    doc.text_at(0, doc.y, days[:1].upper() + days[1:], f.bold)  # "lunes, ..." starts a line
     doc.y += doc.line_h(f.bold)
-    who = f"For {s.name}" if s.name else "Name not given"
-    made = f"Made on {long_date(s.made_at.date())}"
-    if not s.complete:
-        made += " (the week was not over yet)"
+    if s.name:
+        who = translate("WeeklyPdf", "For {name}").format(name=s.name)
+    else:
+        who = translate("WeeklyPdf", "Name not given")
+    made_on = long_date(s.made_at.date())
+    if s.complete:
+        made = translate("WeeklyPdf", "Made on {date}").format(date=made_on)
+    else:
+        made = translate("WeeklyPdf", "Made on {date} (the week was not over yet)").format(
+            date=made_on
+        )
     doc.text_at(0, doc.y, f"{who}  ·  {made}", f.body, MUTED)
     doc.y += doc.line_h(f.body) + doc.mm(4)
 
@@ -578,44 +607,55 @@ def _glance(doc: _Document, s: WeeklySummary) -> None:
     """Five boxes across the page: the week in one look."""
     f = doc.fonts
     sessions_detail = []
-    if s.done:
-        sessions_detail.append(f"{s.done} done")
-    if s.stopped:
-        sessions_detail.append(f"{s.stopped} stopped early")
-    if s.partial:
-        sessions_detail.append(f"{s.partial} interrupted")
-    if s.unfinished:
-        sessions_detail.append(f"{s.unfinished} not finished")
-    sessions_detail.append(f"on {s.days_with_sessions} of 7 days")
+    # (lupdate reads the count only when it is a plain name)
+    done, stopped, partial, unfinished = s.done, s.stopped, s.partial, s.unfinished
+    if done:
+        sessions_detail.append(translate("WeeklyPdf", "%n done", None, done))
+    if stopped:
+        sessions_detail.append(translate("WeeklyPdf", "%n stopped early", None, stopped))
+    if partial:
+        sessions_detail.append(translate("WeeklyPdf", "%n interrupted", None, partial))
+    if unfinished:
+        sessions_detail.append(translate("WeeklyPdf", "%n not finished", None, unfinished))
+    sessions_detail.append(
+        translate("WeeklyPdf", "on {days} of 7 days").format(days=s.days_with_sessions)
+    )
 
     pair = s.first_and_last_opening
     if pair is None:
-        pain_value, pain_detail = "-", "no ratings this week"
+        pain_value, pain_detail = "-", translate("WeeklyPdf", "no ratings this week")
     else:
         a, b = pair
         if a.day == b.day:
-            pain_value, pain_detail = rating_text(a.opening), f"{short_day(a.day)} only"
+            pain_value = rating_text(a.opening)
+            pain_detail = translate("WeeklyPdf", "{day} only").format(day=short_day(a.day))
         else:
-            pain_value = f"{rating_text(a.opening)} to {rating_text(b.opening)}"
-            pain_detail = f"{short_day(a.day)[:3]} to {short_day(b.day)[:3]}, out of 10"
+            pain_value = _range(rating_text(a.opening), rating_text(b.opening))
+            pain_detail = translate("WeeklyPdf", "{first} to {last}, out of 10").format(
+                first=_weekday(a.day), last=_weekday(b.day)
+            )
     if s.baseline is not None:
-        pain_detail += f"; baseline {rating_text(s.baseline)}"
+        pain_detail = translate("WeeklyPdf", "{detail}; baseline {baseline}").format(
+            detail=pain_detail, baseline=rating_text(s.baseline)
+        )
 
-    flare_detail = ", ".join(short_day(fl.day)[:3] for fl in s.flare_ups) if s.flare_ups else "none"
-    gate_value = "Open" if s.gate.open else "Locked"
-    if s.gate.since is not None:
-        gate_detail = f"since {short_day(s.gate.since.date())}"
-    elif s.gate.since_before is not None:
-        gate_detail = f"since {short_day(s.gate.since_before.date())} or earlier"
+    if s.flare_ups:
+        flare_detail = ", ".join(_weekday(fl.day) for fl in s.flare_ups)
     else:
-        gate_detail = "from the start"
+        flare_detail = translate("WeeklyPdf", "none")
+    gate_value = translate("WeeklyPdf", "Open") if s.gate.open else translate("WeeklyPdf", "Locked")
+    gate_detail = _since(s, lambda at: short_day(at.date()), lambda at: short_day(at.date()))
 
     cells = [
-        ("Sessions", str(s.sessions), ", ".join(sessions_detail)),
-        ("Active time", minutes_text(s.minutes), "pauses not counted"),
-        ("Pain at the start", pain_value, pain_detail),
-        ("Flare-ups", str(len(s.flare_ups)), flare_detail),
-        ("Strengthening", gate_value, gate_detail),
+        (translate("WeeklyPdf", "Sessions"), str(s.sessions), ", ".join(sessions_detail)),
+        (
+            translate("WeeklyPdf", "Active time"),
+            minutes_text(s.minutes),
+            translate("WeeklyPdf", "pauses not counted"),
+        ),
+        (translate("WeeklyPdf", "Pain at the start"), pain_value, pain_detail),
+        (translate("WeeklyPdf", "Flare-ups"), str(len(s.flare_ups)), flare_detail),
+        (translate("WeeklyPdf", "Strengthening"), gate_value, gate_detail),
     ]
     gap = doc.mm(2)
     w = (doc.width - gap * (len(cells) - 1)) / len(cells)
@@ -634,7 +674,8 @@ def _glance(doc: _Document, s: WeeklySummary) -> None:
         x = i * (w + gap)
         doc.rect(QRectF(x, top, w, h), fill=SHADE, line=RULE, w=0.3)
         y = top + pad
-        doc.text_at(x + pad, y, label.upper(), f.small_bold, MUTED)
+        caps = label.upper()
+        doc.text_at(x + pad, y, caps, _fitted(doc, caps, f.small_bold, w - 2 * pad), MUTED)
         y += doc.line_h(f.small_bold)
         doc.text_at(x + pad, y, value, _fitted(doc, value, f.big, w - 2 * pad))
         y += doc.line_h(f.big)
@@ -649,22 +690,54 @@ def _safety_line(doc: _Document, s: WeeklySummary) -> None:
     """Under the boxes, the safety answers a clinician looks for first, in one or two lines."""
     c = s.safety
     f = doc.fonts
+    sentences = []
     if not c.answered:
-        text, warn = "Red-flag check: never answered.", True
+        sentences.append(translate("WeeklyPdf", "Red-flag check: never answered."))
+        warn = True
     elif c.ticked:
         ticked = ", ".join(f"{n}. {label}" for n, label in zip(c.ticked, c.flags, strict=True))
-        text, warn = f"Red-flag check {short_day(c.at.date())}: ticked {ticked}.", True
+        sentences.append(
+            translate("WeeklyPdf", "Red-flag check {day}: ticked {flags}.").format(
+                day=short_day(c.at.date()), flags=ticked
+            )
+        )
+        warn = True
         if c.cleared_at is not None:
-            text += f" Clinician's clearance recorded {short_day(c.cleared_at.date())}."
+            sentences.append(
+                translate("WeeklyPdf", "Clinician's clearance recorded {day}.").format(
+                    day=short_day(c.cleared_at.date())
+                )
+            )
     else:
-        text, warn = f"Red-flag check {short_day(c.at.date())}: none applied.", False
+        sentences.append(
+            translate("WeeklyPdf", "Red-flag check {day}: none applied.").format(
+                day=short_day(c.at.date())
+            )
+        )
+        warn = False
     if c.answered and c.due:
-        text += " Due again."
+        sentences.append(translate("WeeklyPdf", "Due again."))
     if s.nudge:
-        text += " The app suggested seeing a physical therapist (see the last section)."
+        sentences.append(
+            translate(
+                "WeeklyPdf", "The app suggested seeing a physical therapist (see the last section)."
+            )
+        )
         warn = True
     doc.space(2)
-    doc.paragraph(text, f.bold, WARN if warn else INK)
+    doc.paragraph(" ".join(sentences), f.bold, WARN if warn else INK)
+
+
+def _since(
+    s: WeeklySummary, exact: Callable[[datetime], str], before: Callable[[datetime], str]
+) -> str:
+    """Since when the gate is as it is: "since Mon 23 Nov", "... or earlier", "from the start"."""
+    g = s.gate
+    if g.since is not None:
+        return translate("WeeklyPdf", "since {day}").format(day=exact(g.since))
+    if g.since_before is not None:
+        return translate("WeeklyPdf", "since {day} or earlier").format(day=before(g.since_before))
+    return translate("WeeklyPdf", "from the start")
 
 
 def _fitted(doc: _Document, text: str, font: QFont, width: float) -> QFont:
@@ -698,7 +771,10 @@ def _pain(doc: _Document, s: WeeklySummary) -> None:
     f = doc.fonts
     chart_h = doc.mm(58)
     figures_h = 2 * doc.line_h(f.body) + doc.mm(2)
-    doc.heading("Pain before and after each session (0 = none, 10 = worst)", chart_h + figures_h)
+    doc.heading(
+        translate("WeeklyPdf", "Pain before and after each session (0 = none, 10 = worst)"),
+        chart_h + figures_h,
+    )
     _legend(doc, s)
     top = doc.y
     label_w = doc.mm(24)
@@ -713,17 +789,19 @@ def _pain(doc: _Document, s: WeeklySummary) -> None:
 
     # a flare-up's day: a shaded column marked at its top (text, so it reads in grey)
     flare_days = {fl.day for fl in s.flare_ups}
+    flare_word = translate("WeeklyPdf", "flare-up")
+    flare_font = _fitted(doc, flare_word, f.small_bold, slot - doc.mm(1))
     for i, d in enumerate(s.days):
         if d in flare_days:
             doc.rect(QRectF(x_of(i) - slot / 2, plot.top(), slot, plot.height()), fill=SHADE)
-            doc.text_center(x_of(i), plot.top() + doc.mm(0.8), "flare-up", f.small_bold, WARN)
+            doc.text_center(x_of(i), plot.top() + doc.mm(0.8), flare_word, flare_font, WARN)
     # grid and axis
     for v in range(0, 11, 2):
         y = y_of(v)
         doc.hline(plot.left(), plot.right(), y, INK if v == 0 else GRID, 0.35 if v == 0 else 0.2)
         doc.text_right(plot.left() - doc.mm(1.5), y - doc.line_h(f.small) / 2, str(v), f.small)
     for i, d in enumerate(s.days):
-        doc.text_center(x_of(i), plot.bottom() + doc.mm(2.2), short_day(d)[:3], f.small_bold)
+        doc.text_center(x_of(i), plot.bottom() + doc.mm(2.2), _weekday(d), f.small_bold)
         doc.text_center(
             x_of(i), plot.bottom() + doc.mm(2.2) + doc.line_h(f.small_bold), day_month(d), f.small
         )
@@ -752,21 +830,24 @@ def _pain(doc: _Document, s: WeeklySummary) -> None:
     # the figures under each day, in line with the chart
     y = top + chart_h
     for name, values, colour, marker in (
-        ("Before", [d.opening for d in s.pain], OPENING, "circle"),
-        ("After", [d.closing for d in s.pain], CLOSING, "square"),
+        (translate("WeeklyPdf", "Before"), [d.opening for d in s.pain], OPENING, "circle"),
+        (translate("WeeklyPdf", "After"), [d.closing for d in s.pain], CLOSING, "square"),
     ):
         lh = doc.line_h(f.body)
         _marker_op(doc, doc.mm(2.2), y + lh / 2, colour, marker)
-        doc.text_at(doc.mm(5), y, name, f.bold)
+        doc.text_at(doc.mm(5), y, name, _fitted(doc, name, f.bold, doc.mm(24) - doc.mm(6)))
         for i, v in enumerate(values):
             doc.text_center(x_of(i), y, rating_text(v), f.bold if v is not None else f.body)
         y += lh
     two = [d for d in s.pain if d.sessions > 1]
     doc.y = y + doc.mm(1)
     if two:
-        days = ", ".join(short_day(d.day)[:3] for d in two)
+        days = ", ".join(_weekday(d.day) for d in two)
         doc.paragraph(
-            f"Days with more than one session ({days}) show the mean of their ratings.",
+            translate(
+                "WeeklyPdf",
+                "Days with more than one session ({days}) show the mean of their ratings.",
+            ).format(days=days),
             f.small,
             MUTED,
         )
@@ -777,11 +858,23 @@ def _legend(doc: _Document, s: WeeklySummary) -> None:
     f = doc.fonts.small
     lh = doc.line_h(f)
     items = [
-        ("Before the session (opening)", OPENING, Qt.PenStyle.SolidLine, "circle"),
-        ("After the session (closing)", CLOSING, Qt.PenStyle.DashLine, "square"),
+        (
+            translate("WeeklyPdf", "Before the session (opening)"),
+            OPENING,
+            Qt.PenStyle.SolidLine,
+            "circle",
+        ),
+        (
+            translate("WeeklyPdf", "After the session (closing)"),
+            CLOSING,
+            Qt.PenStyle.DashLine,
+            "square",
+        ),
     ]
     if s.baseline is not None:
-        label = f"Baseline {rating_text(s.baseline)}: mean at the start of the first sessions"
+        label = translate(
+            "WeeklyPdf", "Baseline {value}: mean at the start of the first sessions"
+        ).format(value=rating_text(s.baseline))
         items.append((label, BASELINE, Qt.PenStyle.DotLine, None))
     left = doc.mm(24)
     x, y = left, doc.y
@@ -849,89 +942,124 @@ def _marker_op(doc: _Document, x: float, y: float, colour: QColor, marker: str) 
 
 
 def _exercise_row(e: ExerciseLine) -> list[str]:
-    name = e.name + (f"\neasier version of {e.easier_version_of}" if e.easier_version_of else "")
+    name = e.name
+    if e.easier_version_of:
+        easier = translate("WeeklyPdf", "easier version of {exercise}")
+        name += "\n" + easier.format(exercise=e.easier_version_of)
     if not e.offered:
         return [name, "0", e.not_offered_why, "-", "-"]
-    reps = f"{e.reps_done} of {e.reps_planned}"
     if e.share_done is not None:
-        reps += f" ({round(e.share_done * 100)} %)"
+        reps = translate("WeeklyPdf", "{done} of {planned} ({percent} %)").format(
+            done=e.reps_done, planned=e.reps_planned, percent=round(e.share_done * 100)
+        )
+    else:
+        reps = translate("WeeklyPdf", "{done} of {planned}").format(
+            done=e.reps_done, planned=e.reps_planned
+        )
     low, high = e.hold_range
     if e.hold_s is None:
         hold = "-"
+    elif high and low == high:
+        hold = translate("WeeklyPdf", "{hold} s ({low} s)").format(hold=e.hold_s, low=low)
     elif high:
-        hold = f"{e.hold_s} s ({low} s)" if low == high else f"{e.hold_s} s ({low}-{high} s)"
+        hold = translate("WeeklyPdf", "{hold} s ({low}-{high} s)").format(
+            hold=e.hold_s, low=low, high=high
+        )
     else:
-        hold = f"{e.hold_s} s"
+        hold = translate("WeeklyPdf", "{hold} s").format(hold=e.hold_s)
     if not e.per_side:
         sides = "-"
     elif len(e.sides) >= 2:
-        sides = "both"
+        sides = translate("WeeklyPdf", "both")
     elif e.sides:
-        sides = f"{e.sides[0]} only"
+        sides = translate("WeeklyPdf", "{side} only").format(side=e.sides[0])
     else:
-        sides = "none finished"
+        sides = translate("WeeklyPdf", "none finished")
     return [name, str(e.sessions), reps, hold, sides]
 
 
 def _exercises(doc: _Document, s: WeeklySummary) -> None:
-    doc.heading("Exercises this week", doc.mm(20))
+    title = translate("WeeklyPdf", "Exercises this week")
+    doc.heading(title, doc.mm(20))
     columns = [
-        Column("Exercise", 0.34),
-        Column("Sessions", 0.11, Qt.AlignmentFlag.AlignRight),
-        Column("Repeats done\nall sides, all sessions", 0.23),
-        Column("Longest hold\n(the range)", 0.17),
-        Column("Sides", 0.15),
+        Column(translate("WeeklyPdf", "Exercise"), 0.34),
+        Column(translate("WeeklyPdf", "Sessions"), 0.11, Qt.AlignmentFlag.AlignRight),
+        Column(translate("WeeklyPdf", "Repeats done\nall sides, all sessions"), 0.23),
+        Column(translate("WeeklyPdf", "Longest hold\n(the range)"), 0.17),
+        Column(translate("WeeklyPdf", "Sides"), 0.15),
     ]
     rows: list[Sequence[str] | str] = []
     groups: dict[str, list[ExerciseLine]] = {}
     for e in s.exercises:
         groups.setdefault(e.phase, []).append(e)
     for phase, lines in groups.items():
-        title = {"stretch": "Stretches", "strength": "Strengthening"}.get(phase, "Other")
+        if phase == "stretch":
+            group = translate("WeeklyPdf", "Stretches")
+        elif phase == "strength":
+            group = translate("WeeklyPdf", "Strengthening")
+        else:
+            group = translate("WeeklyPdf", "Other")
         whys = {e.not_offered_why for e in lines if not e.offered}
         if all(not e.offered for e in lines) and len(whys) == 1:
             names = ", ".join(e.name for e in lines)
-            rows.append(f"{title} ({names}): {whys.pop()}.")
+            rows.append(
+                translate("WeeklyPdf", "{group} ({exercises}): {why}.").format(
+                    group=group, exercises=names, why=whys.pop()
+                )
+            )
             continue
-        rows.append(title)
+        rows.append(group)
         rows.extend(_exercise_row(e) for e in lines)
-    doc.table("Exercises this week", columns, rows)
+    doc.table(title, columns, rows)
 
 
 def _breathing(doc: _Document, s: WeeklySummary) -> None:
     b = s.breathing
-    doc.heading("Breathing (90/90)", doc.line_h(doc.fonts.body) * 2)
+    doc.heading(translate("WeeklyPdf", "Breathing (90/90)"), doc.line_h(doc.fonts.body) * 2)
     if not b.sessions:
-        doc.paragraph("No breathing recorded this week.")
+        doc.paragraph(translate("WeeklyPdf", "No breathing recorded this week."))
         return
+    sessions, breaths = b.sessions, b.breaths
+    text = translate("WeeklyPdf", "{time} in %n session(s), {breaths} in all.", None, sessions)
     doc.paragraph(
-        f"{minutes_text(b.minutes)} in {_count(b.sessions, 'session')}, "
-        f"{_count(b.breaths, 'breath')} in all."
+        text.format(
+            time=minutes_text(b.minutes),
+            breaths=translate("WeeklyPdf", "%n breath(s)", None, breaths),
+        )
     )
-    label = "Pace" if len(b.cadences) == 1 else "Paces"
-    doc.paragraph(f"{label}: " + "; ".join(cadence_text(c) for c in b.cadences) + ".")
+    paces = "; ".join(cadence_text(c) for c in b.cadences)
+    if len(b.cadences) == 1:
+        doc.paragraph(translate("WeeklyPdf", "Pace: {pace}.").format(pace=paces))
+    else:
+        doc.paragraph(translate("WeeklyPdf", "Paces: {paces}.").format(paces=paces))
 
 
 def _gate(doc: _Document, s: WeeklySummary) -> None:
     g = s.gate
     f = doc.fonts
-    doc.heading("Strengthening", doc.line_h(f.body) * 3)
-    state = "Open" if g.open else "Locked"
-    if g.since is not None:
-        when = f"since {long_date(g.since.date())}, {g.since:%H:%M}"
-    elif g.since_before is not None:
-        when = f"since {long_date(g.since_before.date())} or earlier"
+    doc.heading(translate("WeeklyPdf", "Strengthening"), doc.line_h(f.body) * 3)
+    when = _since(
+        s, lambda at: f"{long_date(at.date())}, {at:%H:%M}", lambda at: long_date(at.date())
+    )
+    if g.open and s.complete:
+        state = translate("WeeklyPdf", "Open at the end of the week ({since}).")
+    elif g.open:
+        state = translate("WeeklyPdf", "Open when this summary was made ({since}).")
+    elif s.complete:
+        state = translate("WeeklyPdf", "Locked at the end of the week ({since}).")
     else:
-        when = "from the start"
-    at_end = "at the end of the week" if s.complete else "when this summary was made"
-    doc.paragraph(f"{state} {at_end} ({when}).", f.bold)
+        state = translate("WeeklyPdf", "Locked when this summary was made ({since}).")
+    doc.paragraph(state.format(since=when), f.bold)
     if g.open:
         doc.paragraph(
-            "The strengthening exercises are offered: the stretching, pain and safety "
-            "conditions are met."
+            translate(
+                "WeeklyPdf",
+                "The strengthening exercises are offered: the stretching, pain and safety "
+                "conditions are met.",
+            )
         )
     else:
-        doc.paragraph("What the app is waiting for:", f.body)
+        doc.paragraph(translate("WeeklyPdf", "What the app is waiting for:"), f.body)
         for reason in g.reasons:
             doc.paragraph(reason, f.body, indent=doc.mm(2), bullet="•")
     if g.changes:
@@ -939,67 +1067,98 @@ def _gate(doc: _Document, s: WeeklySummary) -> None:
         rows = [
             [
                 _when(c.at),
-                "Opened" if c.open else "Locked",
-                "; ".join(c.reasons) if c.reasons else "All conditions met.",
+                translate("WeeklyPdf", "Opened") if c.open else translate("WeeklyPdf", "Locked"),
+                "; ".join(c.reasons)
+                if c.reasons
+                else translate("WeeklyPdf", "All conditions met."),
             ]
             for c in g.changes
         ]
-        columns = [Column("When", 0.2), Column("Change", 0.14), Column("Why", 0.66)]
-        doc.table("Changes this week", columns, rows)
+        columns = [
+            Column(translate("WeeklyPdf", "When"), 0.2),
+            Column(translate("WeeklyPdf", "Change"), 0.18),
+            Column(translate("WeeklyPdf", "Why"), 0.62),
+        ]
+        doc.table(translate("WeeklyPdf", "Changes this week"), columns, rows)
     else:
-        doc.paragraph("No change during the week.", f.body, MUTED)
+        doc.paragraph(translate("WeeklyPdf", "No change during the week."), f.body, MUTED)
 
 
 def _flare_ups(doc: _Document, s: WeeklySummary) -> None:
-    doc.heading("Flare-ups", doc.line_h(doc.fonts.body) * 2)
+    title = translate("WeeklyPdf", "Flare-ups")
+    doc.heading(title, doc.line_h(doc.fonts.body) * 2)
     if not s.flare_ups:
-        doc.paragraph("None this week.")
+        doc.paragraph(translate("WeeklyPdf", "None this week."))
         return
     rows = [[_when(fl.started_at), fl.text] for fl in s.flare_ups]
-    doc.table("Flare-ups", [Column("Session", 0.2), Column("What happened", 0.8)], rows)
+    columns = [
+        Column(translate("WeeklyPdf", "Session"), 0.2),
+        Column(translate("WeeklyPdf", "What happened"), 0.8),
+    ]
+    doc.table(title, columns, rows)
 
 
 def _notes(doc: _Document, s: WeeklySummary) -> None:
-    doc.heading("Notes written at the check-ins", doc.line_h(doc.fonts.body) * 2)
+    doc.heading(
+        translate("WeeklyPdf", "Notes written at the check-ins"), doc.line_h(doc.fonts.body) * 2
+    )
     if not s.notes:
-        doc.paragraph("No notes this week.")
+        doc.paragraph(translate("WeeklyPdf", "No notes this week."))
         return
     rows = [[_when(n.started_at), n.text] for n in s.notes]
-    doc.table("Notes", [Column("Session", 0.2), Column("Note", 0.8)], rows)
+    columns = [
+        Column(translate("WeeklyPdf", "Session"), 0.2),
+        Column(translate("WeeklyPdf", "Note"), 0.8),
+    ]
+    doc.table(translate("WeeklyPdf", "Notes"), columns, rows)
 
 
 def _safety(doc: _Document, s: WeeklySummary) -> None:
     c = s.safety
     f = doc.fonts
-    doc.heading("Safety check (red flags)", doc.line_h(f.body) * 2)
+    doc.heading(translate("WeeklyPdf", "Safety check (red flags)"), doc.line_h(f.body) * 2)
     if not c.answered:
-        doc.paragraph("The red-flag questions were not answered yet.", f.bold, WARN)
+        doc.paragraph(
+            translate("WeeklyPdf", "The red-flag questions were not answered yet."), f.bold, WARN
+        )
         return
     when = f"{long_date(c.at.date())}, {c.at:%H:%M}"
     if not c.ticked:
-        doc.paragraph(f"Last answered {when}: none of the red flags applied.")
+        doc.paragraph(
+            translate("WeeklyPdf", "Last answered {when}: none of the red flags applied.").format(
+                when=when
+            )
+        )
     else:
-        doc.paragraph(f"Last answered {when}: these applied:", f.bold, WARN)
+        doc.paragraph(
+            translate("WeeklyPdf", "Last answered {when}: these applied:").format(when=when),
+            f.bold,
+            WARN,
+        )
         for n, label in zip(c.ticked, c.flags, strict=True):
             doc.paragraph(f"{n}. {label}", f.bold, WARN, indent=doc.mm(2), bullet="•")
         if c.cleared_at is not None:
             doc.paragraph(
-                f"The person recorded that a clinician cleared them on "
-                f"{long_date(c.cleared_at.date())}."
+                translate(
+                    "WeeklyPdf", "The person recorded that a clinician cleared them on {date}."
+                ).format(date=long_date(c.cleared_at.date()))
             )
         else:
-            doc.paragraph("No clinician's clearance was recorded after it.")
+            doc.paragraph(translate("WeeklyPdf", "No clinician's clearance was recorded after it."))
     if c.due:
-        doc.paragraph("The check was due again (it is asked every week).", f.body, MUTED)
+        doc.paragraph(
+            translate("WeeklyPdf", "The check was due again (it is asked every week)."),
+            f.body,
+            MUTED,
+        )
 
 
 def _nudge(doc: _Document, s: WeeklySummary) -> None:
     if not s.nudge:
         return
-    doc.heading("Suggestion to see a clinician", doc.mm(20))
-    lead = (
-        "Shown plainly at the start of each session: "
-        if s.nudge_plain
-        else "Suggested to the person this week: "
-    )
-    _notice(doc, lead + s.nudge)
+    doc.heading(translate("WeeklyPdf", "Suggestion to see a clinician"), doc.mm(20))
+    if s.nudge_plain:
+        text = translate("WeeklyPdf", "Shown plainly at the start of each session: {suggestion}")
+    else:
+        text = translate("WeeklyPdf", "Suggested to the person this week: {suggestion}")
+    _notice(doc, text.format(suggestion=s.nudge))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from backcompanion.history import Store
+from backcompanion.i18n import translate
 from backcompanion.report.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
 from backcompanion.report.summary import DayPain, daily_pain
 from backcompanion.report.weeks import IsoWeek
@@ -138,7 +139,7 @@ def progress_data(
         gate_open=gate.open,
         gate_since=since,
         gate_since_before=since_before,
-        gate_reasons=gate.texts if not gate.open else (R.GATE_OPEN_TEXT,),
+        gate_reasons=gate.texts if not gate.open else (translate("GateReason", R.GATE_OPEN_TEXT),),
         sessions_7_days=len(recent),
         minutes_7_days=sum(r.minutes for r in recent),
         streak_days=streak,

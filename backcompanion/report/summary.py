@@ -18,8 +18,10 @@ Pain per day is the mean of that day's sessions (usually one): the chart shows
 days, and a second session in a day should neither vanish nor hide the first.
 
 Also here: small wording helpers shared by the PDF and the history page, so
-both say things the same way (English day and month names, never the C
-library's locale, so a printed page never mixes languages).
+both say things the same way. Every sentence goes through
+``backcompanion.i18n.translate``, and dates through ``i18n.format_date`` (day
+and month names from the catalog, never the C library's locale, so a printed
+page never mixes languages).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from backcompanion.history import SessionRow, Store
+from backcompanion.i18n import format_date, format_decimal, translate
 from backcompanion.program import Phase, Program
 from backcompanion.program.safety import load_safety
 from backcompanion.report.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
@@ -56,23 +59,6 @@ __all__ = [
     "short_day",
     "weekly_summary",
 ]
-
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 # ---------------------------------------------------------------- the values
 
@@ -199,7 +185,9 @@ class WeeklySummary:
 
     @property
     def title(self) -> str:
-        return f"BackCompanion weekly summary, {self.week.label}"
+        return translate("WeeklySummary", "BackCompanion weekly summary, {week}").format(
+            week=self.week.label
+        )
 
     @property
     def days(self) -> tuple[date, ...]:
@@ -349,9 +337,9 @@ def _exercise_lines(program: Program, totals, gate_offered: bool) -> tuple[Exerc
         why = ""
         if total is None:
             if ex.phase is Phase.STRENGTH and not gate_offered:
-                why = "not offered, locked all week"
+                why = translate("WeeklySummary", "not offered, locked all week")
             else:
-                why = "not done this week"
+                why = translate("WeeklySummary", "not done this week")
         main = program.by_id(ex.variant_of).name if ex.variant_of else None
         lines.append(
             ExerciseLine(
@@ -385,7 +373,10 @@ def _exercise_lines(program: Program, totals, gate_offered: bool) -> tuple[Exerc
                 hold_s=total.max_hold_s,
                 hold_range=(0, 0),
                 per_side=bool(total.sides_done),
-                sides=tuple(f"side {i + 1}" for i in total.sides_done),
+                sides=tuple(
+                    translate("WeeklySummary", "side {number}").format(number=i + 1)
+                    for i in total.sides_done
+                ),
                 offered=True,
             )
         )
@@ -453,7 +444,7 @@ def _safety(
         try:
             labels.append(safety.flag(n).label)
         except KeyError:
-            labels.append(f"red flag {n}")
+            labels.append(translate("WeeklySummary", "red flag {number}").format(number=n))
     cleared = [c.at for c in clearances if c.at >= check.at]
     age = read_at - check.at
     return SafetyCheck(
@@ -469,33 +460,35 @@ def _safety(
 
 
 def rating_text(value: float | None, empty: str = "-") -> str:
-    """A rating or a mean as people read it: "4", "3.5"; ``empty`` for None."""
+    """A rating or a mean as people read it: "4", "3.5" ("3,5"); ``empty`` for None."""
     if value is None:
         return empty
-    return f"{value:.1f}".removesuffix(".0")
+    return format_decimal(value)
 
 
 def minutes_text(minutes: float) -> str:
     """ "42 min", "1 h 05 min"; whole minutes, rounded."""
     whole = round(minutes)
     if whole < 60:
-        return f"{whole} min"
-    return f"{whole // 60} h {whole % 60:02d} min"
+        return translate("Duration", "{minutes} min").format(minutes=whole)
+    return translate("Duration", "{hours} h {minutes} min").format(
+        hours=whole // 60, minutes=f"{whole % 60:02d}"
+    )
 
 
 def short_day(day: date) -> str:
-    """ "Mon 16 Nov"."""
-    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
+    """ "Mon 16 Nov" ("lun 16 nov")."""
+    return format_date(day, "weekday_day_month")
 
 
 def day_month(day: date) -> str:
     """ "16 Nov"."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
+    return format_date(day, "day_month")
 
 
 def long_date(day: date) -> str:
     """ "Monday 16 November 2026"."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return format_date(day, "long")
 
 
 def cadence_text(cadence: str) -> str:
@@ -504,12 +497,23 @@ def cadence_text(cadence: str) -> str:
         inhale, hold_in, exhale, hold_out = (float(p) for p in cadence.split("-"))
     except ValueError:
         return cadence
-    parts = [f"in {inhale:g} s"]
+    parts = [translate("Breathing", "in {seconds} s").format(seconds=format_decimal(inhale))]
     if hold_in:
-        parts.append(f"hold {hold_in:g} s")
-    parts.append(f"out {exhale:g} s")
+        parts.append(
+            translate("Breathing", "hold {seconds} s").format(seconds=format_decimal(hold_in))
+        )
+    parts.append(translate("Breathing", "out {seconds} s").format(seconds=format_decimal(exhale)))
     if hold_out:
-        parts.append(f"hold {hold_out:g} s")
+        parts.append(
+            translate("Breathing", "hold {seconds} s").format(seconds=format_decimal(hold_out))
+        )
+    pace = translate("Breathing", "{first}, {then}")
+    text = parts[0]
+    for part in parts[1:]:
+        text = pace.format(first=text, then=part)
     total = inhale + hold_in + exhale + hold_out
-    rate = f" ({rating_text(60 / total)} breaths a minute)" if total > 0 else ""
-    return ", ".join(parts) + rate
+    if total <= 0:
+        return text
+    return translate("Breathing", "{pace} ({rate} breaths a minute)").format(
+        pace=text, rate=rating_text(60 / total)
+    )

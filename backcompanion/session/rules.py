@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from backcompanion.i18n import QT_TRANSLATE_NOOP, format_decimal, translate
 from backcompanion.program import Exercise, Program
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
@@ -57,7 +58,10 @@ __all__ = [
 # and a drop of exactly 3 from a baseline of 10 must still count as 30 %.
 _EPS = 1e-9
 
-GATE_OPEN_TEXT = "You have stretched regularly and your pain is easing: strengthening is open."
+# English, marked for the catalog: translate("GateReason", GATE_OPEN_TEXT) where it is shown
+GATE_OPEN_TEXT = QT_TRANSLATE_NOOP(
+    "GateReason", "You have stretched regularly and your pain is easing: strengthening is open."
+)
 
 
 # ---------------------------------------------------------------- flare-ups
@@ -86,17 +90,19 @@ def flare_up(rules: Rules, session: SessionFacts, previous: SessionFacts | None)
     opening, closing = session.opening, session.closing
     ratings = [r for r in (opening, closing, session.max_pain) if r is not None]
     if ratings and max(ratings) >= fr.any_rating_at_least:
-        return FlareUp(FlareKind.HIGH_RATING, f"Pain reached {max(ratings)} out of 10.")
+        text = translate("FlareUp", "Pain reached {rating} out of 10.")
+        return FlareUp(FlareKind.HIGH_RATING, text.format(rating=max(ratings)))
     if opening is not None and closing is not None and closing - opening >= fr.closing_rise:
-        return FlareUp(
-            FlareKind.CLOSING_ROSE, f"Pain went from {opening} to {closing} during a session."
-        )
+        text = translate("FlareUp", "Pain went from {before} to {after} during a session.")
+        return FlareUp(FlareKind.CLOSING_ROSE, text.format(before=opening, after=closing))
     before = previous.opening if previous is not None else None
     rise = fr.opening_rise_vs_previous
     if opening is not None and before is not None and opening - before >= rise:
         return FlareUp(
             FlareKind.OPENING_ROSE,
-            f"Pain was {opening} at the start, up from {before} the time before.",
+            translate(
+                "FlareUp", "Pain was {opening} at the start, up from {before} the time before."
+            ).format(opening=opening, before=before),
         )
     return None
 
@@ -318,16 +324,22 @@ def nudge(
         return None
     weeks = elapsed.days // 7
     if plain:
-        text = (
-            f"It has been {weeks} weeks and your pain has not clearly eased. Please book a visit "
+        text = translate(
+            "Nudge",
+            "It has been %n week(s) and your pain has not clearly eased. Please book a visit "
             "with a physical therapist or your doctor: they can examine your back and plan "
-            "the next steps with you."
+            "the next steps with you.",
+            None,
+            weeks,
         )
         return Nudge(NudgeLevel.PLAIN, text, weeks)
-    text = (
-        f"You have kept at the program for {weeks} weeks, and your pain has not eased as much "
+    text = translate(
+        "Nudge",
+        "You have kept at the program for %n week(s), and your pain has not eased as much "
         "as hoped. A physical therapist can examine your back and shape a plan around you: "
-        "it may be worth booking a visit."
+        "it may be worth booking a visit.",
+        None,
+        weeks,
     )
     return Nudge(NudgeLevel.SUGGEST, text, weeks)
 
@@ -369,7 +381,7 @@ def make_plan(
         stretches=tuple(step(e) for e in program.stretches),
         strength=tuple(step(e) for e in program.strength),
         gate_open=gate.open,
-        gate_reasons=(GATE_OPEN_TEXT,) if gate.open else gate.texts,
+        gate_reasons=(translate("GateReason", GATE_OPEN_TEXT),) if gate.open else gate.texts,
         easier=easier,
         get_ready_s=get_ready_s,
         release_s=release_s,
@@ -537,20 +549,28 @@ class _Replay:
             reasons.append(
                 Reason(
                     ReasonCode.FEW_SESSIONS,
-                    f"{_count(more, 'more stretching session')} with at least "
-                    f"{round(g.min_completion * 100)} % of the repeats done.",
+                    translate(
+                        "GateReason",
+                        "%n more stretching session(s) with at least {percent} % of the "
+                        "repeats done.",
+                        None,
+                        more,
+                    ).format(percent=round(g.min_completion * 100)),
                 )
             )
         while self.recent and now - self.recent[0] >= timedelta(days=g.recent_days):
             self.recent.popleft()
         if len(self.recent) < g.recent_sessions:
-            have = len(self.recent)
+            have, wanted = len(self.recent), g.recent_sessions
             reasons.append(
                 Reason(
                     ReasonCode.FEW_RECENT,
-                    f"{_count(g.recent_sessions, 'stretching session')} within "
-                    f"{_count(g.recent_days, 'day')}: {have} so far, "
-                    f"{g.recent_sessions - have} to go.",
+                    translate(
+                        "GateReason",
+                        "%n stretching session(s) within {days}: {done} so far, {left} to go.",
+                        None,
+                        wanted,
+                    ).format(days=_days(g.recent_days), done=have, left=g.recent_sessions - have),
                 )
             )
         reasons += self._pain_reasons()
@@ -561,9 +581,15 @@ class _Replay:
                 reasons.append(
                     Reason(
                         ReasonCode.FLARE_UP,
-                        f"{flare.text} Strengthening waits for "
-                        f"{_span(timedelta(hours=g.no_flare_hours))} without a flare-up: "
-                        f"{_span(left)} to go.",
+                        translate(
+                            "GateReason",
+                            "{flare_up} Strengthening waits for {wait} without a flare-up: "
+                            "{left} to go.",
+                        ).format(
+                            flare_up=flare.text,
+                            wait=_span(timedelta(hours=g.no_flare_hours)),
+                            left=_span(left),
+                        ),
                     )
                 )
         reasons += self._safety_reasons(now)
@@ -573,11 +599,16 @@ class _Replay:
         g = self.rules.gate
         rated = len(self.last_openings)
         if rated < g.mean_of_last:
+            wanted = g.mean_of_last
             return [
                 Reason(
                     ReasonCode.PAIN_NOT_EASING,
-                    f"A pain rating at the start of {_count(g.mean_of_last, 'session')}: "
-                    f"{rated} so far.",
+                    translate(
+                        "GateReason",
+                        "A pain rating at the start of %n session(s): {done} so far.",
+                        None,
+                        wanted,
+                    ).format(done=rated),
                 )
             ]
         mean = sum(self.last_openings) / rated
@@ -589,8 +620,13 @@ class _Replay:
         return [
             Reason(
                 ReasonCode.PAIN_NOT_EASING,
-                f"Pain easing: your last {rated} sessions started at {_num(mean)} on average; "
-                f"{_num(target)} or lower opens strengthening.",
+                translate(
+                    "GateReason",
+                    "Pain easing: your last %n session(s) started at {mean} on average; "
+                    "{target} or lower opens strengthening.",
+                    None,
+                    rated,
+                ).format(mean=format_decimal(mean), target=format_decimal(target)),
             )
         ]
 
@@ -599,32 +635,47 @@ class _Replay:
         reasons = []
         if self.check is None:
             reasons.append(
-                Reason(ReasonCode.CHECK_MISSING, "Answer the safety questions: it takes a minute.")
+                Reason(
+                    ReasonCode.CHECK_MISSING,
+                    translate("GateReason", "Answer the safety questions: it takes a minute."),
+                )
             )
         else:
             if SafetyFacts(self.check, self.clearance).blocking_flags():
                 reasons.append(
                     Reason(
                         ReasonCode.RED_FLAG,
-                        "A safety answer needs a clinician's view first. Once a clinician "
-                        "has cleared you, record it in the app.",
+                        translate(
+                            "GateReason",
+                            "A safety answer needs a clinician's view first. Once a clinician "
+                            "has cleared you, record it in the app.",
+                        ),
                     )
                 )
             age = now - self.check.at
+            days = age.days
             if age >= timedelta(days=g.red_flag_check_days):
                 reasons.append(
                     Reason(
                         ReasonCode.CHECK_OLD,
-                        f"The safety check is {_count(age.days, 'day')} old: answer it again.",
+                        translate(
+                            "GateReason",
+                            "The safety check is %n day(s) old: answer it again.",
+                            None,
+                            days,
+                        ),
                     )
                 )
         if self.worsening():
             reasons.append(
                 Reason(
                     ReasonCode.WORSENING,
-                    "Your pain has been higher lately than when you began. Please check with "
-                    "a clinician, then answer the safety questions again or record that "
-                    "they cleared you.",
+                    translate(
+                        "GateReason",
+                        "Your pain has been higher lately than when you began. Please check "
+                        "with a clinician, then answer the safety questions again or record "
+                        "that they cleared you.",
+                    ),
                 )
             )
         return reasons
@@ -676,18 +727,14 @@ def _walk(
     return changes, reasons
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _num(x: float) -> str:
-    """A mean as a person reads it: 3, 4.3."""
-    return f"{x:.1f}".removesuffix(".0")
+def _days(n: int) -> str:
+    return translate("Duration", "%n day(s)", None, n)
 
 
 def _span(delta: timedelta) -> str:
     """A waiting time, rounded up so the app never promises too early: "5 hours", "2 days"."""
     hours = math.ceil(delta.total_seconds() / 3600)
     if hours < 24:
-        return _count(max(hours, 1), "hour")
-    return _count(math.ceil(hours / 24), "day")
+        hours = max(hours, 1)
+        return translate("Duration", "%n hour(s)", None, hours)
+    return _days(math.ceil(hours / 24))

@@ -33,6 +33,7 @@ from backcompanion.app import open_store_with_recovery
 from backcompanion.history import Store, StoreError
 from backcompanion.history.backup import backups_dir
 from backcompanion.history.schema import DB_NAME
+from backcompanion.i18n import format_date
 from backcompanion.program import builtin_program
 from backcompanion.session.records import CheckIn, SessionEnded, SessionOutcome, SessionStarted
 
@@ -152,7 +153,7 @@ def test_the_app_sets_the_bad_file_aside_and_restores_the_newest_backup(used_fol
         aside = [p for p in used_folder.iterdir() if p.name.startswith(f"{DB_NAME}.corrupt-")]
         assert len(aside) == 1, sorted(p.name for p in used_folder.iterdir())
         assert aside[0].name in message and "nothing was deleted" in message
-        assert f"backup of {date.today().isoformat()} was restored" in message
+        assert f"backup of {format_date(date.today(), 'long')} was restored" in message
         # the bad file is still on disk, byte for byte
         assert fingerprint(aside[0]) == bad
         # what is kept: everything up to the backup, in a store that works

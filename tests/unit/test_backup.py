@@ -145,7 +145,7 @@ def test_a_damaged_file_is_set_aside_and_the_newest_backup_restored(tmp_path, da
     assert result.moved_to.parent == tmp_path
     assert result.moved_to.name.startswith(f"{DB}.corrupt-")
     assert result.moved_to.exists()  # never deleted
-    assert result.moved_to.name in result.message and "2024-03-03" in result.message
+    assert result.moved_to.name in result.message and "Sunday 3 March 2024" in result.message
     with Store.open(tmp_path) as store:
         ids = [f.session_id for f in store.session_facts()]
     assert len(ids) == 200 and "after-backup" not in ids
