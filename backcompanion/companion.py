@@ -11,20 +11,25 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from backcompanion.history import InterruptedSession, Store
+from backcompanion.i18n import translate
 from backcompanion.program import Program
+from backcompanion.report.facts_window import LOOKBACK_DAYS, facts_now
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
 from backcompanion.session.engine import ResumePoint, SessionEngine
-from backcompanion.session.facts import SessionFacts
+from backcompanion.session.facts import SafetyFacts, SessionFacts
 from backcompanion.session.plan import PRESETS, Cadence, SessionPlan
 from backcompanion.session.records import Record
 
 log = logging.getLogger(__name__)
+
+# The second, longer window the plan tries when a hold is not settled in the first.
+_HOLDS_LOOKBACK_DAYS = 182
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,11 @@ class RecordWriter:
                 if not self._told and self._on_failure:
                     self._told = True
                     self._on_failure(
-                        "Your progress could not be saved just now (the disk may be full or "
-                        "read-only). The session goes on and BackCompanion keeps trying."
+                        translate(
+                            "RecordWriter",
+                            "Your progress could not be saved just now (the disk may be full or "
+                            "read-only). The session goes on and BackCompanion keeps trying.",
+                        )
                     )
                 return False
             self._pending.pop(0)
@@ -110,17 +118,22 @@ class Companion:
 
     def home_status(self, now: datetime | None = None) -> HomeStatus:
         now = now or self.wall()
-        facts = self.store.session_facts()
-        safety = self.store.safety_facts()
+        facts, safety, _ = self.rule_facts(now)
         interrupted = self.store.interrupted_session()
         return HomeStatus(
             safety=R.safety_state(self.rules, safety, facts, now),
             gate=R.evaluate_gate(self.rules, facts, safety, now),
             nudge=R.nudge(self.rules, facts, now, self.store.last_nudge_dismissed()),
             interrupted=interrupted,
-            sessions_done=sum(1 for f in facts if f.outcome in ("done", "stopped", "partial")),
+            sessions_done=self.store.sessions_ended_count(),
             last_session=facts[-1] if facts else None,
         )
+
+    def safety_state(self, now: datetime | None = None) -> R.SafetyState:
+        """What the safety screen shows now (the first part of :meth:`home_status`)."""
+        now = now or self.wall()
+        facts, safety, _ = self.rule_facts(now)
+        return R.safety_state(self.rules, safety, facts, now)
 
     def plan(
         self,
@@ -130,17 +143,124 @@ class Companion:
         now: datetime | None = None,
     ) -> SessionPlan:
         now = now or self.wall()
-        facts = [f for f in self.store.session_facts() if f.outcome != "open"]
-        return R.make_plan(
-            self.rules,
-            self.program,
-            facts,
-            self.store.safety_facts(),
-            now,
-            cadence,
-            get_ready_s=get_ready_s,
-            release_s=release_s,
-        )
+
+        def make(facts: Sequence[SessionFacts], safety: SafetyFacts) -> SessionPlan:
+            usable = [f for f in facts if f.outcome != "open"]
+            return R.make_plan(
+                self.rules,
+                self.program,
+                usable,
+                safety,
+                now,
+                cadence,
+                get_ready_s=get_ready_s,
+                release_s=release_s,
+            )
+
+        # a hold still climbing after a long break in strengthening may need a longer window
+        for lookback in (LOOKBACK_DAYS, _HOLDS_LOOKBACK_DAYS):
+            facts, safety, start = self.rule_facts(now, lookback)
+            plan = make(facts, safety)
+            if start is None or self._holds_exact(plan, facts, start):
+                return plan
+        return make(self.store.session_facts(), safety)
+
+    def rule_facts(
+        self, now: datetime, lookback_days: int = LOOKBACK_DAYS
+    ) -> tuple[Sequence[SessionFacts], SafetyFacts, datetime | None]:
+        """The session facts whose replay gives the same answers at ``now`` as the whole history.
+
+        A window of recent weeks plus the few older sessions the rules need
+        (``report.facts_window``), so the cost does not grow with the years
+        kept. The gate, the nudge and the safety state read from it equal the
+        whole history's when the window is exact before the latest red-flag
+        check by at least the days the worsening test looks at: before that
+        check the gate is closed in both replays (it is the only check they
+        are given), and a run of worsening pain that the window starts late
+        began before the check, which lifted it in both. After a break (an old
+        check) the window reaches back before the check; failing that (no
+        check, a thin window) the whole history is read. The third
+        value is where the window starts, None when the facts are the whole
+        history. The holds need one more test: :meth:`_holds_exact`.
+        ``lookback_days``: how far before ``now`` the window starts.
+        """
+        safety = self.store.safety_facts()
+        check = safety.last_check
+        margin = timedelta(days=self.rules.nudge.window_days)
+        tries = [lookback_days]
+        if check is not None:  # after a break: a window reaching back before the last check
+            tries.append(max(0, (now.date() - check.at.date()).days) + lookback_days)
+        for days in dict.fromkeys(tries):
+            window = facts_now(self.store, self.rules, now, days, whole_if_inexact=False)
+            if window is None:
+                continue  # too few sessions in it to be exact: a longer one, or everything
+            if window.exact_from is None:
+                return window.facts, safety, None  # the window holds the whole history
+            if check is not None and check.at >= window.exact_from + margin:
+                return window.facts, safety, window.start
+        return self.store.session_facts(), safety, None
+
+    def _holds_exact(
+        self, plan: SessionPlan, facts: Sequence[SessionFacts], start: datetime
+    ) -> bool:
+        """The plan's holds, replayed from a window starting at ``start``, are the whole history's.
+
+        The rules walk each hold from its low end: a good session adds one to
+        a count that raises the hold a step, a bad one resets the count, a
+        flare-up takes a step back. The window's replay starts at the low
+        end, below (or at) the state the whole history reaches by then, and
+        that order survives every session; replayed from the top instead
+        (sessions made up to raise it, placed before the last rated session
+        ahead of the window), it stays above or at it. So the whole history's
+        hold is the window's when the window's is at the top, when both
+        replays end equal, or when the exercise was never offered before the
+        window (the whole history's replay is still at the low end there).
+        Else the caller reads everything.
+        """
+        usable = sorted((f for f in facts if f.outcome != "open"), key=lambda f: f.started_at)
+        rated_before = [
+            i for i, f in enumerate(usable) if f.started_at < start and f.opening is not None
+        ]
+        if not rated_before:
+            return True  # no rating before the window: nothing raised a hold there
+        seed, after = usable[rated_before[-1]], usable[rated_before[-1] + 1 :]
+        if seed.opening is None:
+            return False
+        rules = self.rules
+        opening = min(seed.opening, rules.flare_up.any_rating_at_least - 1)
+        closing = min(opening, rules.holds.max_closing_pain)
+        for step in (*plan.stretches, *plan.strength, *plan.easier.values()):
+            exercise = step.exercise
+            low, high = exercise.hold_s
+            if step.hold_s == high:
+                continue
+            made_up = [
+                SessionFacts(
+                    f"made-up-{i}",
+                    seed.started_at - timedelta(minutes=100 + i),
+                    "done",
+                    opening,
+                    closing,
+                    0,
+                    0,
+                    holds={exercise.id: high},
+                )
+                for i in range(rules.holds.sessions_in_a_row * (high - low), 0, -1)
+            ]
+            sound = (
+                exercise.hold_step_s > 0
+                and made_up
+                and R.flare_up(rules, made_up[-1], made_up[-1]) is None
+                and (
+                    R.flare_up(rules, seed, made_up[-1]) is None
+                    or R.flare_up(rules, seed, None) is not None
+                )
+            )
+            if sound and R.hold_for(rules, exercise, [*made_up, seed, *after]) == step.hold_s:
+                continue
+            if self.store.offered_before(exercise.id, start.date()):
+                return False
+        return True
 
     def new_engine(
         self,
@@ -215,12 +335,13 @@ class Companion:
     # ---- after a session ----
 
     def done_summary(self, session_id: str) -> DoneSummary:
-        facts = self.store.session_facts()
-        index = next((i for i, f in enumerate(facts) if f.session_id == session_id), None)
-        if index is None:
+        """The done screen: read from the session's own day on, whatever the years kept."""
+        found = self.store.session_day(session_id)
+        if found is None:
             return DoneSummary(None, None, 0, 0.0, None)
-        this = facts[index]
-        previous = next((f for f in reversed(facts[:index]) if f.opening is not None), None)
+        day, started_ts = found
+        this = next(f for f in self.store.session_facts(since=day) if f.session_id == session_id)
+        previous = self.store.previous_rated(started_ts)
         flare = R.flare_up(self.rules, this, previous)
         rows = self.store.sessions_between(this.day, this.day + timedelta(days=1))
         row = next((r for r in rows if r.session_id == session_id), None)

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from backcompanion.companion import Companion
 from backcompanion.history import Store
 from backcompanion.program import Program
 from backcompanion.session import rules as R
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, SessionEngine, State, Step
-from backcompanion.session.facts import SessionFacts
 from backcompanion.session.plan import PRESETS
 from backcompanion.session.records import Effort, ExerciseEnded, Record
 from backcompanion.simulate_story import Day, pain_story
@@ -61,7 +61,8 @@ def simulate(
     rng = random.Random(seed ^ 0x5EED)
     clock = FakeClock(start=10_000.0)
     wall = FollowingWall(clock)
-    facts: list[SessionFacts] = list(store.session_facts())
+    # the same bounded reads as the app: a day costs the same in the tenth year as in the first
+    companion = Companion(program, rules, store, wall=wall)
     sessions = skipped = 0
     story = pain_story(start, days, seed)
     for n, day in enumerate(story):
@@ -70,32 +71,21 @@ def simulate(
         when = datetime.combine(day.day, clock_time).astimezone()
         clock.advance(3600.0)  # time passes between sessions; the engine only sees its own
         wall.set(when - timedelta(minutes=2))
-        safety = store.safety_facts()
-        state = R.safety_state(rules, safety, facts, wall())
+        state = companion.safety_state(wall())
         if state.check_due or state.worsening:
             store.record_red_flag_check(wall(), ())  # nothing ticked: a simulated person is well
-            safety = store.safety_facts()
         if day.skipped:
             skipped += 1
         else:
             wall.set(when)
-            plan = R.make_plan(rules, program, facts, safety, wall(), PRESETS["relaxed"])
+            plan = companion.plan(PRESETS["relaxed"], now=wall())
             engine = SessionEngine(plan, clock, wall)
             with store.batch():
                 _run_session(engine, clock, day, rng, store.record)
-            facts.extend(store.session_facts(since=day.day))
-            facts = _dedupe(facts)
             sessions += 1
         if progress:
             progress(n + 1, days)
     return SimulationResult(days, sessions, skipped, start, start + timedelta(days=days - 1))
-
-
-def _dedupe(facts: list[SessionFacts]) -> list[SessionFacts]:
-    seen: dict[str, SessionFacts] = {}
-    for f in facts:
-        seen[f.session_id] = f
-    return sorted(seen.values(), key=lambda f: f.started_at)
 
 
 def _run_session(

@@ -221,3 +221,25 @@ USER_VERSION = "PRAGMA user_version"
 APPLICATION_ID = "PRAGMA application_id"
 HAS_TABLES = "SELECT EXISTS (SELECT 1 FROM sqlite_master)"
 OPTIMIZE = "PRAGMA optimize"
+
+# --- the home screen, the plan and the done screen read a bounded window --------------
+
+LATEST_SESSION_START = "SELECT started_at FROM sessions ORDER BY started_ts DESC LIMIT 1"
+SESSIONS_ENDED_COUNT = (
+    "SELECT COUNT(*) FROM sessions WHERE status IN ('done', 'stopped', 'partial')"
+)
+SESSION_DAY_AND_TS = "SELECT day, started_ts FROM sessions WHERE id = :id"
+# The newest session started before :ts that has an opening rating (any status).
+PREVIOUS_RATED = """
+SELECT s.id, s.started_at, s.status, b.rating FROM sessions AS s
+JOIN check_ins AS b ON b.session_id = s.id AND b.kind = 'before'
+WHERE s.started_ts < :ts AND b.rating IS NOT NULL
+ORDER BY s.started_ts DESC LIMIT 1
+"""
+# Whether an exercise was offered (not locked) in any session before :start.
+OFFERED_BEFORE = """
+SELECT EXISTS (
+    SELECT 1 FROM sessions AS s JOIN exercises AS e ON e.session_id = s.id
+    WHERE s.day < :start AND e.exercise_id = :exercise_id AND e.outcome <> 'locked'
+)
+"""

@@ -150,10 +150,14 @@ V1 = (
     f"PRAGMA application_id = {APPLICATION_ID}",
 )
 
+# Version 2: the plan asks whether an exercise was ever offered before a day
+# (``queries.OFFERED_BEFORE``); without this index that walks every exercise row.
+V2 = ("CREATE INDEX exercises_by_exercise ON exercises (exercise_id, outcome)",)
+
 Step = Sequence[str] | Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n] takes the file from version n to n + 1.
-MIGRATIONS: list[Step] = [V1]
+MIGRATIONS: list[Step] = [V1, V2]
 
 
 def latest_version() -> int:

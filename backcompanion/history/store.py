@@ -36,6 +36,7 @@ from backcompanion.history.rows import (
     InterruptedSession,
     SessionRow,
 )
+from backcompanion.i18n import translate
 from backcompanion.session.clock import WallClock, local_now
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.records import (
@@ -103,14 +104,20 @@ class Store:
         try:
             private_folder(data_dir)
             if path.exists() and not path.is_file():
-                raise CorruptStoreError(path, "something other than a file is in its place")
+                raise CorruptStoreError(
+                    path, translate("StoreError", "something other than a file is in its place")
+                )
             if path.is_file() and path.stat().st_size == 0 and backup.any_backup(data_dir):
                 # an emptied file (a crash on some file systems, a sync tool) is not a new
                 # history: treating it as one would hide every backup behind it
-                raise CorruptStoreError(path, "the file is empty")
+                raise CorruptStoreError(path, translate("StoreError", "the file is empty"))
             private_file(path)
         except OSError as exc:
-            raise StoreError(f"cannot use the data folder {data_dir}: {exc.strerror}") from exc
+            raise StoreError(
+                translate("StoreError", "cannot use the data folder {folder}: {error}").format(
+                    folder=data_dir, error=exc.strerror
+                )
+            ) from exc
         checked = not _was_closed_cleanly(path)  # a file closed cleanly needs no full scan
         conn = sqlite3.connect(path, isolation_level=None)
         try:
@@ -119,10 +126,18 @@ class Store:
             conn.close()
             if exc.sqlite_errorcode & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
                 raise CorruptStoreError(path, str(exc)) from exc
-            raise StoreError(f"cannot open the history file {path}: {exc}") from exc
+            raise StoreError(
+                translate("StoreError", "cannot open the history file {path}: {error}").format(
+                    path=path, error=exc
+                )
+            ) from exc
         except OSError as exc:  # the backup before a migration could not be written
             conn.close()
-            raise StoreError(f"cannot back up the history before updating it: {exc}") from exc
+            raise StoreError(
+                translate(
+                    "StoreError", "cannot back up the history before updating it: {error}"
+                ).format(error=exc)
+            ) from exc
         except BaseException:
             conn.close()
             raise
@@ -250,6 +265,37 @@ class Store:
                 self._conn.execute(queries.SESSION_FACTS, params)
             )
         ]
+
+    def latest_session_start(self) -> datetime | None:
+        """When the newest session started (any status), or None when there is none."""
+        row = self._conn.execute(queries.LATEST_SESSION_START).fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def sessions_ended_count(self) -> int:
+        """How many sessions ended: done, stopped or partial (not still open)."""
+        return self._conn.execute(queries.SESSIONS_ENDED_COUNT).fetchone()[0]
+
+    def session_day(self, session_id: str) -> tuple[date, float] | None:
+        """The day a session started on and its start as a timestamp; None when unknown."""
+        row = self._conn.execute(queries.SESSION_DAY_AND_TS, {"id": session_id}).fetchone()
+        return (date.fromisoformat(row[0]), row[1]) if row else None
+
+    def previous_rated(self, started_ts: float) -> SessionFacts | None:
+        """The newest session started before ``started_ts`` with an opening rating.
+
+        Only its time, status and opening rating are filled in: what the
+        flare-up test compares a session with.
+        """
+        row = self._conn.execute(queries.PREVIOUS_RATED, {"ts": started_ts}).fetchone()
+        if row is None:
+            return None
+        sid, started, status, opening = row
+        return SessionFacts(sid, datetime.fromisoformat(started), status, opening, None, 0, 0)
+
+    def offered_before(self, exercise_id: str, start: Day) -> bool:
+        """Whether ``exercise_id`` was offered (not locked) in a session before ``start``."""
+        params = {"exercise_id": exercise_id, "start": _day(start)}
+        return bool(self._conn.execute(queries.OFFERED_BEFORE, params).fetchone()[0])
 
     def safety_facts(self) -> SafetyFacts:
         check = self._conn.execute(queries.LAST_RED_FLAG_CHECK).fetchone()
@@ -555,14 +601,19 @@ def _prepare(conn: sqlite3.Connection, path: Path, data_dir: Path, check: bool =
     (has_tables,) = conn.execute(queries.HAS_TABLES).fetchone()
     empty = version == 0 and app_id == 0 and not has_tables
     if app_id != schema.APPLICATION_ID and not empty:
-        raise CorruptStoreError(path, "it is not a BackCompanion history file")
+        raise CorruptStoreError(
+            path, translate("StoreError", "it is not a BackCompanion history file")
+        )
     for pragma in schema.CONNECTION_PRAGMAS:
         conn.execute(pragma)
     latest = schema.latest_version()
     if version > latest:
         raise StoreError(
-            f"the history file {path} was written by a newer BackCompanion "
-            f"(history version {version}, this one reads up to {latest}): update the app"
+            translate(
+                "StoreError",
+                "the history file {path} was written by a newer BackCompanion "
+                "(history version {version}, this one reads up to {latest}): update the app",
+            ).format(path=path, version=version, latest=latest)
         )
     if version == latest:
         return

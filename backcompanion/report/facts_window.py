@@ -27,6 +27,9 @@ window), which the caller checks with :meth:`FactsWindow.trusted`.
 
 ``tests/unit/test_summary.py`` checks, week by week over a long simulated
 history, that the summaries read this way equal those read from everything.
+The app's home screen, session plan and the simulator read the same window
+(:func:`facts_now`, ``companion.Companion.rule_facts``) with their own tests
+of exactness; ``tests/unit/test_bounded_reads.py`` compares their answers.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from backcompanion.report.weeks import local_midnight
 from backcompanion.session import rules as R
 from backcompanion.session.facts import SessionFacts
 
-__all__ = ["LOOKBACK_DAYS", "FactsWindow", "read_facts"]
+__all__ = ["LOOKBACK_DAYS", "FactsWindow", "facts_now", "read_facts"]
 
 LOOKBACK_DAYS = 28  # four weeks before the first moment asked about
 _EPS = 1e-9
@@ -88,13 +91,15 @@ def read_facts(
     until: datetime,
     first_needed: datetime,
     lookback_days: int | None = LOOKBACK_DAYS,
-) -> FactsWindow:
+    whole_if_inexact: bool = True,
+) -> FactsWindow | None:
     """The facts up to ``until`` for readings from ``first_needed`` on.
 
     ``lookback_days`` None reads everything (the reference the window is
     tested against). The window starts ``lookback_days`` before
     ``first_needed``; when it would not be exact by ``first_needed`` the
-    whole history is read instead.
+    whole history is read instead (or, with ``whole_if_inexact`` False, None
+    is returned, so the caller can try a longer window first).
     """
     first_day = store.first_session_day()
     if lookback_days is None or first_day is None:
@@ -105,7 +110,7 @@ def read_facts(
         return FactsWindow(tuple(window), None)  # the whole history is in the window
     exact_from = _exact_from(rules, window, window_start, until)
     if exact_from is None or exact_from >= first_needed:
-        return _everything(store, until)
+        return _everything(store, until) if whole_if_inexact else None
     seeds = _first_sessions(store, rules, first_day, window_start)
     previous = _last_rated_before(store, first_day, window_start)
     if previous is not None:
@@ -115,6 +120,23 @@ def read_facts(
     facts = sorted((*extra.values(), *window), key=lambda f: f.started_at)
     start = local_midnight(window_start, until)
     return FactsWindow(tuple(facts), exact_from, start)
+
+
+def facts_now(
+    store: Store,
+    rules: R.Rules,
+    now: datetime,
+    lookback_days: int = LOOKBACK_DAYS,
+    whole_if_inexact: bool = True,
+) -> FactsWindow | None:
+    """The facts for readings at ``now``: every session up to the newest, even one dated later.
+
+    The rules read a session dated after ``now`` (a clock set back) too, so
+    nothing is cut off at the end. ``whole_if_inexact`` as in :func:`read_facts`.
+    """
+    latest = store.latest_session_start()
+    until = now if latest is None else max(now, latest)
+    return read_facts(store, rules, until, now, lookback_days, whole_if_inexact)
 
 
 def _everything(store: Store, until: datetime) -> FactsWindow:

@@ -27,23 +27,16 @@ from PySide6.QtWidgets import (
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus, RecordWriter
 from backcompanion.history import StoreError
+from backcompanion.i18n import translate
 from backcompanion.session.engine import Event, Snapshot, State
+from backcompanion.session.plan import SessionPlan
 from backcompanion.ui.bridge import SessionBridge
 from backcompanion.ui.carousel import ExerciseCarousel
-from backcompanion.ui.checkin import PainCheckIn, PainNowDialog
 from backcompanion.ui.home_page import HomePage
 from backcompanion.ui.inhibitor import Inhibitor
 from backcompanion.ui.inhibitor.null import NullInhibitor
 from backcompanion.ui.pacer import system_prefers_reduced_motion
-from backcompanion.ui.safety_pages import AboutDialog, RedFlagPage, SeeClinicianPage, WelcomePage
 from backcompanion.ui.screen_awake import ScreenAwake
-from backcompanion.ui.session_pages import (
-    BreathingPage,
-    DonePage,
-    DoneSummary,
-    ExercisePage,
-    GatePage,
-)
 from backcompanion.ui.settings import Settings
 
 # keys during a session (also as buttons on the pages)
@@ -65,10 +58,14 @@ class StopConfirm:
     def ask(parent: QWidget) -> bool:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(parent.tr("Stop the session?"))
-        box.setText(parent.tr("Stop today's session now? Everything you did so far is kept."))
-        stop = box.addButton(parent.tr("Stop session"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(parent.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(translate("MainWindow", "Stop the session?"))
+        box.setText(
+            translate("MainWindow", "Stop today's session now? Everything you did so far is kept.")
+        )
+        stop = box.addButton(
+            translate("MainWindow", "Stop session"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(translate("MainWindow", "Keep going"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is stop
 
@@ -80,16 +77,23 @@ class UnsavedOnQuit:
     def ask(parent: QWidget, pending: int) -> bool:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(parent.tr("Not everything is saved"))
+        box.setWindowTitle(translate("MainWindow", "Not everything is saved"))
         box.setText(
-            parent.tr(
-                "%1 step(s) of your session could not be saved yet (the disk may be full or "
+            translate(
+                "MainWindow",
+                "%n step(s) of your session could not be saved yet (the disk may be full or "
                 "read-only). If you quit now they are lost. Keep BackCompanion open and "
-                "free some space?"
-            ).replace("%1", str(pending))
+                "free some space?",
+                None,
+                pending,
+            )
         )
-        stay = box.addButton(parent.tr("Keep it open"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(parent.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(
+            translate("MainWindow", "Keep it open"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(
+            translate("MainWindow", "Quit anyway"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.exec()
         return box.clickedButton() is stay
 
@@ -128,32 +132,16 @@ class MainWindow(QMainWindow):
         self.carousel.set_program(companion.program, None)
         self.home = HomePage(self.carousel)
         self.home.set_demo(demo)
-        self.welcome = WelcomePage()
-        self.red_flags = RedFlagPage()
-        self.clinician = SeeClinicianPage()
-        self.check_in = PainCheckIn()
-        self.breathing = BreathingPage()
-        self.exercise = ExercisePage()
-        self.gate = GatePage()
-        self.done = DonePage()
-        self._progress: QWidget | None = None  # built when first shown (start-up time)
+        # the other pages are built the first time they are needed (start-up time and memory)
+        self._pages: dict[str, QWidget] = {}
+        self._gate_plan: SessionPlan | None = None
+        self._progress: QWidget | None = None
         self._fullscreen: QWidget | None = None
         self.stack = QStackedWidget()
-        for name, page in (
-            ("home", self.home),
-            ("welcome", self.welcome),
-            ("red_flags", self.red_flags),
-            ("clinician", self.clinician),
-            ("check_in", self.check_in),
-            ("breathing", self.breathing),
-            ("exercise", self.exercise),
-            ("gate", self.gate),
-            ("done", self.done),
-        ):
-            page.setObjectName(name)
-            self.stack.addWidget(page)
+        self.home.setObjectName("home")
+        self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
-        self._wire_pages()
+        self._wire_home()
         self._build_menus()
         self.message = QLabel()
         self.statusBar().addWidget(self.message, 1)
@@ -182,21 +170,13 @@ class MainWindow(QMainWindow):
 
     # ---- building ----
 
-    def _wire_pages(self) -> None:
-        self.welcome.continued.connect(lambda: self.show_page("red_flags"))
-        self.red_flags.answered.connect(self._on_red_flags)
-        self.clinician.cleared.connect(self._on_cleared)
-        self.clinician.back.connect(self.go_home)
+    def _wire_home(self) -> None:
         self.home.startRequested.connect(self.start_session)
         self.home.resumeRequested.connect(self.resume_session)
         self.home.closePartialRequested.connect(self._close_partial)
         self.home.safetyCheckRequested.connect(self._on_safety_requested)
         self.home.nudgeDismissed.connect(self._dismiss_nudge)
         self.home.progressRequested.connect(self.show_progress)
-        self.check_in.submitted.connect(self._on_check_in)
-        for page in (self.breathing, self.exercise, self.gate):
-            page.event_requested.connect(self._on_page_event)
-        self.done.home_requested.connect(self.go_home)
         self.bridge.breathFrame.connect(self._on_breath_frame)
         self.stack.currentChanged.connect(self._on_page_shown)
 
@@ -243,6 +223,111 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         return page
 
+    def _page(self, name: str) -> QWidget:
+        """The page called ``name``, built (and wired) the first time it is asked for."""
+        page = self._pages.get(name)
+        if page is None:
+            page = self._pages[name] = self._add_page(name, getattr(self, f"_build_{name}")())
+        return page
+
+    def _build_welcome(self) -> QWidget:
+        from backcompanion.ui.safety_pages import WelcomePage
+
+        page = WelcomePage()
+        page.continued.connect(lambda: self.show_page("red_flags"))
+        return page
+
+    def _build_red_flags(self) -> QWidget:
+        from backcompanion.ui.safety_pages import RedFlagPage
+
+        page = RedFlagPage()
+        page.answered.connect(self._on_red_flags)
+        return page
+
+    def _build_clinician(self) -> QWidget:
+        from backcompanion.ui.safety_pages import SeeClinicianPage
+
+        page = SeeClinicianPage()
+        page.cleared.connect(self._on_cleared)
+        page.back.connect(self.go_home)
+        return page
+
+    def _build_check_in(self) -> QWidget:
+        from backcompanion.ui.checkin import PainCheckIn
+
+        page = PainCheckIn()
+        page.submitted.connect(self._on_check_in)
+        return page
+
+    def _build_breathing(self) -> QWidget:
+        from backcompanion.ui.session_pages import BreathingPage
+
+        page = BreathingPage()
+        page.event_requested.connect(self._on_page_event)
+        page.set_reduced_motion(self.reduced_motion())
+        return page
+
+    def _build_exercise(self) -> QWidget:
+        from backcompanion.ui.session_pages import ExercisePage
+
+        page = ExercisePage()
+        page.event_requested.connect(self._on_page_event)
+        return page
+
+    def _build_gate(self) -> QWidget:
+        from backcompanion.ui.session_pages import GatePage
+
+        page = GatePage()
+        page.event_requested.connect(self._on_page_event)
+        if self._gate_plan is not None:
+            page.set_plan(self._gate_plan)
+        return page
+
+    def _set_gate_plan(self, plan: SessionPlan) -> None:
+        """The plan the gate page shows; given to it now if it exists, else when it is built."""
+        self._gate_plan = plan
+        if "gate" in self._pages:
+            self.gate.set_plan(plan)
+
+    def _build_done(self) -> QWidget:
+        from backcompanion.ui.session_pages import DonePage
+
+        page = DonePage()
+        page.home_requested.connect(self.go_home)
+        return page
+
+    @property
+    def welcome(self):
+        return self._page("welcome")
+
+    @property
+    def red_flags(self):
+        return self._page("red_flags")
+
+    @property
+    def clinician(self):
+        return self._page("clinician")
+
+    @property
+    def check_in(self):
+        return self._page("check_in")
+
+    @property
+    def breathing(self):
+        return self._page("breathing")
+
+    @property
+    def exercise(self):
+        return self._page("exercise")
+
+    @property
+    def gate(self):
+        return self._page("gate")
+
+    @property
+    def done(self):
+        return self._page("done")
+
     @property
     def progress(self) -> QWidget:
         if self._progress is None:
@@ -274,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def _apply_motion(self) -> None:
         reduced = self.reduced_motion()
-        for widget in (self.breathing, self._fullscreen, self.carousel):
+        for widget in (self._pages.get("breathing"), self._fullscreen, self.carousel):
             if widget is None:
                 continue
             widget.set_reduced_motion(reduced)
@@ -282,6 +367,8 @@ class MainWindow(QMainWindow):
     # ---- pages ----
 
     def show_page(self, name: str) -> None:
+        if hasattr(self, f"_build_{name}"):
+            self._page(name)
         page = self.stack.findChild(QWidget, name)
         if page is not None and self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
@@ -292,7 +379,7 @@ class MainWindow(QMainWindow):
     def _on_page_shown(self, _index: int) -> None:
         name = self.current_page()
         self.bridge.set_pacer_visible(name in ("breathing", "fullscreen"))
-        focus = {"check_in": self.check_in, "red_flags": self.red_flags}.get(name)
+        focus = self._pages.get(name) if name in ("check_in", "red_flags") else None
         (focus or self.stack.currentWidget()).setFocus()
         self.pageChanged.emit(name)
 
@@ -397,7 +484,7 @@ class MainWindow(QMainWindow):
         plan = self.companion.plan(s.cadence(), s.get_ready_s, s.release_s)
         engine = self.companion.new_engine(plan, self.bridge.clock, self._new_writer())
         self.carousel.set_program(self.companion.program, plan)
-        self.gate.set_plan(plan)
+        self._set_gate_plan(plan)
         self.bridge.attach(engine)
         self.bridge.send(Event.START)
         if s.fullscreen_on_start and not self.isFullScreen():
@@ -430,7 +517,7 @@ class MainWindow(QMainWindow):
             )
             self._close_partial()
             return
-        self.gate.set_plan(engine.plan)
+        self._set_gate_plan(engine.plan)
         self.bridge.attach(engine)
 
     def _close_partial(self) -> None:
@@ -457,6 +544,8 @@ class MainWindow(QMainWindow):
         if snap is None or Event.THIS_HURTS not in snap.allowed_events:
             return
         if snap.state is State.STRENGTHENING:
+            from backcompanion.ui.checkin import PainNowDialog
+
             rating = PainNowDialog.ask(self)
             if rating is None:
                 return
@@ -499,19 +588,21 @@ class MainWindow(QMainWindow):
             self.show_page("check_in")
             return
         self._pending_check = None
-        page = {
-            State.BREATHING: self.breathing,
-            State.STRETCHING: self.exercise,
-            State.STRENGTHENING: self.exercise,
-            State.GATE: self.gate,
+        name = {
+            State.BREATHING: "breathing",
+            State.STRETCHING: "exercise",
+            State.STRENGTHENING: "exercise",
+            State.GATE: "gate",
         }.get(state)
-        if page is not None:
-            if self.isFullScreen():  # only what a person on the floor needs
-                page = self.fullscreen
+        if name is not None:
+            # only what a person on the floor needs in full screen (the page is built when shown)
+            page = self.fullscreen if self.isFullScreen() else self._page(name)
             page.show_snapshot(snap)
             self.show_page(page.objectName())
 
     def _on_session_ended(self, snap: Snapshot) -> None:
+        from backcompanion.ui.session_pages import DoneSummary
+
         summary = self.companion.done_summary(snap.session_id) if snap.session_id else None
         self.done.set_summary(
             DoneSummary(
@@ -582,7 +673,7 @@ class MainWindow(QMainWindow):
 
     def _on_breath_frame(self, breath) -> None:
         page = self.stack.currentWidget()
-        if page is self.breathing or (page is not None and page is self._fullscreen):
+        if page is not None and page in (self._pages.get("breathing"), self._fullscreen):
             page.show_breath(breath)
 
     def toggle_fullscreen(self) -> None:
@@ -599,6 +690,8 @@ class MainWindow(QMainWindow):
             self._on_snapshot(snap)
 
     def show_about(self) -> None:
+        from backcompanion.ui.safety_pages import AboutDialog
+
         AboutDialog(self).exec()
 
     def _on_settings(self) -> None:

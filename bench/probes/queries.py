@@ -54,9 +54,12 @@ def main() -> None:
         facts = stores[name].session_facts()
         safety = stores[name].safety_facts()
         last = facts[-1].session_id if facts else None
+        # what the app reads for the rules: a bounded window (whole history only when needed)
+        recent = companions[name].rule_facts(now)[0]
         table = {
             "session_facts": lambda: stores[name].session_facts(),
-            "gate_evaluation": lambda: R.evaluate_gate(rules, facts, safety, now),
+            "rule_facts": lambda: companions[name].rule_facts(now),
+            "gate_evaluation": lambda: R.evaluate_gate(rules, recent, safety, now),
             "home_status": lambda: companions[name].home_status(),
             "session_plan": lambda: companions[name].plan(PRESETS["relaxed"]),
             "weekly_summary": lambda: weekly_summary(

@@ -56,6 +56,11 @@ def main() -> None:
     clock = FakeClock()
     app = make_app()
     stage(stages, "qapplication")
+    # the app's modules alone, before any widget: what start-up imports costs in memory
+    import backcompanion.app
+    import backcompanion.ui.main_window  # noqa: F401
+
+    stage(stages, "app_imported")
     window, store, _follower = build_window(folder / "data", folder / "settings.ini", clock)
     stage(stages, "window_built")
     window.show()

@@ -290,3 +290,17 @@ def test_the_settings_file_is_private(tmp_path):
     qsettings.setValue("you/name", "Ana")
     private_settings(qsettings)
     assert oct((tmp_path / "s.ini").stat().st_mode & 0o777) == "0o600"
+
+
+def test_only_the_home_page_is_built_at_start_and_the_others_on_first_use(make_window, qtbot):
+    window, _ = make_window()
+    names = {window.stack.widget(i).objectName() for i in range(window.stack.count())}
+    assert names == {"home"}  # start-up time and memory: nothing else yet
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert window.current_page() == "check_in"
+    window.settings.motion = "reduced"
+    assert window.breathing.pacer.reduced_motion()  # built now, with the setting of now
+    window.settings.motion = "full"
+    assert not window.breathing.pacer.reduced_motion()
+    pages = [window.stack.widget(i).objectName() for i in range(window.stack.count())]
+    assert sorted(pages) == ["breathing", "check_in", "home"]  # each built once

@@ -44,9 +44,15 @@ def tables(path):
 
 
 def make_v1(folder):
-    with Store.open(folder) as store:
-        store.record(SessionStarted("s1", AT, False, (), "4-0-6-0"))
-        store.record(CheckIn("s1", 1.0, "before", 4))
+    """A file written by the first version of the schema."""
+    current = schema.MIGRATIONS
+    schema.MIGRATIONS = current[:1]
+    try:
+        with Store.open(folder) as store:
+            store.record(SessionStarted("s1", AT, False, (), "4-0-6-0"))
+            store.record(CheckIn("s1", 1.0, "before", 4))
+    finally:
+        schema.MIGRATIONS = current
     return folder / schema.DB_NAME
 
 
@@ -54,7 +60,7 @@ def test_an_empty_file_is_version_0_and_becomes_the_current_schema(tmp_path):
     path = tmp_path / schema.DB_NAME
     path.touch()
     Store.open(tmp_path).close()
-    assert pragma(path, "user_version") == schema.latest_version() == 1
+    assert pragma(path, "user_version") == schema.latest_version() == 2
     assert pragma(path, "application_id") == schema.APPLICATION_ID
     assert tables(path) == TABLES
     assert not (tmp_path / "backups").exists()  # an empty file has nothing to back up
@@ -63,7 +69,7 @@ def test_an_empty_file_is_version_0_and_becomes_the_current_schema(tmp_path):
 def test_a_missing_folder_and_file_are_created(tmp_path):
     with Store.open(tmp_path / "a" / "b") as store:
         store.record(SessionStarted("s1", AT, False, (), "4-0-6-0"))
-    assert pragma(tmp_path / "a" / "b" / schema.DB_NAME, "user_version") == 1
+    assert pragma(tmp_path / "a" / "b" / schema.DB_NAME, "user_version") == 2
 
 
 def test_a_later_version_is_one_more_step_with_a_backup_first(tmp_path, monkeypatch):
@@ -77,7 +83,7 @@ def test_a_later_version_is_one_more_step_with_a_backup_first(tmp_path, monkeypa
 
     with Store.open(tmp_path) as store:
         assert [f.opening for f in store.session_facts()] == [4]
-    assert pragma(path, "user_version") == 3
+    assert pragma(path, "user_version") == 4
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("SELECT place FROM sessions").fetchall() == [("home",)]
@@ -100,11 +106,12 @@ def test_a_later_version_is_one_more_step_with_a_backup_first(tmp_path, monkeypa
 
 def test_a_failed_step_leaves_the_file_at_the_version_before(tmp_path, monkeypatch):
     path = make_v1(tmp_path)
+    Store.open(tmp_path).close()  # now at the current version
     broken = ("CREATE TABLE half_done (x)", "ALTER TABLE no_such_table ADD COLUMN y")
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
     with pytest.raises(StoreError):
         Store.open(tmp_path)
-    assert pragma(path, "user_version") == 1
+    assert pragma(path, "user_version") == 2
     assert "half_done" not in tables(path)
     monkeypatch.undo()
     with Store.open(tmp_path) as store:  # still readable by the code that wrote it
@@ -134,3 +141,18 @@ def test_another_programs_database_is_not_migrated(tmp_path):
         Store.open(tmp_path)
     assert caught.value.path == path
     assert tables(path) == {"contacts"}
+
+
+def test_version_2_indexes_the_exercises_by_id_and_keeps_the_history(tmp_path):
+    path = make_v1(tmp_path)
+    with Store.open(tmp_path) as store:
+        assert [f.opening for f in store.session_facts()] == [4]
+    assert pragma(path, "user_version") == 2
+    conn = sqlite3.connect(path)
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        conn.close()
+    assert "exercises_by_exercise" in names
+    (saved,) = (tmp_path / "backups").iterdir()
+    assert saved.name.endswith("-before-v2.sqlite3") and pragma(saved, "user_version") == 1
