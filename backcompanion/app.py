@@ -8,12 +8,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 from backcompanion import APP_NAME, ORG_NAME
+from backcompanion.i18n import translate
 
 log = logging.getLogger(__name__)
 DEMO_DAYS = 42
@@ -121,6 +121,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     from backcompanion.companion import Companion
     from backcompanion.history import StoreError, default_data_dir
     from backcompanion.session.rules import load_rules
+    from backcompanion.ui import language
     from backcompanion.ui.inhibitor import make_inhibitor
     from backcompanion.ui.main_window import MainWindow
     from backcompanion.ui.settings import Settings
@@ -131,6 +132,8 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     app = make_qapp()
     demo_dir = None
     if demo:
+        import tempfile
+
         demo_dir = tempfile.TemporaryDirectory(prefix="backcompanion-demo-")
         folder = Path(demo_dir.name)
         fill_demo(folder)
@@ -140,6 +143,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         folder = data_dir or default_data_dir()
         qsettings = QSettings()
     settings = Settings(qsettings)
+    language.install(language.choose(settings.language), app)
     follower = ThemeFollower(app, settings.theme)
     settings.changed.connect(lambda name: name == "theme" and follower.set_override(settings.theme))
 
@@ -152,7 +156,11 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         return 2
     except OSError as exc:
         QMessageBox.critical(
-            None, APP_NAME, f"{folder}: the history folder cannot be used ({exc.strerror})."
+            None,
+            APP_NAME,
+            translate("App", "{folder}: the history folder cannot be used ({reason}).").format(
+                folder=folder, reason=exc.strerror
+            ),
         )
         return 2
     companion = Companion(program, load_rules(), store)
@@ -164,6 +172,9 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         export_summary=lambda parent: _export(parent, companion, settings),
         inhibitor=make_inhibitor(),
     )
+    from backcompanion.ui.cues import attach_cues
+
+    attach_cues(window.bridge, settings)  # sound and voice cues (off unless chosen)
     tray = TrayController(settings, quiet=window.bridge.is_running, parent=app)
     window.tray = tray
     tray.openRequested.connect(window.bring_to_front)
@@ -205,8 +216,8 @@ def _open_settings(parent, settings, store) -> None:
         try:
             path = backup_now(store)
         except Exception as exc:
-            return parent.tr("The backup failed: %1").replace("%1", str(exc))
-        return parent.tr("Backed up to %1").replace("%1", str(path))
+            return translate("App", "The backup failed: {reason}").format(reason=exc)
+        return translate("App", "Backed up to {path}").format(path=path)
 
     SettingsDialog.ask(
         parent,

@@ -3,7 +3,7 @@
 #   scripts/system-deps.sh test   libraries for offscreen Qt (tests, screenshots)
 #   scripts/system-deps.sh run    plus the X11/xcb libraries for a real window
 set -eu
-want="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
+want="libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0"  # libpulse0: QtMultimedia (sound cues) loads it
 if [ "${1:-test}" = "run" ]; then
     want="$want libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 \
 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxkbcommon-x11-0"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -62,6 +63,7 @@ PAGES = ("breathing", "session", "look", "sound", "reminders", "you", "data")
 _CUSTOM_FIELDS = ("inhale", "hold_in", "exhale", "hold_out")
 _RESTYLE = QEvent.Type(QEvent.registerEventType())
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a pasted tab or line break in the name
+_SYSTEM = "system"  # the language setting that follows the system
 
 
 def sound_addon_available(module: str = "PySide6.QtMultimedia") -> bool:
@@ -160,25 +162,26 @@ class SettingsDialog(QDialog):
         backup_now: Callable[[], str] | None = None,
         sound_available: bool | None = None,
         voice_available: bool | None = None,
-        languages: Sequence[str] = ("en",),
+        languages: Sequence[str] | None = None,
+        cues: Any = None,
     ):
         super().__init__(parent)
         self._settings = settings
         self._data_folder = str(data_folder) if data_folder is not None else ""
         self._open_data_folder = open_data_folder
         self._backup_now = backup_now
-        self._sound_ok = (
-            sound_addon_available("PySide6.QtMultimedia")
-            if sound_available is None
-            else sound_available
-        )
-        self._voice_ok = (
-            sound_addon_available("PySide6.QtTextToSpeech")
-            if voice_available is None
-            else voice_available
-        )
+        self._cues = cues
+        # why the sound or the voice cannot play ("" when it can); None asks the cue player
+        self._sound_why = self._why_not(sound_available, "sound")
+        self._voice_why = self._why_not(voice_available, "voice")
+        self._sound_ok = not self._sound_why
+        self._voice_ok = not self._voice_why
         self._custom: Cadence | None = None  # the custom seconds, kept while a preset shows
         self._styled_for: Theme | None = None
+        if languages is None:
+            from backcompanion.ui import language
+
+            languages = tuple(language.available())
         self._language_codes = tuple(languages)
         self._steppers: dict[QAbstractSpinBox, Stepper] = {}
 
@@ -280,7 +283,7 @@ class SettingsDialog(QDialog):
             "keep_screen_awake": self.awake_check.isChecked(),
             "theme": self._checked(self.theme_buttons),
             "motion": self._checked(self.motion_buttons),
-            "language": self._checked(self.language_buttons),
+            "language": self.language_combo.currentData(),
             "sound_cues": self.sound_check.isChecked(),
             "sound_volume": self.sound_volume_spin.value(),
             "voice_cues": self.voice_check.isChecked(),
@@ -505,7 +508,7 @@ class SettingsDialog(QDialog):
         self.motion_buttons = self._radios(
             column, self.tr("Motion"), ((k, motion_text[k]) for k in MOTIONS)
         )
-        label = QLabel(self.tr("Language"))
+        label = QLabel(self.tr("&Language"))
         set_role(label, "strong")
         column.addSpacing(8)
         column.addWidget(label)
@@ -513,55 +516,81 @@ class SettingsDialog(QDialog):
         stored = self._settings.language
         if stored != "system" and stored not in codes:
             codes.append(stored)  # keep a language chosen elsewhere (no translation shipped)
-        self.language_buttons = self._radios(
-            column,
-            self.tr("Language"),
-            [
-                ("system", self.tr("The system's language")),
-                *((c, self._language_name(c)) for c in codes),
-            ],
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language_combo.addItem(
+            self.tr("Follow the system ({language})").format(
+                language=self._language_name(self._system_language())
+            ),
+            _SYSTEM,
         )
+        for code in codes:
+            self.language_combo.addItem(self._language_name(code), code)
+        label.setBuddy(self.language_combo)
+        row = QHBoxLayout()
+        row.addWidget(self.language_combo)
+        row.addStretch(1)
+        column.addLayout(row)
         column.addWidget(self._note(self.tr("A new language shows after a restart.")))
 
     def _build_sound(self, column: QVBoxLayout) -> None:
-        self.sound_note = self._note("")
+        self.sound_note = self._note(
+            self.tr(
+                "Sound and voice are off at first. Everything they say also shows on the screen."
+            )
+        )
         self.sound_note.setAccessibleName(self.tr("About sound"))
         column.addWidget(self.sound_note)
-        if self._sound_ok and self._voice_ok:
-            self.sound_note.setText(
-                self.tr("Sound is off at first. Everything it says also shows on the screen.")
-            )
-        else:
-            if not self._sound_ok and not self._voice_ok:
-                what = self.tr("Sound and spoken words need")
-            elif not self._sound_ok:
-                what = self.tr("Sound needs")
-            else:
-                what = self.tr("Spoken words need")
-            self.sound_note.setText(
-                self.tr(
-                    "{what} the optional sound add-on, which is not installed. "
-                    'To add it, run: pip install "backcompanion[sound]" and restart.'
-                ).format(what=what)
-            )
-            set_role(self.sound_note, "strong")
         self.sound_check = QCheckBox(self.tr("&Sound at each breathing phase and step"))
         self.sound_check.setAccessibleName(self.tr("Sound cues"))
         self.sound_volume_spin = self._spin(0, 100, self.tr(" %"), 10)
+        self.sound_test_button = QPushButton(self.tr("&Play a test sound"))
+        self.sound_test_button.setAccessibleName(self.tr("Play a test sound"))
+        self.sound_test_button.clicked.connect(self._play_test_sound)
+        self.sound_reason = self._note(self._sound_why, role="strong")
+        self.sound_reason.setAccessibleName(self.tr("Why sound is off"))
         self.voice_check = QCheckBox(
             self.tr("Spoken &words (\u201cBreathe in\u201d, \u201cRelease\u201d)")
         )
         self.voice_check.setAccessibleName(self.tr("Voice cues"))
         self.voice_volume_spin = self._spin(0, 100, self.tr(" %"), 10)
-        form = self._form()
-        form.addRow(self.sound_check)
-        self._row(form, self.tr("Sound &volume"), self.sound_volume_spin)
-        gap = QWidget()
-        gap.setFixedHeight(8)
-        form.addRow(gap)
-        form.addRow(self.voice_check)
-        self._row(form, self.tr("Voice v&olume"), self.voice_volume_spin)
-        column.addLayout(form)
+        self.voice_test_button = QPushButton(self.tr("Sa&y a test phrase"))
+        self.voice_test_button.setAccessibleName(self.tr("Say a test phrase"))
+        self.voice_test_button.clicked.connect(self._say_test_phrase)
+        self.voice_reason = self._note(self._voice_why, role="strong")
+        self.voice_reason.setAccessibleName(self.tr("Why the voice is off"))
+        for part, (check, spin, button, reason, volume) in enumerate(
+            (
+                (
+                    self.sound_check,
+                    self.sound_volume_spin,
+                    self.sound_test_button,
+                    self.sound_reason,
+                    self.tr("Sound &volume"),
+                ),
+                (
+                    self.voice_check,
+                    self.voice_volume_spin,
+                    self.voice_test_button,
+                    self.voice_reason,
+                    self.tr("Voice v&olume"),
+                ),
+            )
+        ):
+            if part:
+                column.addSpacing(12)
+            column.addWidget(check)
+            reason.setVisible(bool(reason.text()))
+            column.addWidget(reason)
+            form = self._form()
+            self._row(form, volume, spin)
+            column.addLayout(form)
+            button.setAutoDefault(False)
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addStretch(1)
+            column.addLayout(row)
         self.sound_check.toggled.connect(self._follow_toggles)
         self.voice_check.toggled.connect(self._follow_toggles)
 
@@ -726,6 +755,8 @@ class SettingsDialog(QDialog):
         self._steppers[self.voice_volume_spin].setEnabled(
             self._voice_ok and self.voice_check.isChecked()
         )
+        self.sound_test_button.setEnabled(self._sound_ok)
+        self.voice_test_button.setEnabled(self._voice_ok)
         on = self.reminders_check.isChecked()
         self._steppers[self.reminder_time_edit].setEnabled(on)
         self._days_label.setEnabled(on)
@@ -736,16 +767,43 @@ class SettingsDialog(QDialog):
     @staticmethod
     def _language_name(code: str) -> str:
         """The language in its own words: "Deutsch", "English" (not "American English")."""
-        locale = QLocale(code)
-        if locale.language() == QLocale.Language.C:
-            return code
-        if code == "en":
-            return "English"
-        name = locale.nativeLanguageName()
-        return name[:1].upper() + name[1:] if name else code
+        from backcompanion.ui.language import language_name
+
+        return language_name(code)
+
+    def _system_language(self) -> str:
+        """The language "Follow the system" gives: the system's, when there is a translation."""
+        from backcompanion.ui import language
+
+        return language.choose("system")
 
     def _set_language(self, code: str) -> None:
-        self.language_buttons.get(code, self.language_buttons["system"]).setChecked(True)
+        index = self.language_combo.findData(code)
+        self.language_combo.setCurrentIndex(max(index, 0))
+
+    def _player(self) -> Any:
+        if self._cues is None:
+            from backcompanion.ui.cues import shared_player
+
+            self._cues = shared_player(self._settings)
+        return self._cues
+
+    def _why_not(self, available: bool | None, what: str) -> str:
+        """Why the sound (or voice) cannot play, "" when it can; asks the cue player if unsaid."""
+        if available is not None:
+            if available:
+                return ""
+            from backcompanion.ui.cues import addon_problem
+
+            return addon_problem()
+        player = self._player()
+        return player.sound_problem() if what == "sound" else player.voice_problem()
+
+    def _play_test_sound(self) -> None:
+        self._player().play_test_sound(self.sound_volume_spin.value())
+
+    def _say_test_phrase(self) -> None:
+        self._player().say_test_phrase(self.voice_volume_spin.value())
 
     def _open_folder(self) -> None:
         if self._open_data_folder is not None:
@@ -805,6 +863,16 @@ QAbstractSpinBox {{
     selection-background-color: {t.accent}; selection-color: {t.on_accent};
 }}
 QAbstractSpinBox:focus {{ border: 4px solid {t.focus}; }}
+QComboBox {{
+    min-height: {h - 8}px; padding: 2px 12px;
+    color: {t.text}; background: {t.card};
+    border: 3px solid {t.border}; border-radius: {radius}px;
+}}
+QComboBox:focus {{ border: 4px solid {t.focus}; }}
+QComboBox QAbstractItemView {{
+    color: {t.text}; background: {t.card}; border: 2px solid {t.border};
+    selection-background-color: {t.selected}; selection-color: {t.text};
+}}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
     width: 0px; border: none; image: none;
 }}

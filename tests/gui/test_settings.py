@@ -383,7 +383,7 @@ def test_dialog_shows_the_current_values(qtbot, light, settings):
     assert d.custom_spins["inhale"].value() == 5.5
     assert d.reminder_time_edit.time().toString("HH:mm") == "07:30"
     assert [d.day_checks[n].isChecked() for n in range(1, 8)] == [1, 0, 1, 0, 1, 0, 0]
-    assert d.language_buttons["pt_BR"].isChecked()  # kept though no translation is offered
+    assert d.language_combo.currentData() == "pt_BR"  # kept though no translation is offered
 
 
 def test_ok_writes_every_value(dialog, settings, ini, qtbot):
@@ -400,7 +400,7 @@ def test_ok_writes_every_value(dialog, settings, ini, qtbot):
     d.awake_check.click()
     d.theme_buttons["dark"].click()
     d.motion_buttons["reduced"].click()
-    d.language_buttons["de"].click()
+    d.language_combo.setCurrentIndex(d.language_combo.findData("de"))
     d.sound_check.click()
     d.sound_volume_spin.setValue(30)
     d.voice_check.click()
@@ -555,12 +555,15 @@ def test_sound_controls_explain_the_missing_add_on(qtbot, light, settings):
     qtbot.addWidget(d)
     assert not d.sound_check.isEnabled() and not d.voice_check.isEnabled()
     assert not d.sound_volume_spin.isEnabled()
-    assert "add-on" in d.sound_note.text() and "backcompanion[sound]" in d.sound_note.text()
+    assert not d.sound_test_button.isEnabled() and not d.voice_test_button.isEnabled()
+    for reason in (d.sound_reason, d.voice_reason):
+        assert "backcompanion[sound]" in reason.text() and not reason.isHidden()
     assert d.values()["sound_cues"] is True  # a choice made elsewhere is kept, not erased
 
 
 def test_sound_controls_work_when_the_add_on_is_there(dialog):
-    assert dialog.sound_check.isEnabled() and "add-on" not in dialog.sound_note.text()
+    assert dialog.sound_check.isEnabled() and dialog.sound_reason.isHidden()
+    assert dialog.sound_test_button.isEnabled() and dialog.voice_test_button.isEnabled()
     assert not dialog.sound_volume_spin.isEnabled()  # sound is off
     dialog.sound_check.click()
     assert dialog.sound_volume_spin.isEnabled()
