@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots demo soak clean venv
+.PHONY: run test lint bench screenshots demo soak clean venv translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -40,10 +40,17 @@ lint: $(STAMP)
 screenshots: $(STAMP)
 	@sh scripts/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/backcompanion screenshots --out screenshots
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/backcompanion screenshots --language es --out screenshots/es
 
 bench: $(STAMP)
 	@sh scripts/system-deps.sh test
 	$(PY) -m bench
+
+# after changing a user-facing text: new texts into the catalogs, then the .qm files
+translations: $(STAMP)
+	$(PY) scripts/translations.py update
+	$(PY) scripts/translations.py release
+	$(PY) scripts/translations.py check || true
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

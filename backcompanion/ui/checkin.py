@@ -144,7 +144,7 @@ class PainCheckIn(QWidget):
         set_role(self._chosen, "subtitle")
         self._chosen.setAccessibleName(self.tr("Chosen rating"))
 
-        note_label = QLabel(self.tr("Note (optional)"))
+        self._note_label = note_label = QLabel(self.tr("Note (optional)"))
         self._note = QLineEdit()
         self._note.setMaxLength(MAX_NOTE)
         self._note.setPlaceholderText(self.tr("For example: stiff after a long drive"))
@@ -216,6 +216,11 @@ class PainCheckIn(QWidget):
 
     def note_edit(self) -> QLineEdit:
         return self._note
+
+    def set_note_shown(self, shown: bool) -> None:
+        """Show or hide the optional note, its label with it."""
+        self._note_label.setVisible(shown)
+        self._note.setVisible(shown)
 
     def save_button(self) -> QPushButton:
         return self._save
@@ -309,7 +314,7 @@ class PainNowDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("How much does it hurt?"))
         self.check_in = PainCheckIn(self.tr("How much does it hurt right now?"), self)
-        self.check_in.note_edit().hide()
+        self.check_in.set_note_shown(False)
         self.check_in.submitted.connect(lambda rating, _note: self.done(100 + rating))
         layout = QVBoxLayout(self)
         layout.addWidget(self.check_in)

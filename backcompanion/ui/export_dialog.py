@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion.history import Store, StoreError
+from backcompanion.i18n import format_date, translate
 from backcompanion.program import Program
 from backcompanion.report.files import ExportError
 from backcompanion.report.pdf import write_summary_pdf
-from backcompanion.report.summary import session_weeks, short_day, weekly_summary
+from backcompanion.report.summary import session_weeks, weekly_summary
 from backcompanion.report.weeks import IsoWeek, last_full_week
 from backcompanion.session.rules import Rules
 from backcompanion.ui.theme import set_role
@@ -58,15 +59,28 @@ AskWeek = Callable[[QWidget | None, Sequence[IsoWeek], IsoWeek], "tuple[int, int
 AskPath = Callable[[QWidget | None, Path], "Path | None"]
 
 
+def _short_day(day: date) -> str:
+    """ "Mon 16 Nov" / "lun 16 nov"."""
+    return format_date(day, "weekday_day_month")
+
+
 def week_text(week: IsoWeek, today: date) -> str:
     """ "Week 47, 2026: Mon 16 Nov to Sun 22 Nov (last full week)"."""
-    first, last = week.start, week.last_day
-    text = f"Week {week.week}, {week.year}: {short_day(first)} to {short_day(last)}"
+    values = {
+        "week": week.week,
+        "year": week.year,
+        "first": _short_day(week.start),
+        "last": _short_day(week.last_day),
+    }
     if week == IsoWeek.of(today):
-        text += " (this week, not over yet)"
+        text = translate(
+            "ExportDialog", "Week {week}, {year}: {first} to {last} (this week, not over yet)"
+        )
     elif week == last_full_week(today):
-        text += " (last full week)"
-    return text
+        text = translate("ExportDialog", "Week {week}, {year}: {first} to {last} (last full week)")
+    else:
+        text = translate("ExportDialog", "Week {week}, {year}: {first} to {last}")
+    return text.format(**values)
 
 
 def suggested_file_name(week: IsoWeek) -> str:
@@ -191,7 +205,9 @@ def offer_to_open(parent: QWidget | None, path: Path) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(QApplication.translate("ExportDialog", "Export weekly summary"))
-    box.setText(QApplication.translate("ExportDialog", "The summary is saved as {0}.").format(path))
+    box.setText(
+        QApplication.translate("ExportDialog", "The summary is saved as {path}.").format(path=path)
+    )
     open_button = box.addButton(
         QApplication.translate("ExportDialog", "Open"), QMessageBox.ButtonRole.AcceptRole
     )
@@ -242,7 +258,12 @@ def export_week_interactive(
     try:
         weeks = session_weeks(store, today)
     except StoreError as exc:
-        show_error(parent, f"The history could not be read: {exc}.")
+        show_error(
+            parent,
+            translate("ExportDialog", "The history could not be read: {reason}.").format(
+                reason=exc
+            ),
+        )
         return None
     chosen = ask_week(parent, weeks, last_full_week(today))
     if chosen is None:
@@ -259,15 +280,28 @@ def export_week_interactive(
         written = write_summary_pdf(summary, path)
     except ExportError as exc:
         QApplication.restoreOverrideCursor()
-        show_error(parent, f"The summary was not saved: {exc}.")
+        show_error(
+            parent,
+            translate("ExportDialog", "The summary was not saved: {reason}.").format(reason=exc),
+        )
         return None
     except StoreError as exc:
         QApplication.restoreOverrideCursor()
-        show_error(parent, f"The history could not be read: {exc}.")
+        show_error(
+            parent,
+            translate("ExportDialog", "The history could not be read: {reason}.").format(
+                reason=exc
+            ),
+        )
         return None
     except RuntimeError as exc:  # the PDF could not be drawn (no fonts, no painter)
         QApplication.restoreOverrideCursor()
-        show_error(parent, f"The summary could not be made: {exc}.")
+        show_error(
+            parent,
+            translate("ExportDialog", "The summary could not be made: {reason}.").format(
+                reason=exc
+            ),
+        )
         return None
     else:
         QApplication.restoreOverrideCursor()

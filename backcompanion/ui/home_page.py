@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backcompanion.companion import HomeStatus
+from backcompanion.i18n import month_name, translate, weekday_name
 from backcompanion.session.rules import NudgeLevel
 from backcompanion.ui.theme import set_role
 
@@ -135,19 +136,24 @@ class HomePage(QWidget):
             self.summary.setText(self.tr("Your first session: take it gently."))
         else:
             last = status.last_session
-            when = last.started_at.strftime("%A %d %B") if last else ""
             done = status.sessions_done
-            text = self.tr("1 session so far.") if done == 1 else self.tr("%1 sessions so far.")
-            self.summary.setText(
-                text.replace("%1", str(done)) + " " + self.tr("Last: %1").replace("%1", when)
-            )
+            if last is None:
+                text = translate("HomePage", "%n session(s) so far.", "", done)
+            else:
+                day = last.started_at
+                text = translate(
+                    "HomePage", "%n session(s) so far. Last: {weekday} {day} {month}.", "", done
+                ).format(weekday=weekday_name(day), day=day.day, month=month_name(day))
+            self.summary.setText(text)
         it = status.interrupted
         self.resume_banner.setVisible(it is not None)
         if it is not None:
+            began = it.started_at
             self.resume_banner.text.setText(
                 self.tr(
-                    "Started %1. Resume it, or keep what was done as a partly done session."
-                ).replace("%1", it.started_at.strftime("%A %H:%M"))
+                    "Started {weekday} at {time}. "
+                    "Resume it, or keep what was done as a partly done session."
+                ).format(weekday=weekday_name(began), time=f"{began:%H:%M}")
             )
         safety = status.safety
         if safety.sessions_blocked:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from backcompanion.i18n import translate
 from backcompanion.ui.theme import Theme, current_theme
 
 __all__ = [
@@ -150,13 +151,13 @@ def shape_bounds(
 
 def phase_words() -> dict[str, str]:
     """The translated phase words, by phase name."""
-    tr = QCoreApplication.translate
+    hold = translate("PacerWidget", "Hold", "hold the breath")
     return {
-        "inhale": tr("PacerWidget", "Breathe in"),
-        "hold_in": tr("PacerWidget", "Hold"),
-        "exhale": tr("PacerWidget", "Breathe out"),
-        "hold_out": tr("PacerWidget", "Hold"),
-        "hold": tr("PacerWidget", "Hold"),
+        "inhale": translate("PacerWidget", "Breathe in"),
+        "hold_in": hold,
+        "exhale": translate("PacerWidget", "Breathe out"),
+        "hold_out": hold,
+        "hold": hold,
     }
 
 

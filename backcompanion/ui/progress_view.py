@@ -47,8 +47,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcompanion.i18n import format_date, translate
 from backcompanion.report.progress import DayState, ProgressData
-from backcompanion.report.summary import DayPain, day_month, minutes_text, rating_text, short_day
+from backcompanion.report.summary import DayPain, minutes_text, rating_text
 from backcompanion.ui.theme import Theme, current_theme, set_role
 
 __all__ = [
@@ -62,6 +63,41 @@ __all__ = [
 ]
 
 LABEL_PT = 14  # axis labels and legends: the smallest text on the page
+
+
+# ---------------------------------------------------------------- dates in the person's language
+
+
+def day_month(day: date) -> str:
+    """ "23 Nov" / "23 nov": a chart or calendar label."""
+    return format_date(day, "day_month")
+
+
+def short_day(day: date) -> str:
+    """ "Mon 23 Nov" / "lun 23 nov"."""
+    return format_date(day, "weekday_day_month")
+
+
+def weekday_letters() -> tuple[str, ...]:
+    """Monday to Sunday, the calendar's column heads: Mo Tu We Th Fr Sa Su (L M X J V S D).
+
+    Two letters in English so that every source text is different (a catalog keys
+    on the text); a translation may use one letter.
+    """
+    return (
+        translate("SessionCalendar", "Mo", "Monday, a column head"),
+        translate("SessionCalendar", "Tu", "Tuesday, a column head"),
+        translate("SessionCalendar", "We", "Wednesday, a column head"),
+        translate("SessionCalendar", "Th", "Thursday, a column head"),
+        translate("SessionCalendar", "Fr", "Friday, a column head"),
+        translate("SessionCalendar", "Sa", "Saturday, a column head"),
+        translate("SessionCalendar", "Su", "Sunday, a column head"),
+    )
+
+
+def widest_day_month(metrics: QFontMetricsF) -> float:
+    """The widest :func:`day_month` label of the year, in ``metrics``."""
+    return max(metrics.horizontalAdvance(day_month(date(2024, m, 28))) for m in range(1, 13))
 
 
 # ---------------------------------------------------------------- pure geometry
@@ -236,8 +272,33 @@ class TrendChart(_CachedChart):
 
     def set_data(self, data: ProgressData | None) -> None:
         self._data = data
-        self.setAccessibleDescription(_trend_description(data))
+        self.setAccessibleDescription(self._description(data))
         self._invalidate()
+
+    def _description(self, data: ProgressData | None) -> str:
+        """What the chart shows, for a screen reader."""
+        if data is None or not data.pain:
+            return self.tr("No pain ratings in the last 8 weeks.")
+        rated = [p for p in data.pain if p.opening is not None]
+        days = len(data.pain)  # lupdate reads a plain name as the count, not an expression
+        sentences = [translate("TrendChart", "%n day(s) with ratings.", "", days)]
+        if rated:
+            first, last = rated[0], rated[-1]
+            sentences.append(
+                self.tr(
+                    "Pain before the session: {first} on {first_day}, {last} on {last_day}.",
+                ).format(
+                    first=rating_text(first.opening),
+                    first_day=short_day(first.day),
+                    last=rating_text(last.opening),
+                    last_day=short_day(last.day),
+                )
+            )
+        if data.baseline is not None:
+            sentences.append(
+                self.tr("Baseline {rating}.").format(rating=rating_text(data.baseline))
+            )
+        return " ".join(sentences)
 
     def geometry_now(self) -> TrendGeometry | None:
         """The layout for the current size and data (None without data)."""
@@ -390,22 +451,6 @@ def _blend(a: QColor, b: QColor, share_a: float) -> QColor:
     return QColor.fromRgbF(*mix)
 
 
-def _trend_description(data: ProgressData | None) -> str:
-    if data is None or not data.pain:
-        return "No pain ratings in the last 8 weeks."
-    rated = [p for p in data.pain if p.opening is not None]
-    text = f"{len(data.pain)} days with ratings."
-    if rated:
-        first, last = rated[0], rated[-1]
-        text += (
-            f" Pain before the session: {rating_text(first.opening)} on {short_day(first.day)},"
-            f" {rating_text(last.opening)} on {short_day(last.day)}."
-        )
-    if data.baseline is not None:
-        text += f" Baseline {rating_text(data.baseline)}."
-    return text
-
-
 # ---------------------------------------------------------------- the calendar
 
 
@@ -421,7 +466,8 @@ class SessionCalendar(_CachedChart):
         return QFontMetricsF(_label_font(self.font()))
 
     def _label_width(self) -> float:
-        return self._metrics().horizontalAdvance("30 Nov") + self._metrics().height() * 0.5
+        fm = self._metrics()
+        return widest_day_month(fm) + fm.height() * 0.5
 
     def sizeHint(self) -> QSize:
         lh = self._metrics().height()
@@ -480,7 +526,7 @@ class SessionCalendar(_CachedChart):
         lh = self._fm.height()
         p.setFont(self._bold)
         p.setPen(self._text)
-        for i, name in enumerate(("M", "T", "W", "T", "F", "S", "S")):
+        for i, name in enumerate(weekday_letters()):
             x, _, c, _ = g.cell_rect(0, i)
             p.drawText(
                 QRectF(x, 0, c, g.header_height),
@@ -557,7 +603,10 @@ def _calendar_description(data: ProgressData | None) -> str:
     days = [d for week in data.calendar for d in week if d.state != DayState.FUTURE]
     done = sum(1 for d in days if d.state == DayState.DONE)
     partial = sum(1 for d in days if d.state == DayState.PARTIAL)
-    return f"In the last {len(days)} days: {done} with a finished session, {partial} partly done."
+    return translate(
+        "SessionCalendar",
+        "In the last {days} days: {done} with a finished session, {partial} partly done.",
+    ).format(days=len(days), done=done, partial=partial)
 
 
 # ---------------------------------------------------------------- the page
@@ -583,11 +632,13 @@ class ProgressView(QWidget):
 
         self.chart = TrendChart(theme=theme)
         chart_title = QLabel(self.tr("Pain over the last 8 weeks (0 = none, 10 = worst)"))
+        chart_title.setWordWrap(True)  # longer in some languages
         set_role(chart_title, "strong")
         chart_card = _card(chart_title, self.chart)
 
         self.calendar = SessionCalendar(theme=theme)
         calendar_title = QLabel(self.tr("Session days, last 6 weeks"))
+        calendar_title.setWordWrap(True)
         set_role(calendar_title, "strong")
         calendar_card = _card(calendar_title, self.calendar)
         calendar_card.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
@@ -644,28 +695,36 @@ class ProgressView(QWidget):
             self.gate_state.setText("")
             self.gate_reasons.setText("")
             return
-        self.recent.setText(_recent_text(data))
-        since = ""
-        if data.gate_since is not None:
-            since = f" since {short_day(data.gate_since.date())}"
-
+        self.recent.setText(self._recent_text(data))
+        since = short_day(data.gate_since.date()) if data.gate_since is not None else None
         if data.gate_open:
-            self.gate_state.setText(self.tr("Strengthening: open") + since)
+            if since is None:
+                state = self.tr("Strengthening: open")
+            else:
+                state = self.tr("Strengthening: open since {day}").format(day=since)
+            self.gate_state.setText(state)
             self.gate_reasons.setText(" ".join(data.gate_reasons))
         else:
-            self.gate_state.setText(self.tr("Strengthening: locked") + since)
+            if since is None:
+                state = self.tr("Strengthening: locked")
+            else:
+                state = self.tr("Strengthening: locked since {day}").format(day=since)
+            self.gate_state.setText(state)
             lines = [self.tr("What opens it:")] + [f"\u2022 {r}" for r in data.gate_reasons]
             self.gate_reasons.setText("\n".join(lines))
 
-
-def _recent_text(data: ProgressData) -> str:
-    n = data.sessions_7_days
-    text = f"Last 7 days: {n} {'session' if n == 1 else 'sessions'}"
-    if n:
-        text += f", {minutes_text(data.minutes_7_days)}"
-    if data.streak_days > 1:
-        text += f". {data.streak_days} days in a row"
-    return text + "."
+    def _recent_text(self, data: ProgressData) -> str:
+        n = data.sessions_7_days
+        if n:
+            text = translate("ProgressView", "Last 7 days: %n session(s), {time}.", "", n).format(
+                time=minutes_text(data.minutes_7_days)
+            )
+        else:
+            text = self.tr("Last 7 days: 0 sessions.")
+        if data.streak_days > 1:
+            streak = data.streak_days
+            text += " " + translate("ProgressView", "%n days in a row.", "", streak)
+        return text
 
 
 def _card(*widgets: QWidget) -> QFrame:

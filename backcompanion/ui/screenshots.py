@@ -8,7 +8,7 @@ the real engine with a fake clock to each moment worth showing, and saves
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -80,73 +80,95 @@ def render_all(out: Path) -> list[Path]:
         apply_theme(app, theme)
         shot = Shooter(out, theme_name)
         with tempfile.TemporaryDirectory() as tmp:
-            tmp = Path(tmp)
-            # first start: welcome and the red-flag check
-            clock = FakeClock()
-            first = _window(tmp / "first", 0, clock, first_start_done=False)
-            shot.grab(first, "01-welcome")
-            first.show_page("red_flags")
-            first.red_flags.none_box.setChecked(True)
-            shot.grab(first, "02-red-flag-check")
-            first.close()
-            first.companion.store.close()
-
-            # six weeks of history: the gate is open
-            clock = FakeClock()
-            win = _window(tmp / "demo", 42, clock)
-            win.go_home()
-            shot.grab(win, "03-home-carousel")
-            win.start_session()
-            win.check_in.set_rating(4)
-            shot.grab(win, "04-check-in")
-            win.bridge.send(Event.CHECK_IN, rating=4, note="")
-            clock.advance(1.6)
-            win.bridge.engine.update()
-            win.breathing.show_breath(win.bridge.engine.breath_at(clock()))
-            shot.grab(win, "05-pacer-mid-inhale")
-            win.bridge.send(Event.CONTINUE)
-            _advance_until(
-                win,
-                clock,
-                lambda s: (
-                    s.exercise is not None
-                    and s.exercise.id == "hamstring_stretch"
-                    and s.side_index == 1
-                    and s.rep == 3
-                    and s.step is Step.HOLD
-                    and s.remaining_s <= s.phase_duration_s / 2
-                ),
-            )
-            shot.grab(win, "06-timer-mid-hold")
-            _advance_until(win, clock, lambda s: s.state is State.GATE)
-            shot.grab(win, "07-gate-open")
-            _advance_until(win, clock, lambda s: s.state is State.CHECK_IN_AFTER)
-            win.bridge.send(Event.CHECK_IN, rating=2, note="")
-            shot.grab(win, "09-session-done")
-            win.close()
-            win.companion.store.close()
-
-            # the first week: the gate is still locked
-            clock = FakeClock()
-            early = _window(tmp / "early", 4, clock)
-            early.start_session()
-            early.bridge.send(Event.CHECK_IN, rating=5, note="")
-            early.bridge.send(Event.CONTINUE)
-            _advance_until(early, clock, lambda s: s.state is State.GATE)
-            shot.grab(early, "08-gate-locked")
-            early.bridge.send(Event.STOP)
-            early.close()
-            early.companion.store.close()
-
-            # settings
-            from backcompanion.ui.settings_dialog import SettingsDialog
-
-            dialog = SettingsDialog(
-                Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
-            )
-            dialog.resize(1000, 760)
-            shot.grab(dialog, "10-settings")
-            dialog.deleteLater()
+            for name, widget in scenes(Path(tmp)):
+                shot.grab(widget, name)
         saved += shot.saved
         saved += render_fullscreen(out, theme_name)
     return saved
+
+
+def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
+    """Each main screen in turn, as ``(name, widget)``, ready to grab or to read.
+
+    The widget is only valid until the next step of the iteration; the
+    translation tests walk the same scenes for text that bypasses the catalog.
+    """
+    # first start: welcome and the red-flag check
+    clock = FakeClock()
+    first = _window(tmp / "first", 0, clock, first_start_done=False)
+    yield "01-welcome", first
+    first.show_page("red_flags")
+    first.red_flags.none_box.setChecked(True)
+    yield "02-red-flag-check", first
+    first.close()
+    first.companion.store.close()
+
+    # six weeks of history: the gate is open
+    clock = FakeClock()
+    win = _window(tmp / "demo", 42, clock)
+    win.go_home()
+    yield "03-home-carousel", win
+    win.start_session()
+    win.check_in.set_rating(4)
+    yield "04-check-in", win
+    win.bridge.send(Event.CHECK_IN, rating=4, note="")
+    clock.advance(1.6)
+    win.bridge.engine.update()
+    win.breathing.show_breath(win.bridge.engine.breath_at(clock()))
+    yield "05-pacer-mid-inhale", win
+    win.bridge.send(Event.CONTINUE)
+    _advance_until(
+        win,
+        clock,
+        lambda s: (
+            s.exercise is not None
+            and s.exercise.id == "hamstring_stretch"
+            and s.side_index == 1
+            and s.rep == 3
+            and s.step is Step.HOLD
+            and s.remaining_s <= s.phase_duration_s / 2
+        ),
+    )
+    yield "06-timer-mid-hold", win
+    _advance_until(win, clock, lambda s: s.state is State.GATE)
+    yield "07-gate-open", win
+    _advance_until(win, clock, lambda s: s.state is State.CHECK_IN_AFTER)
+    win.bridge.send(Event.CHECK_IN, rating=2, note="")
+    yield "09-session-done", win
+    win.go_home()
+    win.show_progress()
+    yield "11-progress", win
+    win.close()
+    win.companion.store.close()
+
+    # the first week: the gate is still locked
+    clock = FakeClock()
+    early = _window(tmp / "early", 4, clock)
+    early.start_session()
+    early.bridge.send(Event.CHECK_IN, rating=5, note="")
+    early.bridge.send(Event.CONTINUE)
+    _advance_until(early, clock, lambda s: s.state is State.GATE)
+    yield "08-gate-locked", early
+    early.bridge.send(Event.STOP)
+    early.close()
+    early.companion.store.close()
+
+    # settings, the export dialog and About
+    from backcompanion.ui.export_dialog import ExportDialog
+    from backcompanion.ui.safety_pages import AboutDialog
+    from backcompanion.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)))
+    dialog.resize(1000, 760)
+    yield "10-settings", dialog
+    dialog.deleteLater()
+    today = date.today()
+    week = today.isocalendar()
+    export = ExportDialog([(week.year, week.week)], (week.year, week.week), today=today)
+    export.resize(700, 520)
+    yield "12-export", export
+    export.deleteLater()
+    about = AboutDialog()
+    about.resize(900, 760)
+    yield "13-about", about
+    about.deleteLater()

@@ -305,28 +305,28 @@ class ExercisePage(SessionPage):
         # buttons
         self.back_button = self.event_button(
             self.tr("Back"),
-            self.tr("B"),
+            self.tr("B", "keyboard key"),
             Event.PREVIOUS,
             self.tr("Back: restart this exercise, or the one before"),
             self.tr("Back: restart this exercise, or go to the one before (B)"),
         )
         self.next_button = self.event_button(
             self.tr("Next"),
-            self.tr("N"),
+            self.tr("N", "keyboard key"),
             Event.SKIP_REPEAT,
             self.tr("Next: go on to the next repeat"),
             self.tr("Next: go on to the next repeat (N)"),
         )
         self.hurts_button = self.event_button(
             self.tr("This hurts"),
-            self.tr("H"),
+            self.tr("H", "keyboard key"),
             Event.THIS_HURTS,
             self.tr("This hurts: end this exercise"),
             self.tr("This hurts: end this exercise and note it (H)"),
         )
         self.too_hard_button = self.event_button(
             self.tr("Too hard"),
-            self.tr("T"),
+            self.tr("T", "keyboard key"),
             Event.TOO_HARD,
             self.tr("Too hard"),
             self.tr("Too hard: the easier version, or skip (T)"),
@@ -574,7 +574,7 @@ class BreathingPage(SessionPage):
         self.pacer.setObjectName("pacer")
         self.done_button = self.event_button(
             self.tr("Done breathing"),
-            self.tr("N"),
+            self.tr("N", "keyboard key"),
             Event.CONTINUE,
             self.tr("Done breathing: go on to the stretches"),
             self.tr("Done breathing: go on to the stretches (N)"),
@@ -733,7 +733,7 @@ class GatePage(SessionPage):
         set_role(self.auto_label, "muted")
         self.continue_button = self.event_button(
             self.tr("Continue"),
-            self.tr("N"),
+            self.tr("N", "keyboard key"),
             Event.CONTINUE,
             self.tr("Continue now"),
             self.tr("Continue now, without waiting (N)"),
@@ -833,7 +833,8 @@ class GatePage(SessionPage):
         if count == 1:
             title = self.tr("Next, one strengthening exercise:")
         elif count:
-            title = self.tr("Next, %1 strengthening exercises:").replace("%1", str(count))
+            # English picks the singular above; a catalog still gets every plural form
+            title = self.tr("Next, %n strengthening exercises:", "", count)
         else:
             title = ""
         set_text(self.list_title, title)
@@ -1032,19 +1033,19 @@ class DonePage(ScaledPage):
             pain = ""
         set_text(self.pain_label, pain)
         self.pain_label.setVisible(bool(pain))
+        # English has no catalog: its singular and plural are two messages, and each
+        # passes n so that a translation gives every plural form its language has
         n = s.exercises_done
-        if n == 1:
-            exercises = self.tr("1 exercise")
-        else:
-            exercises = self.tr("%1 exercises").replace("%1", str(n))
+        exercises = self.tr("%n exercise", "", n) if n == 1 else self.tr("%n exercises", "", n)
         minutes = max(0, round(s.minutes))
         if s.minutes > 0 and minutes == 0:
             time = self.tr("less than a minute")
         elif minutes == 1:
-            time = self.tr("1 minute")
+            time = self.tr("%n minute", "", minutes)
         else:
-            time = self.tr("%1 minutes").replace("%1", str(minutes))
-        set_text(self.count_label, f"{exercises} \u00b7 {time}")
+            time = self.tr("%n minutes", "", minutes)
+        both = self.tr("{exercises} \u00b7 {time}", "what was done: exercises, then time")
+        set_text(self.count_label, both.format(exercises=exercises, time=time))
         self.count_label.show()
         set_text(self.flare_label, s.flare_text or "")
         self.flare_frame.setVisible(bool(s.flare_text))

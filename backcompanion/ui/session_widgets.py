@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcompanion.i18n import translate
 from backcompanion.session.engine import Event, PauseReason, Snapshot, State
 from backcompanion.ui.theme import Theme, current_theme, set_role
 
@@ -566,15 +567,17 @@ class SessionPage(ScaledPage):
         self.content.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.buttons = QHBoxLayout()
 
-        self.pause_button = KeyButton(self.tr("Pause"), self.tr("Space"))
+        self.pause_button = KeyButton(
+            translate("SessionPage", "Pause"), translate("SessionPage", "Space", "keyboard key")
+        )
         self.pause_button.setObjectName("pauseButton")
         self.pause_button.clicked.connect(self._on_pause_clicked)
         self.stop_button = self.event_button(
-            self.tr("Stop"),
-            self.tr("Esc"),
+            translate("SessionPage", "Stop"),
+            translate("SessionPage", "Esc", "keyboard key"),
             Event.STOP,
-            self.tr("Stop the session (what you did is saved)"),
-            self.tr("Stop the session (Esc)"),
+            translate("SessionPage", "Stop the session (what you did is saved)"),
+            translate("SessionPage", "Stop the session (Esc)"),
         )
         self.stop_button.setObjectName("stopButton")
         self._set_pause_texts(paused=False, force=True)
@@ -664,13 +667,13 @@ class SessionPage(ScaledPage):
         self._pause_event = event
         b = self.pause_button
         if paused:
-            b.setText(self.tr("Resume"))
-            b.setAccessibleName(self.tr("Resume the session"))
-            b.setToolTip(self.tr("Resume (Space)"))
+            b.setText(translate("SessionPage", "Resume"))
+            b.setAccessibleName(translate("SessionPage", "Resume the session"))
+            b.setToolTip(translate("SessionPage", "Resume (Space)"))
         else:
-            b.setText(self.tr("Pause"))
-            b.setAccessibleName(self.tr("Pause the session"))
-            b.setToolTip(self.tr("Pause (Space)"))
+            b.setText(translate("SessionPage", "Pause"))
+            b.setAccessibleName(translate("SessionPage", "Pause the session"))
+            b.setToolTip(translate("SessionPage", "Pause (Space)"))
 
     def _metrics(self) -> None:
         line = em(self)

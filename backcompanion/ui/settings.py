@@ -33,6 +33,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from backcompanion.i18n import QT_TRANSLATE_NOOP, translate
 from backcompanion.session.plan import PRESETS, Cadence
 
 __all__ = [
@@ -57,12 +58,34 @@ _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 _TRUE = frozenset({"true", "1", "yes", "on"})
 _FALSE = frozenset({"false", "0", "no", "off"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_NOT_NUMBER = QT_TRANSLATE_NOOP("Settings", "is not a number")
 
 T = TypeVar("T")
 
 
 class _Bad(Exception):
-    """A stored value that cannot be used; the message says why (after ``key = 'raw'``)."""
+    """A stored value that cannot be used; the message says why (after ``key = 'raw'``).
+
+    ``text`` is marked with QT_TRANSLATE_NOOP (context "Settings") and translated
+    only when the problem is shown: the settings are read before the language
+    is installed (the language is one of them).
+    """
+
+    def __init__(self, text: str, **values: object):
+        super().__init__(text.format(**values))
+        self.text = text
+        self.values = values
+
+    def why(self) -> str:
+        values = {
+            k: translate("Settings", v) if isinstance(v, _Words) else v
+            for k, v in self.values.items()
+        }
+        return translate("Settings", self.text).format(**values)
+
+
+class _Words(str):
+    """A value for a :class:`_Bad` text that is itself translated (context "Settings")."""
 
 
 class _Setting(Generic[T]):
@@ -114,7 +137,7 @@ def _text_of(raw: object) -> str:
         return raw
     if isinstance(raw, list) and all(isinstance(p, str) for p in raw):
         return ", ".join(raw)
-    raise _Bad("is not text")
+    raise _Bad(QT_TRANSLATE_NOOP("Settings", "is not text"))
 
 
 class _Bool(_Setting[bool]):
@@ -129,7 +152,7 @@ class _Bool(_Setting[bool]):
                 return True
             if word in _FALSE:
                 return False
-        raise _Bad("is not true or false")
+        raise _Bad(QT_TRANSLATE_NOOP("Settings", "is not true or false"))
 
     def check(self, value: object) -> bool:
         if not isinstance(value, bool):
@@ -151,23 +174,23 @@ class _Number(_Setting[T]):
 
     def parse(self, raw: object) -> T:
         if isinstance(raw, bool):
-            raise _Bad("is not a number")
+            raise _Bad(_NOT_NUMBER)
         if isinstance(raw, int | float):
             number = float(raw)
         elif isinstance(raw, str):
             try:
                 number = float(raw.strip())
             except ValueError:
-                raise _Bad("is not a number") from None
+                raise _Bad(_NOT_NUMBER) from None
         else:
-            raise _Bad("is not a number")
+            raise _Bad(_NOT_NUMBER)
         if not math.isfinite(number):
-            raise _Bad("is not a number")
+            raise _Bad(_NOT_NUMBER)
         if not self.lo <= number <= self.hi:
-            raise _Bad(f"is outside {self.range_text}")
+            raise _Bad(QT_TRANSLATE_NOOP("Settings", "is outside {range}"), range=self.range_text)
         if self.kind is int:
             if not number.is_integer():
-                raise _Bad("is not a whole number")
+                raise _Bad(QT_TRANSLATE_NOOP("Settings", "is not a whole number"))
             return int(number)  # type: ignore[return-value]
         return number  # type: ignore[return-value]
 
@@ -192,7 +215,10 @@ class _Choice(_Setting[str]):
     def parse(self, raw: object) -> str:
         text = _text_of(raw).strip().lower()  # a hand-typed "Dark" means dark
         if text not in self.choices:
-            raise _Bad(f"is not one of {', '.join(self.choices)}")
+            raise _Bad(
+                QT_TRANSLATE_NOOP("Settings", "is not one of {choices}"),
+                choices=", ".join(self.choices),
+            )
         return text
 
     def check(self, value: object) -> str:
@@ -217,20 +243,25 @@ class _Text(_Setting[str]):
         self.test = test
         self.expected = expected  # what ``test`` wants, for the message
 
-    def _why_not(self, text: str) -> str | None:
+    def _why_not(self, text: str) -> _Bad | None:
         if len(text) > self.limit:
-            return f"is longer than {self.limit} characters"
+            return _Bad(
+                QT_TRANSLATE_NOOP("Settings", "is longer than {limit} characters"),
+                limit=self.limit,
+            )
         if _CONTROL.search(text):
-            return "holds a line break or control character"
+            return _Bad(QT_TRANSLATE_NOOP("Settings", "holds a line break or control character"))
         if self.test is not None and not self.test(text):
-            return f"is not {self.expected}"
+            return _Bad(
+                QT_TRANSLATE_NOOP("Settings", "is not {expected}"), expected=_Words(self.expected)
+            )
         return None
 
     def parse(self, raw: object) -> str:
         text = _text_of(raw)
         why = self._why_not(text)
         if why:
-            raise _Bad(why)
+            raise why
         return text
 
     def check(self, value: object) -> str:
@@ -238,7 +269,7 @@ class _Text(_Setting[str]):
             raise self.bad_setter(value, "text")
         why = self._why_not(value)
         if why:
-            raise ValueError(f"setting {self.name} {why}: {value!r}")
+            raise ValueError(f"setting {self.name} {why}: {value!r}")  # a programming error
         return value
 
     def show(self, value: str) -> str:
@@ -253,7 +284,7 @@ class _Time(_Setting[dt.time]):
             m = _TIME_RE.fullmatch(raw.strip())
             if m and int(m[1]) < 24 and int(m[2]) < 60:
                 return dt.time(int(m[1]), int(m[2]))
-        raise _Bad("is not a time (HH:MM)")
+        raise _Bad(QT_TRANSLATE_NOOP("Settings", "is not a time (HH:MM)"))
 
     def check(self, value: object) -> dt.time:
         if isinstance(value, str):
@@ -285,7 +316,7 @@ class _Days(_Setting[frozenset[int]]):
         elif isinstance(raw, list) and all(isinstance(p, str) for p in raw):
             words = list(raw)
         else:
-            raise _Bad("is not a list of days")
+            raise _Bad(QT_TRANSLATE_NOOP("Settings", "is not a list of days"))
         days = set()
         for word in (w.strip().lower() for w in words):
             if not word:
@@ -295,7 +326,11 @@ class _Days(_Setting[frozenset[int]]):
             elif word in self._full:
                 days.add(self._full.index(word) + 1)
             else:
-                raise _Bad(f"names an unknown day {word!r} (use {','.join(DAY_NAMES)})")
+                raise _Bad(
+                    QT_TRANSLATE_NOOP("Settings", "names an unknown day {word} (use {days})"),
+                    word=repr(word),
+                    days=",".join(DAY_NAMES),
+                )
         return frozenset(days)
 
     def check(self, value: object) -> frozenset[int]:
@@ -310,7 +345,7 @@ class _Days(_Setting[frozenset[int]]):
         return ",".join(DAY_NAMES[d - 1] for d in sorted(value))
 
     def show(self, value: frozenset[int]) -> str:
-        return self.store(value) or "no days"  # type: ignore[return-value]
+        return self.store(value) or translate("Settings", "no days")  # type: ignore[return-value]
 
 
 class _Bytes(_Setting[bytes]):
@@ -321,7 +356,7 @@ class _Bytes(_Setting[bytes]):
             return raw.data()
         if isinstance(raw, bytes):
             return raw
-        raise _Bad("is not saved window data")
+        raise _Bad(QT_TRANSLATE_NOOP("Settings", "is not saved window data"))
 
     def check(self, value: object) -> bytes:
         if isinstance(value, QByteArray):
@@ -334,7 +369,10 @@ class _Bytes(_Setting[bytes]):
         return QByteArray(value)  # never Python bytes: PySide would pickle them
 
     def show(self, value: bytes) -> str:
-        return "nothing" if not value else f"{len(value)} bytes"
+        if not value:
+            return translate("Settings", "nothing")
+        size = len(value)  # lupdate reads a plain name as the count, not an expression
+        return translate("Settings", "%n byte(s)", "", size)
 
 
 def _is_language(text: str) -> bool:
@@ -367,7 +405,11 @@ class Settings(QObject):
     theme = _Choice("look/theme", "system", THEMES)
     motion = _Choice("look/motion", "system", MOTIONS)
     language = _Text(
-        "look/language", "system", 35, _is_language, "'system' or a language code like en or pt_BR"
+        "look/language",
+        "system",
+        35,
+        _is_language,
+        QT_TRANSLATE_NOOP("Settings", "'system' or a language code like en or pt_BR"),
     )
     # sound
     sound_cues = _Bool("sound/cues", False)
@@ -393,13 +435,17 @@ class Settings(QObject):
     def __init__(self, qsettings: QSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._q = qsettings if qsettings is not None else QSettings()
-        self._problems: list[str] = []
+        # each problem is put into words when it is shown: the settings are read before the
+        # language is installed (the language is one of them)
+        self._problems: list[Callable[[], str]] = []
         self._reported: set[str] = set()  # names whose problem is already in the list
         if self._q.status() == QSettings.Status.FormatError:
+            file = self._q.fileName()
             self._problems.append(
-                self.tr(
-                    "settings: {file} could not be read in full; some values use defaults"
-                ).format(file=self._q.fileName())
+                lambda: translate(
+                    "Settings",
+                    "settings: {file} could not be read in full; some values use defaults",
+                ).format(file=file)
             )
         for name in self.NAMES:  # find every problem now, so the app can show them at once
             self.get(name)
@@ -454,9 +500,12 @@ class Settings(QObject):
         except _Bad as why:
             if spec.name not in self._reported:
                 self._reported.add(spec.name)
+                shown, bad = _raw_text(raw), why  # ``why`` is unbound after the except
                 self._problems.append(
-                    self.tr("settings: {key} = {raw} {why}; using {default}").format(
-                        key=spec.key, raw=_raw_text(raw), why=why, default=spec.show(spec.default)
+                    lambda: translate(
+                        "Settings", "settings: {key} = {raw} {why}; using {default}"
+                    ).format(
+                        key=spec.key, raw=shown, why=bad.why(), default=spec.show(spec.default)
                     )
                 )
             return spec.default
@@ -472,8 +521,9 @@ class Settings(QObject):
         """Write to disk now (Qt also does it later and on exit); False when that failed."""
         self._q.sync()
         if self._q.status() == QSettings.Status.AccessError:
+            file = self._q.fileName()
             self._problems.append(
-                self.tr("settings: could not write {file}").format(file=self._q.fileName())
+                lambda: translate("Settings", "settings: could not write {file}").format(file=file)
             )
             return False
         return True
@@ -487,12 +537,12 @@ class Settings(QObject):
     @property
     def problems(self) -> list[str]:
         """Every problem found so far, one readable line each (a copy)."""
-        return list(self._problems)
+        return [problem() for problem in self._problems]
 
     def take_problems(self) -> list[str]:
         """The problems not yet taken, then forget them (the app shows each once)."""
         taken, self._problems = self._problems, []
-        return taken
+        return [problem() for problem in taken]
 
     # -- derived values ----------------------------------------------------------------------
 
@@ -530,18 +580,21 @@ class Settings(QObject):
         geometry = self.window_geometry
         if geometry and not window.restoreGeometry(QByteArray(geometry)):
             ok = False
+            key = type(self).window_geometry.key
             self._problems.append(
-                self.tr(
-                    "settings: {key} could not be used; the window opens at its usual size"
-                ).format(key=type(self).window_geometry.key)
+                lambda: translate(
+                    "Settings",
+                    "settings: {key} could not be used; the window opens at its usual size",
+                ).format(key=key)
             )
         state = self.window_state
         if isinstance(window, QMainWindow) and state and not window.restoreState(QByteArray(state)):
             ok = False
+            key = type(self).window_state.key
             self._problems.append(
-                self.tr("settings: {key} could not be used; toolbars are where they start").format(
-                    key=type(self).window_state.key
-                )
+                lambda: translate(
+                    "Settings", "settings: {key} could not be used; toolbars are where they start"
+                ).format(key=key)
             )
         return ok
 

@@ -42,12 +42,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLocale,
     QObject,
     QPointF,
     QRectF,
     Qt,
-    QTime,
     QTimer,
     Signal,
 )
@@ -55,6 +53,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPen, 
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from backcompanion import APP_NAME, resources
+from backcompanion.i18n import weekday_name
 from backcompanion.session.reminders import Reminder, due_reminders, local_now, next_reminder, zoned
 from backcompanion.ui.settings import Settings
 
@@ -349,19 +348,24 @@ class TrayController(QObject):
                 "An exercise reminder came while the computer was asleep. "
                 "A few gentle minutes, whenever suits you."
             )
+        day, time = self._when(reminder.at, now)
+        if day is None:
+            return self.tr(
+                "Your exercise reminder was at {time}. Later is fine too: "
+                "a few gentle minutes, whenever suits you."
+            ).format(time=time)
         return self.tr(
-            "Your exercise reminder was at {time}. Later is fine too: "
+            "Your exercise reminder was on {day} at {time}. Later is fine too: "
             "a few gentle minutes, whenever suits you."
-        ).format(time=self._when(reminder.at, now))
+        ).format(day=day, time=time)
 
-    def _when(self, at: datetime, now: datetime) -> str:
-        locale = QLocale()
+    def _when(self, at: datetime, now: datetime) -> tuple[str | None, str]:
+        """The weekday (None when it is ``now``'s day) and the time (24-hour) of ``at``."""
         wall = at.astimezone(UTC).astimezone(now.tzinfo)
-        text = locale.toString(QTime(wall.hour, wall.minute), QLocale.FormatType.ShortFormat)
-        if wall.date() != now.date():
-            day = locale.dayName(wall.isoweekday(), QLocale.FormatType.LongFormat)
-            text = f"{day} {text}"
-        return text
+        time = f"{wall:%H:%M}"
+        if wall.date() == now.date():
+            return None, time
+        return weekday_name(wall.date()), time
 
     def _show(self, text: str) -> None:
         self.last_text = text
@@ -375,8 +379,10 @@ class TrayController(QObject):
             return
         tip = APP_NAME
         if self.next_at is not None:
-            now = self._armed_wall
-            tip += "\n" + self.tr("Next reminder: {when}").format(
-                when=self._when(self.next_at, now)
-            )
+            day, time = self._when(self.next_at, self._armed_wall)
+            if day is None:
+                line = self.tr("Next reminder: today at {time}").format(time=time)
+            else:
+                line = self.tr("Next reminder: {day} at {time}").format(day=day, time=time)
+            tip += "\n" + line
         self.tray.setToolTip(tip)

@@ -7,9 +7,10 @@ import itertools
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 
 from backcompanion.session.clock import FakeClock
-from backcompanion.ui.checkin import MAX_NOTE, TEN_WINDOW_S, PainCheckIn
+from backcompanion.ui.checkin import MAX_NOTE, TEN_WINDOW_S, PainCheckIn, PainNowDialog
 from backcompanion.ui.theme import LIGHT
 
 KEYS = {d: getattr(Qt.Key, f"Key_{d}") for d in range(10)}
@@ -222,3 +223,12 @@ def test_the_choice_shows_a_check_mark_not_only_a_colour(qtbot, checkin):
     assert not marked()
     checkin.set_rating(7)
     assert marked()
+
+
+def test_the_pain_now_dialog_shows_no_note_and_no_note_label(qtbot, light):
+    dialog = PainNowDialog()
+    qtbot.addWidget(dialog)
+    shown = [label.text() for label in dialog.findChildren(QLabel) if not label.isHidden()]
+    assert "Note (optional)" not in shown
+    assert dialog.check_in.note_edit().isHidden()
+    assert dialog.check_in.title() == "How much does it hurt right now?"

@@ -16,12 +16,14 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication
 
+from backcompanion import i18n
 from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, SessionEngine, State, Step
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.records import Effort
 from backcompanion.session.rules import GATE_OPEN_TEXT
+from backcompanion.ui.pacer import phase_words
 from backcompanion.ui.session_pages import (
     BreathingPage,
     DonePage,
@@ -774,3 +776,31 @@ def test_a_lone_dial_follows_the_app_theme(qtbot, qapp, light):
     apply_theme(qapp, LIGHT)
     QApplication.processEvents()
     assert _close(_ring_colour(dial), LIGHT.hold)
+
+
+# ---------------------------------------------------------------- translation
+
+
+@pytest.fixture
+def tagged():
+    """Every translate() call answers "<context>text", so the context a text uses shows."""
+    i18n.install(lambda context, text, disambiguation=None, n=-1: f"<{context}>{text}")
+    yield
+    i18n.install(None)
+
+
+def test_the_base_page_translates_in_its_own_context_on_every_page(qtbot, light, tagged):
+    # lupdate files the base class's texts under "SessionPage"; self.tr() on a subclass
+    # would look them up under "ExercisePage" and never find them
+    for page in (ExercisePage(), BreathingPage(reduced_motion=True), GatePage()):
+        qtbot.addWidget(page)
+        assert page.pause_button.text() == "<SessionPage>Pause"
+        assert page.pause_button.key_hint() == "<SessionPage>Space"
+        assert page.stop_button.text() == "<SessionPage>Stop"
+
+
+def test_the_pacer_words_are_found_under_the_pacer(tagged):
+    words = phase_words()
+    assert words["inhale"] == "<PacerWidget>Breathe in"
+    assert words["exhale"] == "<PacerWidget>Breathe out"
+    assert words["hold_in"] == words["hold_out"] == "<PacerWidget>Hold"
