@@ -150,6 +150,8 @@ class Store:
         self._closed = True
         try:
             self._conn.execute(queries.OPTIMIZE)
+        except sqlite3.OperationalError:
+            pass  # only statistics: another process holding the lock must not fail a close
         finally:
             self._conn.close()
         _mark_clean(self.path)

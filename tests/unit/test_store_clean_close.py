@@ -48,3 +48,29 @@ def test_a_file_changed_after_a_clean_close_is_checked_and_refused(tmp_path, cou
     with pytest.raises(CorruptStoreError):
         Store.open(tmp_path)
     assert counted[-1] is True
+
+
+def test_close_succeeds_when_optimize_meets_a_lock(tmp_path):
+    """PRAGMA optimize at close can meet "database is locked" (exports running beside the
+    app, seen in the CLI tests): it is only statistics, the close must still succeed."""
+    import sqlite3
+
+    from backcompanion.history import Store, queries
+
+    store = Store.open(tmp_path)
+    real = store._conn
+
+    class LockedAtOptimize:
+        def execute(self, sql, *args):
+            if sql == queries.OPTIMIZE:
+                raise sqlite3.OperationalError("database is locked")
+            return real.execute(sql, *args)
+
+        def close(self):
+            real.close()
+
+    store._conn = LockedAtOptimize()
+    store.close()
+    store.close()  # twice is fine
+    with Store.open(tmp_path) as again:
+        assert again.path == store.path
