@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
 
             self._progress = self._add_page("progress", ProgressView())
             self._progress.exportRequested.connect(self._on_export)
+            self._progress.homeRequested.connect(self.go_home)
         return self._progress
 
     @property

@@ -616,6 +616,7 @@ class ProgressView(QWidget):
     """The history page. Call :meth:`set_data` whenever the history changes."""
 
     exportRequested = Signal()  # "Export weekly summary..." was pressed
+    homeRequested = Signal()  # "Back to start" was pressed (Esc does the same)
 
     def __init__(self, parent: QWidget | None = None, theme: Theme | None = None):
         super().__init__(parent)
@@ -627,6 +628,10 @@ class ProgressView(QWidget):
         self.export_button = QPushButton(self.tr("Export weekly summary..."))
         self.export_button.setAccessibleName(self.tr("Export weekly summary"))
         self.export_button.clicked.connect(self.exportRequested)
+        self.home_button = QPushButton(self.tr("‹  Back to start"))
+        self.home_button.setAccessibleName(self.tr("Back to the start page"))
+        self.home_button.setToolTip(self.tr("Back to the start page (Esc)"))
+        self.home_button.clicked.connect(self.homeRequested)
         self.recent = QLabel()
         self.recent.setWordWrap(True)
 
@@ -652,6 +657,8 @@ class ProgressView(QWidget):
         gate_card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         head = QHBoxLayout()
+        head.setSpacing(16)
+        head.addWidget(self.home_button)
         head.addWidget(self.title, 1)
         head.addWidget(self.export_button)
         top = QHBoxLayout()

@@ -1456,6 +1456,18 @@
             <translation>Exportar el resumen semanal</translation>
         </message>
         <message>
+            <source>‹  Back to start</source>
+            <translation>‹  Volver al inicio</translation>
+        </message>
+        <message>
+            <source>Back to the start page</source>
+            <translation>Volver a la página de inicio</translation>
+        </message>
+        <message>
+            <source>Back to the start page (Esc)</source>
+            <translation>Volver a la página de inicio (Esc)</translation>
+        </message>
+        <message>
             <source>Pain over the last 8 weeks (0 = none, 10 = worst)</source>
             <translation>Dolor en las últimas 8 semanas (0 sin dolor, 10 el peor imaginable)</translation>
         </message>

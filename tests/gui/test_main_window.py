@@ -316,3 +316,11 @@ def test_a_started_session_builds_its_pages_while_the_check_in_waits(qtbot, make
     window.start_session()
     qtbot.waitUntil(lambda: set(SESSION_PAGES) <= set(window._pages))
     assert window.current_page() == "check_in"
+
+
+def test_the_progress_page_goes_back_home_with_its_button(qtbot, make_window):
+    window, _clock = make_window()
+    window.show_progress()
+    assert window.current_page() == "progress"
+    window.progress.home_button.click()
+    assert window.current_page() == "home"

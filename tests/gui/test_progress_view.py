@@ -215,3 +215,10 @@ def test_switching_theme_redraws_in_the_new_colours(qtbot, qapp, data):
         assert _pixel(view, cal, x + w / 2, y + h / 2) == QColor(DARK.accent)
     finally:
         apply_theme(qapp, LIGHT)
+
+
+def test_back_to_start_is_a_button_as_well_as_esc(qtbot):
+    view = ProgressView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.homeRequested, timeout=1000):
+        view.home_button.click()
