@@ -39,6 +39,7 @@ from backcompanion.i18n import translate
 from backcompanion.session.breathing import BreathState
 from backcompanion.session.cues import SOUNDS, Cue, CueKind, CueTracker, sample_phrase
 from backcompanion.session.engine import Snapshot
+from backcompanion.ui import speechd
 from backcompanion.ui.language import language_name
 from backcompanion.ui.settings import Settings
 
@@ -220,12 +221,17 @@ class QtCueBackend(QObject):
         tts_class = speech.QTextToSpeech
         want = _wanted_locale()
         found_engine = False
+        silent = ""  # why a voice service that is installed could not be asked
         try:
             available = list(tts_class.availableEngines())
             engines = self._engines
             if engines is None:
                 engines = [e for e in available if e != "mock"]
             for engine in (e for e in engines if e in available):
+                if engine == "speechd" and (why := speechd.problem()):
+                    log.info("text-to-speech engine speechd: %s", why)
+                    silent = why  # its client library would wait for ever: not made
+                    continue
                 with _quiet():
                     tts = tts_class(engine, self)
                 if tts.state() == tts_class.State.Error:
@@ -245,7 +251,7 @@ class QtCueBackend(QObject):
             log.exception("the voice cues could not be set up")
             return translate("CuePlayer", "The voice could not start: {error}").format(error=error)
         if not found_engine:
-            return translate("CuePlayer", "No voice installed")
+            return silent or translate("CuePlayer", "No voice installed")
         return translate("CuePlayer", "No voice installed for {language}").format(
             language=language_name(QLocale.languageToCode(want.language()), capital=False)
         )

@@ -132,6 +132,10 @@
             <source>No voice installed for {language}</source>
             <translation>No hay ninguna voz instalada para {language}</translation>
         </message>
+        <message>
+            <source>The speech service (speech-dispatcher) does not answer</source>
+            <translation>El servicio de voz (speech-dispatcher) no responde</translation>
+        </message>
     </context>
     <context>
         <name>Cues</name>
