@@ -464,9 +464,17 @@ class ExercisePage(SessionPage):
         switching = bool(snap.switching_side and side)
         notice = self.tr("Switch sides: %1").replace("%1", side)
         text = notice if switching else _capitalised(side)
+        changed = self.side_label.text() != text or self.side_notice.is_on() != switching
         set_text(self.side_label, text)
         self.side_notice.set_on(switching)
         self.side_notice.setVisible(bool(text))
+        if changed and self.layout() is not None:
+            # the label sits in a frame in the page's layout, two layout passes away from
+            # its new width: settle it now, or the first frame painted with the new side
+            # (and a screenshot) cuts it ("Right le")
+            self.side_notice.layout().invalidate()
+            self.side_notice.updateGeometry()
+            self.layout().activate()
         live = snap.paused_from or snap.state
         if snap.exercise_index is not None and snap.exercise_count:
             n, count = str(snap.exercise_index + 1), str(snap.exercise_count)

@@ -804,3 +804,46 @@ def test_the_pacer_words_are_found_under_the_pacer(tagged):
     assert words["inhale"] == "<PacerWidget>Breathe in"
     assert words["exhale"] == "<PacerWidget>Breathe out"
     assert words["hold_in"] == words["hold_out"] == "<PacerWidget>Hold"
+
+
+@pytest.mark.qt_log_ignore(".*propagateSizeHints.*")
+def test_the_side_label_is_never_cut_when_the_side_changes(qtbot):
+    """The side label sits in a frame two layout passes from its new width; the page
+    settles it when the text changes, so the first frame (or a screenshot) shows all of
+    "Right leg" (it showed "Right le")."""
+    from datetime import UTC, datetime
+
+    from backcompanion.program import builtin_program
+    from backcompanion.session.clock import FakeClock
+    from backcompanion.session.engine import Event, SessionEngine
+    from backcompanion.session.facts import SafetyFacts
+    from backcompanion.session.plan import PRESETS
+    from backcompanion.session.rules import load_rules, make_plan
+    from backcompanion.ui.session_pages import ExercisePage
+
+    now = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
+    clock = FakeClock()
+    plan = make_plan(
+        load_rules(), builtin_program(), [], SafetyFacts(None, None), now, PRESETS["relaxed"]
+    )
+    engine = SessionEngine(plan, clock, lambda: now)
+    page = ExercisePage()
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    page.show()  # laid out as on screen
+    qtbot.waitExposed(page)
+    engine.send(Event.START)
+    engine.send(Event.CHECK_IN, rating=4)
+    engine.send(Event.CONTINUE)
+    seen = set()
+    while engine.snapshot().exercise is not None and len(seen) < 6:
+        snap = engine.snapshot()
+        page.show_snapshot(snap)  # no event processing in between, as in a busy second
+        label = page.side_label
+        if label.text() and not page.side_notice.isHidden():
+            seen.add(label.text())
+            assert label.width() >= label.sizeHint().width(), label.text()
+        clock.advance(max(1e-3, min(snap.remaining_s, 1.0)))
+        engine.update()
+    assert len(seen) >= 2  # both sides of at least one exercise were looked at
