@@ -39,7 +39,6 @@ from backcompanion.i18n import translate
 from backcompanion.session.breathing import BreathState
 from backcompanion.session.cues import SOUNDS, Cue, CueKind, CueTracker, sample_phrase
 from backcompanion.session.engine import Snapshot
-from backcompanion.ui import speechd
 from backcompanion.ui.language import language_name
 from backcompanion.ui.settings import Settings
 
@@ -139,6 +138,12 @@ class CueBackend(Protocol):
     def say(self, text: str, volume: int) -> None: ...
 
 
+def _speechd_problem() -> str:
+    from backcompanion.ui import speechd  # sockets and subprocesses: only when a voice is sought
+
+    return speechd.problem()
+
+
 class QtCueBackend(QObject):
     """Tones through ``QSoundEffect``, words through ``QTextToSpeech``, both set up on first use.
 
@@ -228,7 +233,7 @@ class QtCueBackend(QObject):
             if engines is None:
                 engines = [e for e in available if e != "mock"]
             for engine in (e for e in engines if e in available):
-                if engine == "speechd" and (why := speechd.problem()):
+                if engine == "speechd" and (why := _speechd_problem()):
                     log.info("text-to-speech engine speechd: %s", why)
                     silent = why  # its client library would wait for ever: not made
                     continue

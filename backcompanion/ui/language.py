@@ -60,19 +60,22 @@ def language_name(code: str, capital: bool = True) -> str:
     return name[:1].upper() + name[1:] if capital else name
 
 
-def available() -> dict[str, str]:
-    """Language code -> its own name ("es" -> "español"), English first."""
+def _codes() -> list[str]:
+    """The languages with a compiled catalog, English (the source) first."""
     codes = {SOURCE_LANGUAGE}
     for qm in catalog_dir().glob(f"{CATALOG}_*.qm"):
         codes.add(qm.stem.removeprefix(f"{CATALOG}_"))
-    return {
-        code: language_name(code) for code in sorted(codes, key=lambda c: (c != SOURCE_LANGUAGE, c))
-    }
+    return sorted(codes, key=lambda c: (c != SOURCE_LANGUAGE, c))
+
+
+def available() -> dict[str, str]:
+    """Language code -> its own name ("es" -> "Español"), English first."""
+    return {code: language_name(code) for code in _codes()}
 
 
 def choose(setting: str, system: QLocale | None = None) -> str:
     """The code to use: the setting's when it names a language we have, else the system's."""
-    have = available()
+    have = _codes()
     if setting and setting != "system":
         if setting in have:
             return setting
@@ -100,7 +103,10 @@ class Installed:
 
 
 def install(code: str, app: QCoreApplication | None = None) -> Installed:
-    """Load the catalogs for ``code`` into the application and route translate() to Qt."""
+    """Load the catalogs for ``code`` into the application and route translate() to Qt.
+
+    Kept alive by the application; :meth:`Installed.remove` takes them out again.
+    """
     app = app or QCoreApplication.instance()
     done = Installed(code)
     QLocale.setDefault(QLocale(code))
@@ -120,5 +126,7 @@ def install(code: str, app: QCoreApplication | None = None) -> Installed:
             done.translators.append(qt)  # Qt's own words: OK, Cancel, Close...
     for t in done.translators:
         QCoreApplication.installTranslator(t)
-    i18n.install(QCoreApplication.translate)
+    # English has no catalog: translate() keeps its plain English path (and the program
+    # and safety texts their read-once objects) instead of a call into Qt for each text
+    i18n.install(QCoreApplication.translate if done.translators else None)
     return done
