@@ -16,15 +16,13 @@ from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication
 from report_helpers import NOW, WEEK, at, day, open_store, reference_week, session
 
-from backcompanion import i18n
 from backcompanion.program.loader import builtin_program
 from backcompanion.report.pdf import render_summary_pdf
 from backcompanion.report.summary import weekly_summary
 from backcompanion.session.rules import load_rules
-from tests.i18n.visible_text import PseudoTranslator, painted_texts, words_outside_marks
+from tests.i18n.visible_text import painted_texts, pseudo_translation, words_outside_marks
 
 RULES = load_rules()
 NAME = "Alex Example"
@@ -34,12 +32,8 @@ NOTES = ("stiff after a long drive", "sharp pain in the hip", "felt looser")
 
 @pytest.fixture
 def pseudo(qapp):
-    translator = PseudoTranslator()
-    QCoreApplication.installTranslator(translator)
-    i18n.install(QCoreApplication.translate)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
-    i18n.install(None)
+    with pseudo_translation() as translator:
+        yield translator
 
 
 def _leftovers(painted: list[str]) -> list[str]:

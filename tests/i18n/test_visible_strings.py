@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from backcompanion import i18n
 from backcompanion.simulate import _NOTES_AFTER, _NOTES_BEFORE
 from tests.i18n.visible_text import (
-    PseudoTranslator,
     painted_texts,
+    pseudo_translation,
     widget_texts,
     words_outside_marks,
 )
@@ -32,12 +31,8 @@ pytestmark = pytest.mark.qt_log_ignore(".*propagateSizeHints.*")
 
 @pytest.fixture
 def pseudo(qapp):
-    translator = PseudoTranslator()
-    QCoreApplication.installTranslator(translator)
-    i18n.install(QCoreApplication.translate)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
-    i18n.install(None)
+    with pseudo_translation() as translator:
+        yield translator
 
 
 def _leftovers(found: list[tuple[str, str]]) -> list[str]:

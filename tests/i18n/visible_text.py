@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QPainter, QStaticText
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcompanion import i18n
+
 OPEN, CLOSE = "«", "»"
 _MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _TAG = re.compile(r"<[^>]+>")
@@ -44,6 +46,19 @@ class PseudoTranslator(QTranslator):
 
     def isEmpty(self) -> bool:
         return False
+
+
+@contextmanager
+def pseudo_translation() -> Iterator[PseudoTranslator]:
+    """Every translated text, Qt's and every layer's, marked with « » meanwhile."""
+    translator = PseudoTranslator()
+    QCoreApplication.installTranslator(translator)
+    i18n.install(QCoreApplication.translate)
+    try:
+        yield translator
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        i18n.install(None)
 
 
 def words_outside_marks(text: str) -> list[str]:
