@@ -122,11 +122,11 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     from backcompanion.history import StoreError, default_data_dir
     from backcompanion.session.rules import load_rules
     from backcompanion.ui import language
-    from backcompanion.ui.inhibitor import make_inhibitor
-    from backcompanion.ui.main_window import MainWindow
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.services.inhibitor import make_inhibitor
+    from backcompanion.ui.services.tray import TrayController
+    from backcompanion.ui.settings_model import Settings
     from backcompanion.ui.theme import ThemeFollower
-    from backcompanion.ui.tray import TrayController
+    from backcompanion.ui.window.main_window import MainWindow
 
     started = time.perf_counter()
     app = make_qapp()
@@ -172,7 +172,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         export_summary=lambda parent: _export(parent, companion, settings),
         inhibitor=make_inhibitor(),
     )
-    from backcompanion.ui.cues import attach_cues
+    from backcompanion.ui.services.cue_player import attach_cues
 
     attach_cues(window.bridge, settings)  # sound and voice cues (off unless chosen)
     tray = TrayController(settings, quiet=window.bridge.is_running, parent=app)
@@ -191,7 +191,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
             window.message.setText(problem)
             QMessageBox.warning(window, APP_NAME, problem)
     if os.environ.get("BACKCOMPANION_EXIT_AFTER_FIRST_PAINT"):
-        from backcompanion.ui.first_paint import FirstPaint
+        from backcompanion.ui.window.first_paint import FirstPaint
 
         watcher = FirstPaint(window, started)  # for `make bench`: time to the first painted window
         watcher.painted.connect(app.quit)
@@ -210,7 +210,7 @@ def _open_settings(parent, settings, store) -> None:
     from PySide6.QtGui import QDesktopServices
 
     from backcompanion.history import backup_now
-    from backcompanion.ui.settings_dialog import SettingsDialog
+    from backcompanion.ui.dialogs.settings_dialog import SettingsDialog
 
     def backup() -> str:
         try:
@@ -230,7 +230,7 @@ def _open_settings(parent, settings, store) -> None:
 
 def _export(parent, companion, settings) -> None:
     try:
-        from backcompanion.ui.export_dialog import export_week_interactive
+        from backcompanion.ui.dialogs.export_dialog import export_week_interactive
     except ImportError:
         return
     export_week_interactive(

@@ -168,7 +168,7 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
 
     app = make_qapp()
     from backcompanion.ui import language
-    from backcompanion.ui.screenshots import render_all
+    from backcompanion.ui.devtools.screenshots import render_all
 
     code = language.choose(args.language)
     if args.language not in ("system", code):
@@ -283,7 +283,7 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
     from backcompanion.report.summary import weekly_summary
     from backcompanion.session.rules import load_rules
     from backcompanion.ui import language
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
 
     settings = Settings()
     name = settings.person_name or None

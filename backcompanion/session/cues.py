@@ -6,7 +6,7 @@ beginning and ending, a change of side, the next exercise, the pause at the
 gate, the end of the exercises. Everything a cue says is already on the screen
 (the pacer's word, the timer's phase, "Switch sides", "Next up"): cues are extra.
 
-This module decides, the Qt layer (``ui/cues.py``) plays. It is pure: a
+This module decides, the Qt layer (``ui/services/cue_player.py``) plays. It is pure: a
 :class:`CueTracker` is fed the engine's :class:`~backcompanion.session.engine.Snapshot`
 after every change and, optionally, the pacer's per-frame
 :class:`~backcompanion.session.breathing.BreathState`, and answers with the cues

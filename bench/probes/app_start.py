@@ -30,7 +30,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-import backcompanion.ui.main_window as mw
+import backcompanion.ui.window.main_window as mw
 from backcompanion import cli
 
 OUT: dict[str, object] = {"painted": False, "t_script": T_SCRIPT, "t_imported": time.monotonic()}

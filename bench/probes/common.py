@@ -97,9 +97,9 @@ def build_window(
     from backcompanion.companion import Companion
     from backcompanion.history import Store
     from backcompanion.session.rules import load_rules
-    from backcompanion.ui.main_window import MainWindow
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
     from backcompanion.ui.theme import ThemeFollower
+    from backcompanion.ui.window.main_window import MainWindow
 
     app = make_app()
     settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))

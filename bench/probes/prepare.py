@@ -22,7 +22,7 @@ def main() -> None:
     from backcompanion.history import Store
     from backcompanion.program import builtin_program
     from backcompanion.session.rules import load_rules
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
 
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)

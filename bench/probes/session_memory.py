@@ -31,7 +31,7 @@ def pixmap_caches() -> dict:
 
     found: dict[str, object] = {"qpixmapcache_limit_mb": QPixmapCache.cacheLimit() / 1024}
     try:
-        from backcompanion.ui import illustration
+        from backcompanion.ui.widgets import illustration
 
         cache = getattr(illustration, "_cache", {})
         found["illustrations"] = len(cache)
@@ -58,7 +58,7 @@ def main() -> None:
     stage(stages, "qapplication")
     # the app's modules alone, before any widget: what start-up imports costs in memory
     import backcompanion.app
-    import backcompanion.ui.main_window  # noqa: F401
+    import backcompanion.ui.window.main_window  # noqa: F401
 
     stage(stages, "app_imported")
     window, store, _follower = build_window(folder / "data", folder / "settings.ini", clock)

@@ -182,10 +182,10 @@ def test_the_probe_sees_an_internet_socket():
 
 
 def test_a_whole_session_and_an_export_use_no_network(qtbot, qapp, tmp_path, no_network):
-    from backcompanion.ui.export_dialog import export_week_interactive
-    from backcompanion.ui.inhibitor import make_inhibitor
-    from backcompanion.ui.main_window import MainWindow
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.dialogs.export_dialog import export_week_interactive
+    from backcompanion.ui.services.inhibitor import make_inhibitor
+    from backcompanion.ui.settings_model import Settings
+    from backcompanion.ui.window.main_window import MainWindow
 
     assert inet_sockets() == []
     store, _ = open_store_with_recovery(tmp_path / "data", PROGRAM)

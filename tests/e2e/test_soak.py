@@ -108,8 +108,8 @@ def one_session(window, clock, n: int) -> None:
 
 
 def test_a_thousand_sessions_keep_memory_and_file_handles_flat(qtbot, qapp, folder):
-    from backcompanion.ui.main_window import MainWindow
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
+    from backcompanion.ui.window.main_window import MainWindow
 
     clock = FakeClock()
     wall = DayByDay(clock)

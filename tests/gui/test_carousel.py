@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from backcompanion.program import Phase, builtin_program
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
-from backcompanion.ui import carousel as carousel_module
-from backcompanion.ui.carousel import BROWSE_HOLD_S, ExerciseCarousel
+from backcompanion.ui.home import carousel as carousel_module
+from backcompanion.ui.home.carousel import BROWSE_HOLD_S, ExerciseCarousel
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 
 ORDER = [

@@ -10,7 +10,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from backcompanion.session.clock import FakeClock
-from backcompanion.ui.checkin import MAX_NOTE, TEN_WINDOW_S, PainCheckIn, PainNowDialog
+from backcompanion.ui.session_screens.checkin import (
+    MAX_NOTE,
+    TEN_WINDOW_S,
+    PainCheckIn,
+    PainNowDialog,
+)
 from backcompanion.ui.theme import LIGHT
 
 KEYS = {d: getattr(Qt.Key, f"Key_{d}") for d in range(10)}

@@ -16,11 +16,11 @@ from PySide6.QtCore import QLocale, QSettings
 
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, SessionEngine, State
-from backcompanion.ui import cues as cues_module
-from backcompanion.ui.bridge import SessionBridge
-from backcompanion.ui.cues import CuePlayer, QtCueBackend, attach_cues, shared_player
-from backcompanion.ui.settings import Settings
-from backcompanion.ui.settings_dialog import SettingsDialog
+from backcompanion.ui.dialogs.settings_dialog import SettingsDialog
+from backcompanion.ui.services import cue_player as cues_module
+from backcompanion.ui.services.bridge import SessionBridge
+from backcompanion.ui.services.cue_player import CuePlayer, QtCueBackend, attach_cues, shared_player
+from backcompanion.ui.settings_model import Settings
 from tests.unit.test_cues import plan
 
 WALL = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
@@ -158,7 +158,7 @@ def test_a_cue_that_cannot_play_is_reported_once_and_skipped(qtbot, settings, ca
     rig = Rig(settings, FakeBackend(sound_why=NO_OUTPUT, voice_why="No voice installed"))
     try:
         settings.sound_cues = settings.voice_cues = True
-        with caplog.at_level("INFO", logger="backcompanion.ui.cues"):
+        with caplog.at_level("INFO", logger="backcompanion.ui.services.cue_player"):
             rig.start()
             rig.run_until(State.STRETCHING)
         assert rig.backend.calls == []
@@ -172,7 +172,7 @@ def test_a_failing_backend_never_stops_the_session(qtbot, settings, caplog):
     rig = Rig(settings, FakeBackend(broken=True))
     try:
         settings.sound_cues = settings.voice_cues = True
-        with caplog.at_level("CRITICAL", logger="backcompanion.ui.cues"):
+        with caplog.at_level("CRITICAL", logger="backcompanion.ui.services.cue_player"):
             rig.start()
             rig.run_until(State.STRETCHING)
         assert rig.engine.state is State.STRETCHING

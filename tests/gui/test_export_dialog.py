@@ -15,8 +15,8 @@ from report_helpers import NOW, PROGRAM, open_store, reference_week
 
 from backcompanion.report.weeks import IsoWeek
 from backcompanion.session.rules import load_rules
-from backcompanion.ui import export_dialog
-from backcompanion.ui.export_dialog import (
+from backcompanion.ui.dialogs import export_dialog
+from backcompanion.ui.dialogs.export_dialog import (
     ExportDialog,
     ask_save_path,
     export_week_interactive,

@@ -16,13 +16,13 @@ from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, SessionEngine, State, Step
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
-from backcompanion.ui.fullscreen_view import (
+from backcompanion.ui.devtools.screenshots_fullscreen import SIZES, render_fullscreen
+from backcompanion.ui.session_screens.fullscreen_view import (
     FitText,
     FullscreenSessionView,
     Rect,
     fullscreen_layout,
 )
-from backcompanion.ui.screenshots_fullscreen import SIZES, render_fullscreen
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 
 PROGRAM = builtin_program()

@@ -7,8 +7,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
 from backcompanion import resources
-from backcompanion.ui import illustration as ill
-from backcompanion.ui.illustration import (
+from backcompanion.ui.theme import DARK, LIGHT
+from backcompanion.ui.widgets import illustration as ill
+from backcompanion.ui.widgets.illustration import (
     ACCENT,
     INK,
     IllustrationError,
@@ -19,7 +20,6 @@ from backcompanion.ui.illustration import (
     render_illustration,
     snapped_size,
 )
-from backcompanion.ui.theme import DARK, LIGHT
 
 NAMES = ["bridge", "angry_cat"]
 

@@ -31,24 +31,29 @@ from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, SessionEngine, State
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
-from backcompanion.ui.bridge import SessionBridge
-from backcompanion.ui.inhibitor import Inhibitor, make_inhibitor
-from backcompanion.ui.inhibitor.linux_dbus import (
+from backcompanion.ui.services.bridge import SessionBridge
+from backcompanion.ui.services.inhibitor import Inhibitor, make_inhibitor
+from backcompanion.ui.services.inhibitor.linux_dbus import (
     PORTAL_INHIBIT,
     SCREENSAVER,
     DBusInhibitor,
     session_bus_address_known,
 )
-from backcompanion.ui.inhibitor.macos import LEVEL_ON, PREVENT_DISPLAY_SLEEP, UTF8, MacInhibitor
-from backcompanion.ui.inhibitor.null import NullInhibitor
-from backcompanion.ui.inhibitor.windows import (
+from backcompanion.ui.services.inhibitor.macos import (
+    LEVEL_ON,
+    PREVENT_DISPLAY_SLEEP,
+    UTF8,
+    MacInhibitor,
+)
+from backcompanion.ui.services.inhibitor.null import NullInhibitor
+from backcompanion.ui.services.inhibitor.windows import (
     ES_CONTINUOUS,
     ES_DISPLAY_REQUIRED,
     ES_SYSTEM_REQUIRED,
     WindowsInhibitor,
 )
-from backcompanion.ui.screen_awake import ScreenAwake
-from backcompanion.ui.settings import Settings
+from backcompanion.ui.services.screen_awake import ScreenAwake
+from backcompanion.ui.settings_model import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAM = builtin_program()
@@ -299,10 +304,10 @@ sys.path.insert(0, {tests!r})
 from test_inhibitor import small_plan
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, SessionEngine
-from backcompanion.ui.bridge import SessionBridge
-from backcompanion.ui.inhibitor import make_inhibitor
-from backcompanion.ui.screen_awake import ScreenAwake
-from backcompanion.ui.settings import Settings
+from backcompanion.ui.services.bridge import SessionBridge
+from backcompanion.ui.services.inhibitor import make_inhibitor
+from backcompanion.ui.services.screen_awake import ScreenAwake
+from backcompanion.ui.settings_model import Settings
 
 app = QCoreApplication([])
 bus = QDBusConnection.connectToBus({address!r}, "app")
@@ -434,8 +439,8 @@ from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
 messages = []
 qInstallMessageHandler(lambda kind, context, text: messages.append(text))
 app = QCoreApplication([])
-from backcompanion.ui.inhibitor import make_inhibitor
-from backcompanion.ui.inhibitor.linux_dbus import DBusInhibitor
+from backcompanion.ui.services.inhibitor import make_inhibitor
+from backcompanion.ui.services.inhibitor.linux_dbus import DBusInhibitor
 found = []
 for inhibitor in (make_inhibitor(platform="linux"), DBusInhibitor()):
     result = inhibitor.inhibit("reason")

@@ -11,9 +11,9 @@ from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import State, Step
 from backcompanion.session.rules import load_rules
-from backcompanion.ui import main_window as mw
-from backcompanion.ui.main_window import MainWindow
-from backcompanion.ui.settings import Settings
+from backcompanion.ui.settings_model import Settings
+from backcompanion.ui.window import main_window as mw
+from backcompanion.ui.window.main_window import MainWindow
 
 PROGRAM = builtin_program()
 
@@ -186,7 +186,7 @@ def test_an_interrupted_session_is_offered_for_resume(make_window, qtbot, tmp_pa
 def test_this_hurts_during_strengthening_asks_and_offers_the_easier_plank(
     make_window, qtbot, monkeypatch
 ):
-    from backcompanion.ui import checkin
+    from backcompanion.ui.session_screens import checkin
 
     window, clock = make_window()
     window.start_session()
@@ -309,7 +309,7 @@ def test_only_the_home_page_is_built_at_start_and_the_others_on_first_use(make_w
 def test_a_started_session_builds_its_pages_while_the_check_in_waits(qtbot, make_window):
     """Start-up builds only the home page; a session builds the rest in idle turns of the
     event loop during the opening check-in, not at the moment each is first shown."""
-    from backcompanion.ui.main_window import SESSION_PAGES
+    from backcompanion.ui.window.main_window import SESSION_PAGES
 
     window, _clock = make_window()
     assert not set(SESSION_PAGES) & set(window._pages)

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QRect, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
-from backcompanion.ui.pacer import (
+from backcompanion.ui.theme import DARK, LIGHT, apply_theme
+from backcompanion.ui.widgets.pacer import (
     FILL_ALPHA,
     REDUCED_LEVEL,
     PacerWidget,
@@ -15,7 +16,6 @@ from backcompanion.ui.pacer import (
     phase_words,
     shape_bounds,
 )
-from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 
 # A 400 x 500 pacer, worked by hand:
 #   shape area: 70 % of 500 = 350 high, centre (200, 175); shorter side min(400, 350) = 350

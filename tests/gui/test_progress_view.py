@@ -12,8 +12,8 @@ from report_helpers import at, day, open_store, reference_week
 from backcompanion.report.progress import progress_data
 from backcompanion.report.summary import DayPain
 from backcompanion.session.rules import load_rules
-from backcompanion.ui import progress_view
-from backcompanion.ui.progress_view import (
+from backcompanion.ui.progress import progress_view
+from backcompanion.ui.progress.progress_view import (
     ProgressView,
     calendar_geometry,
     trend_geometry,

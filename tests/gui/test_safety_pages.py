@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QStyleOptionButton
 
 from backcompanion.program.safety import load_safety
-from backcompanion.ui.safety_pages import (
+from backcompanion.ui.home.safety_pages import (
     AboutDialog,
     RedFlagPage,
     SeeClinicianPage,

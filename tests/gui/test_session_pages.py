@@ -23,8 +23,7 @@ from backcompanion.session.engine import Event, SessionEngine, State, Step
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.records import Effort
 from backcompanion.session.rules import GATE_OPEN_TEXT
-from backcompanion.ui.pacer import phase_words
-from backcompanion.ui.session_pages import (
+from backcompanion.ui.session_screens.session_pages import (
     BreathingPage,
     DonePage,
     DoneSummary,
@@ -33,9 +32,10 @@ from backcompanion.ui.session_pages import (
     dial_mode,
     next_up,
 )
-from backcompanion.ui.session_widgets import KeyButton, scale_factor
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
-from backcompanion.ui.timer_view import FULL_CIRCLE, TOP, TimerDial, dial_geometry
+from backcompanion.ui.widgets.controls import KeyButton, scale_factor
+from backcompanion.ui.widgets.pacer import phase_words
+from backcompanion.ui.widgets.timer_dial import FULL_CIRCLE, TOP, TimerDial, dial_geometry
 
 PROGRAM = builtin_program()
 # Showing a top-level page on the offscreen platform: its layout sets size constraints
@@ -819,7 +819,7 @@ def test_the_side_label_is_never_cut_when_the_side_changes(qtbot):
     from backcompanion.session.facts import SafetyFacts
     from backcompanion.session.plan import PRESETS
     from backcompanion.session.rules import load_rules, make_plan
-    from backcompanion.ui.session_pages import ExercisePage
+    from backcompanion.ui.session_screens.session_pages import ExercisePage
 
     now = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
     clock = FakeClock()

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion.session.plan import PRESETS, Cadence
-from backcompanion.ui.settings import PRESET_NAMES, Settings
-from backcompanion.ui.settings_dialog import PAGES, SettingsDialog, Stepper
+from backcompanion.ui.dialogs.settings_dialog import PAGES, SettingsDialog, Stepper
+from backcompanion.ui.settings_model import PRESET_NAMES, Settings
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 
 # a value for every setting that differs from its default
@@ -536,7 +536,7 @@ def test_a_failing_backup_shows_a_message_and_keeps_the_dialog(qtbot, light, set
 
     d = SettingsDialog(settings, backup_now=broken, sound_available=True, voice_available=True)
     qtbot.addWidget(d)
-    with caplog.at_level(logging.CRITICAL, logger="backcompanion.ui.settings_dialog"):
+    with caplog.at_level(logging.CRITICAL, logger="backcompanion.ui.dialogs.settings_dialog"):
         d.backup_button.click()
     assert "disk full" in d.data_message.text()
     assert QApplication.overrideCursor() is None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from backcompanion.ui import speechd
+from backcompanion.ui.services import speechd
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_the_address_follows_the_environment(monkeypatch, tmp_path):
 
 
 def test_the_voice_backend_skips_a_speechd_that_hangs(daemon, qtbot):
-    from backcompanion.ui.cues import QtCueBackend, _import
+    from backcompanion.ui.services.cue_player import QtCueBackend, _import
 
     try:
         speech = _import("QtTextToSpeech")  # quietly, as the app does

@@ -1,4 +1,4 @@
-"""The tray icon and the reminder timer, with a fake clock and a fake tray (ui/tray.py).
+"""The tray icon and the reminder timer, with a fake clock and a fake tray (ui/services/tray.py).
 
 The fake wall clock runs at real speed from a chosen moment (so a timer aimed
 50 ms ahead finds its reminder due) and can jump forward while the monotonic
@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from backcompanion.ui.settings import Settings
-from backcompanion.ui.tray import KEEP_IN_TRAY, MAX_WAIT_MS, TrayController, app_icon
+from backcompanion.ui.services.tray import KEEP_IN_TRAY, MAX_WAIT_MS, TrayController, app_icon
+from backcompanion.ui.settings_model import Settings
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NO_TRAY = (
@@ -352,7 +352,7 @@ def test_the_app_icon_is_not_empty(qapp):
 
 def test_the_drawn_icon_when_nothing_else_exists(qapp, monkeypatch):
     from backcompanion import resources
-    from backcompanion.ui import tray
+    from backcompanion.ui.services import tray
 
     def missing(name):
         raise resources.ResourceError(name)

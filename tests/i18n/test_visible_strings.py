@@ -53,7 +53,7 @@ def test_pseudo_marks_show_what_bypasses_the_catalog():
 
 
 def test_every_visible_string_on_every_screen_is_translatable(pseudo, qtbot, tmp_path: Path):
-    from backcompanion.ui.screenshots import scenes
+    from backcompanion.ui.devtools.screenshots import scenes
 
     found: list[tuple[str, str]] = []
     with painted_texts() as painted:
@@ -68,7 +68,7 @@ def test_every_visible_string_on_every_screen_is_translatable(pseudo, qtbot, tmp
 
 
 def test_the_full_screen_view_is_translatable(pseudo, qtbot, tmp_path: Path):
-    from backcompanion.ui.screenshots_fullscreen import render_fullscreen
+    from backcompanion.ui.devtools.screenshots_fullscreen import render_fullscreen
 
     with painted_texts() as painted:
         render_fullscreen(tmp_path, "light")

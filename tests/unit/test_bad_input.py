@@ -157,7 +157,7 @@ KEYS = [getattr(Qt.Key, f"Key_{d}") for d in range(10)] + [
 @QUICK
 @given(keys=st.lists(st.tuples(st.sampled_from(KEYS), st.floats(0, 3)), max_size=25))
 def test_the_check_in_only_ever_submits_0_to_10_whatever_is_typed(qapp, keys):
-    from backcompanion.ui.checkin import PainCheckIn
+    from backcompanion.ui.session_screens.checkin import PainCheckIn
 
     clock = FakeClock()
     widget = PainCheckIn("How is your back?", clock=clock)
@@ -380,7 +380,7 @@ RAW_VALUES = st.one_of(
 
 
 def check_settings(s) -> None:
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
 
     for name in Settings.NAMES:
         value = s.get(name)
@@ -409,7 +409,7 @@ def ini_path(tmp_path_factory) -> Path:
 )
 @given(values=st.dictionaries(st.integers(0, 100), RAW_VALUES, min_size=1, max_size=5))
 def test_settings_with_garbage_of_any_type_never_raise(qapp, ini_path, values):
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
 
     ini_path.unlink(missing_ok=True)
     raw = QSettings(str(ini_path), QSettings.Format.IniFormat)
@@ -438,7 +438,7 @@ def test_settings_with_garbage_of_any_type_never_raise(qapp, ini_path, values):
     )
 )
 def test_a_garbled_settings_file_never_raises(qapp, ini_path, lines):
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
 
     text = "".join(f"[{g}]\n{k}={v.replace(chr(10), ' ')}\n" for g, k, v in lines)
     ini_path.write_bytes(text.encode("latin-1"))
@@ -446,7 +446,7 @@ def test_a_garbled_settings_file_never_raises(qapp, ini_path, lines):
 
 
 def test_a_settings_path_that_is_a_folder_never_raises(qapp, tmp_path):
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
 
     folder = tmp_path / "settings.ini"
     folder.mkdir()

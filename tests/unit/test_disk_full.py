@@ -245,8 +245,8 @@ def test_disk_full_keeps_the_session_and_every_record(tmp_path, at):
 
 @pytest.fixture
 def window_on_a_failing_disk(qtbot, qapp, tmp_path):
-    from backcompanion.ui.main_window import MainWindow
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
+    from backcompanion.ui.window.main_window import MainWindow
 
     clock = FakeClock()
     store = Store.open(tmp_path / "data", phases=PHASES)

@@ -194,8 +194,8 @@ def test_the_window_notices_a_suspend_and_says_so(qtbot, qapp, tmp_path):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QLabel
 
-    from backcompanion.ui.main_window import MainWindow
-    from backcompanion.ui.settings import Settings
+    from backcompanion.ui.settings_model import Settings
+    from backcompanion.ui.window.main_window import MainWindow
 
     store = Store.open(tmp_path / "data", phases=PHASES)
     companion = Companion(PROGRAM, RULES, store)

@@ -5,7 +5,7 @@ whole flow the main window calls. Every dialog in the flow is a parameter, so
 tests replace them (pytest-qt's pattern for modal dialogs) and nothing blocks.
 
 ``settings_like`` is anything with two read/write attributes, as
-``ui.settings.Settings`` has: ``person_name`` (str, may be empty: goes on the
+``ui.settings_model.Settings`` has: ``person_name`` (str, may be empty: goes on the
 PDF) and ``last_export_folder`` (str, may be empty: where the save dialog
 opens; the folder of the last export is kept there).
 """

@@ -40,7 +40,7 @@ from backcompanion.session.breathing import BreathState
 from backcompanion.session.cues import SOUNDS, Cue, CueKind, CueTracker, sample_phrase
 from backcompanion.session.engine import Snapshot
 from backcompanion.ui.language import language_name
-from backcompanion.ui.settings import Settings
+from backcompanion.ui.settings_model import Settings
 
 __all__ = [
     "CueBackend",
@@ -139,7 +139,9 @@ class CueBackend(Protocol):
 
 
 def _speechd_problem() -> str:
-    from backcompanion.ui import speechd  # sockets and subprocesses: only when a voice is sought
+    from backcompanion.ui.services import (
+        speechd,  # sockets and subprocesses: only when a voice is sought
+    )
 
     return speechd.problem()
 
@@ -309,7 +311,7 @@ class CuePlayer(QObject):
     # ---- wiring ----
 
     def follow(self, bridge: QObject) -> None:
-        """Listen to a :class:`~backcompanion.ui.bridge.SessionBridge`."""
+        """Listen to a :class:`~backcompanion.ui.services.bridge.SessionBridge`."""
         bridge.changed.connect(self.on_snapshot)
         bridge.breathFrame.connect(self.on_breath)
 

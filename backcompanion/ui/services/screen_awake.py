@@ -1,7 +1,7 @@
 """Keeps the screen awake while a session runs, and only then (DESIGN 3, "Hands-free").
 
 :class:`ScreenAwake` follows the session bridge and drives an
-:class:`~backcompanion.ui.inhibitor.Inhibitor`:
+:class:`~backcompanion.ui.services.inhibitor.Inhibitor`:
 
 - it inhibits from the opening check-in (``CHECK_IN_BEFORE``) through
   breathing, stretching, the gate, strengthening and their pauses;
@@ -34,9 +34,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
 
 from backcompanion.session.engine import Snapshot, State
-from backcompanion.ui.bridge import SessionBridge
-from backcompanion.ui.inhibitor import Inhibitor
-from backcompanion.ui.settings import Settings
+from backcompanion.ui.services.bridge import SessionBridge
+from backcompanion.ui.services.inhibitor import Inhibitor
+from backcompanion.ui.settings_model import Settings
 
 log = logging.getLogger(__name__)
 

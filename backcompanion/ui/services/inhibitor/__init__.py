@@ -81,21 +81,24 @@ def make_inhibitor(
     """
     platform = sys.platform if platform is None else platform
     if platform.startswith(("linux", "freebsd", "openbsd", "netbsd", "dragonfly")):
-        from backcompanion.ui.inhibitor.linux_dbus import DBusInhibitor, session_bus_address_known
+        from backcompanion.ui.services.inhibitor.linux_dbus import (
+            DBusInhibitor,
+            session_bus_address_known,
+        )
 
         if bus is None and not session_bus_address_known():
-            from backcompanion.ui.inhibitor.null import NullInhibitor
+            from backcompanion.ui.services.inhibitor.null import NullInhibitor
 
             return NullInhibitor("no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
         return DBusInhibitor(bus, portal_only=in_flatpak() if flatpak is None else flatpak)
     if platform in ("win32", "cygwin"):
-        from backcompanion.ui.inhibitor.windows import WindowsInhibitor
+        from backcompanion.ui.services.inhibitor.windows import WindowsInhibitor
 
         return WindowsInhibitor()
     if platform == "darwin":
-        from backcompanion.ui.inhibitor.macos import MacInhibitor
+        from backcompanion.ui.services.inhibitor.macos import MacInhibitor
 
         return MacInhibitor()
-    from backcompanion.ui.inhibitor.null import NullInhibitor
+    from backcompanion.ui.services.inhibitor.null import NullInhibitor
 
     return NullInhibitor(f"no way to keep the screen awake on {platform}")

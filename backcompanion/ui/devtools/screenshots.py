@@ -22,10 +22,10 @@ from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, State, Step
 from backcompanion.session.rules import load_rules
 from backcompanion.simulate import simulate
-from backcompanion.ui.main_window import MainWindow
-from backcompanion.ui.screenshots_fullscreen import render_fullscreen
-from backcompanion.ui.settings import Settings
+from backcompanion.ui.devtools.screenshots_fullscreen import render_fullscreen
+from backcompanion.ui.settings_model import Settings
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
+from backcompanion.ui.window.main_window import MainWindow
 
 SIZE = (1280, 800)
 
@@ -154,9 +154,9 @@ def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
     early.companion.store.close()
 
     # settings, the export dialog and About
-    from backcompanion.ui.export_dialog import ExportDialog
-    from backcompanion.ui.safety_pages import AboutDialog
-    from backcompanion.ui.settings_dialog import SettingsDialog
+    from backcompanion.ui.dialogs.export_dialog import ExportDialog
+    from backcompanion.ui.dialogs.settings_dialog import SettingsDialog
+    from backcompanion.ui.home.safety_pages import AboutDialog
 
     dialog = SettingsDialog(Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)))
     dialog.resize(1000, 760)

@@ -3,7 +3,7 @@
 Seven sections, chosen from a list on the left (it stays readable with large
 type, where a row of seven tabs would not fit): Breathing, Session, Look,
 Sound, Reminders, You and Data. Each section scrolls on its own when the
-screen is small. The controls start from :class:`~backcompanion.ui.settings.Settings`;
+screen is small. The controls start from :class:`~backcompanion.ui.settings_model.Settings`;
 nothing is written until OK (Cancel changes nothing); "Restore defaults" puts
 every control back to its default, except the name, which is not a preference.
 
@@ -51,9 +51,9 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion.session.plan import PRESETS, Cadence
-from backcompanion.ui.settings import MAX_NAME, MOTIONS, THEMES, Settings
+from backcompanion.ui.services.tray import TrayController
+from backcompanion.ui.settings_model import MAX_NAME, MOTIONS, THEMES, Settings
 from backcompanion.ui.theme import Theme, current_theme, set_role
-from backcompanion.ui.tray import TrayController
 
 __all__ = ["PAGES", "SecondsSpinBox", "SettingsDialog", "Stepper", "sound_addon_available"]
 
@@ -783,7 +783,7 @@ class SettingsDialog(QDialog):
 
     def _player(self) -> Any:
         if self._cues is None:
-            from backcompanion.ui.cues import shared_player
+            from backcompanion.ui.services.cue_player import shared_player
 
             self._cues = shared_player(self._settings)
         return self._cues
@@ -793,7 +793,7 @@ class SettingsDialog(QDialog):
         if available is not None:
             if available:
                 return ""
-            from backcompanion.ui.cues import addon_problem
+            from backcompanion.ui.services.cue_player import addon_problem
 
             return addon_problem()
         player = self._player()

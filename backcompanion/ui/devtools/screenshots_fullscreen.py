@@ -22,7 +22,7 @@ from backcompanion.session.engine import Event, SessionEngine, Snapshot, Step
 from backcompanion.session.facts import SafetyFacts
 from backcompanion.session.plan import PRESETS
 from backcompanion.session.rules import load_rules, make_plan
-from backcompanion.ui.fullscreen_view import FullscreenSessionView
+from backcompanion.ui.session_screens.fullscreen_view import FullscreenSessionView
 from backcompanion.ui.theme import DARK, LIGHT
 
 __all__ = ["SIZES", "render_fullscreen"]

@@ -19,7 +19,7 @@ another exercise the carousel follows it, unless the user browsed in the last
 
 Sizes come from font metrics and the theme's point sizes, colours from
 :mod:`backcompanion.ui.theme`, pictures from the cache in
-:mod:`backcompanion.ui.illustration`; ``paintEvent`` only draws what resize,
+:mod:`backcompanion.ui.widgets.illustration`; ``paintEvent`` only draws what resize,
 content or theme changes prepared. The slide animation (one
 QVariantAnimation, about a fifth of a second) is skipped in reduced motion
 and stops when it ends or the widget is hidden.
@@ -72,15 +72,15 @@ from PySide6.QtWidgets import (
 
 from backcompanion.program import Exercise, Phase, Program
 from backcompanion.session.plan import SessionPlan
-from backcompanion.ui.illustration import (
+from backcompanion.ui.theme import SUBTITLE_PT, TITLE_PT, Theme, current_theme, set_role
+from backcompanion.ui.widgets.illustration import (
     ASPECT,
     IllustrationError,
     IllustrationView,
     fitted_size,
     render_illustration,
 )
-from backcompanion.ui.pacer import system_prefers_reduced_motion
-from backcompanion.ui.theme import SUBTITLE_PT, TITLE_PT, Theme, current_theme, set_role
+from backcompanion.ui.widgets.pacer import system_prefers_reduced_motion
 
 __all__ = [
     "BROWSE_HOLD_S",
@@ -104,7 +104,7 @@ _NAV_KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Ke
 
 
 def illustration_name(exercise: Exercise) -> str | None:
-    """The name :mod:`~backcompanion.ui.illustration` knows the exercise's first picture by."""
+    """The name the illustration module (ui/widgets/illustration.py) knows its first picture by."""
     if not exercise.illustrations:
         return None
     file = exercise.illustrations[0]

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from backcompanion import APP_NAME, resources
 from backcompanion.i18n import weekday_name
 from backcompanion.session.reminders import Reminder, due_reminders, local_now, next_reminder, zoned
-from backcompanion.ui.settings import Settings
+from backcompanion.ui.settings_model import Settings
 
 __all__ = [
     "KEEP_IN_TRAY",

@@ -38,18 +38,6 @@ from backcompanion.session.breathing import BreathState
 from backcompanion.session.engine import Event, Snapshot, State, Step
 from backcompanion.session.plan import SessionPlan
 from backcompanion.session.records import Effort
-from backcompanion.ui.illustration import IllustrationView
-from backcompanion.ui.pacer import PacerWidget, phase_words
-from backcompanion.ui.session_widgets import (
-    KeyButton,
-    NoticeFrame,
-    PictureBox,
-    ScaledPage,
-    SessionPage,
-    em,
-    picture_names,
-    set_text,
-)
 from backcompanion.ui.theme import (
     BASE_PT,
     HEADING_PT,
@@ -59,7 +47,19 @@ from backcompanion.ui.theme import (
     current_theme,
     set_role,
 )
-from backcompanion.ui.timer_view import COUNT_IN_S, TimerDial
+from backcompanion.ui.widgets.controls import (
+    KeyButton,
+    NoticeFrame,
+    PictureBox,
+    ScaledPage,
+    SessionPage,
+    em,
+    picture_names,
+    set_text,
+)
+from backcompanion.ui.widgets.illustration import IllustrationView
+from backcompanion.ui.widgets.pacer import PacerWidget, phase_words
+from backcompanion.ui.widgets.timer_dial import COUNT_IN_S, TimerDial
 
 __all__ = [
     "EFFORT_KEYS",

@@ -30,14 +30,14 @@ from backcompanion.history import StoreError
 from backcompanion.i18n import translate
 from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.session.plan import SessionPlan
-from backcompanion.ui.bridge import SessionBridge
-from backcompanion.ui.carousel import ExerciseCarousel
-from backcompanion.ui.home_page import HomePage
-from backcompanion.ui.inhibitor import Inhibitor
-from backcompanion.ui.inhibitor.null import NullInhibitor
-from backcompanion.ui.pacer import system_prefers_reduced_motion
-from backcompanion.ui.screen_awake import ScreenAwake
-from backcompanion.ui.settings import Settings
+from backcompanion.ui.home.carousel import ExerciseCarousel
+from backcompanion.ui.home.home_page import HomePage
+from backcompanion.ui.services.bridge import SessionBridge
+from backcompanion.ui.services.inhibitor import Inhibitor
+from backcompanion.ui.services.inhibitor.null import NullInhibitor
+from backcompanion.ui.services.screen_awake import ScreenAwake
+from backcompanion.ui.settings_model import Settings
+from backcompanion.ui.widgets.pacer import system_prefers_reduced_motion
 
 # keys during a session (also as buttons on the pages)
 SESSION_KEYS: dict[Qt.Key, Event] = {
@@ -234,21 +234,21 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_welcome(self) -> QWidget:
-        from backcompanion.ui.safety_pages import WelcomePage
+        from backcompanion.ui.home.safety_pages import WelcomePage
 
         page = WelcomePage()
         page.continued.connect(lambda: self.show_page("red_flags"))
         return page
 
     def _build_red_flags(self) -> QWidget:
-        from backcompanion.ui.safety_pages import RedFlagPage
+        from backcompanion.ui.home.safety_pages import RedFlagPage
 
         page = RedFlagPage()
         page.answered.connect(self._on_red_flags)
         return page
 
     def _build_clinician(self) -> QWidget:
-        from backcompanion.ui.safety_pages import SeeClinicianPage
+        from backcompanion.ui.home.safety_pages import SeeClinicianPage
 
         page = SeeClinicianPage()
         page.cleared.connect(self._on_cleared)
@@ -256,14 +256,14 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_check_in(self) -> QWidget:
-        from backcompanion.ui.checkin import PainCheckIn
+        from backcompanion.ui.session_screens.checkin import PainCheckIn
 
         page = PainCheckIn()
         page.submitted.connect(self._on_check_in)
         return page
 
     def _build_breathing(self) -> QWidget:
-        from backcompanion.ui.session_pages import BreathingPage
+        from backcompanion.ui.session_screens.session_pages import BreathingPage
 
         page = BreathingPage()
         page.event_requested.connect(self._on_page_event)
@@ -271,14 +271,14 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_exercise(self) -> QWidget:
-        from backcompanion.ui.session_pages import ExercisePage
+        from backcompanion.ui.session_screens.session_pages import ExercisePage
 
         page = ExercisePage()
         page.event_requested.connect(self._on_page_event)
         return page
 
     def _build_gate(self) -> QWidget:
-        from backcompanion.ui.session_pages import GatePage
+        from backcompanion.ui.session_screens.session_pages import GatePage
 
         page = GatePage()
         page.event_requested.connect(self._on_page_event)
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
             self.gate.set_plan(plan)
 
     def _build_done(self) -> QWidget:
-        from backcompanion.ui.session_pages import DonePage
+        from backcompanion.ui.session_screens.session_pages import DonePage
 
         page = DonePage()
         page.home_requested.connect(self.go_home)
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
     @property
     def progress(self) -> QWidget:
         if self._progress is None:
-            from backcompanion.ui.progress_view import ProgressView
+            from backcompanion.ui.progress.progress_view import ProgressView
 
             self._progress = self._add_page("progress", ProgressView())
             self._progress.exportRequested.connect(self._on_export)
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
     @property
     def fullscreen(self) -> QWidget:
         if self._fullscreen is None:
-            from backcompanion.ui.fullscreen_view import FullscreenSessionView
+            from backcompanion.ui.session_screens.fullscreen_view import FullscreenSessionView
 
             self._fullscreen = self._add_page("fullscreen", FullscreenSessionView())
             self._fullscreen.exitRequested.connect(self.toggle_fullscreen)
@@ -565,7 +565,7 @@ class MainWindow(QMainWindow):
         if snap is None or Event.THIS_HURTS not in snap.allowed_events:
             return
         if snap.state is State.STRENGTHENING:
-            from backcompanion.ui.checkin import PainNowDialog
+            from backcompanion.ui.session_screens.checkin import PainNowDialog
 
             rating = PainNowDialog.ask(self)
             if rating is None:
@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
             self.show_page(page.objectName())
 
     def _on_session_ended(self, snap: Snapshot) -> None:
-        from backcompanion.ui.session_pages import DoneSummary
+        from backcompanion.ui.session_screens.session_pages import DoneSummary
 
         summary = self.companion.done_summary(snap.session_id) if snap.session_id else None
         self.done.set_summary(
@@ -711,7 +711,7 @@ class MainWindow(QMainWindow):
             self._on_snapshot(snap)
 
     def show_about(self) -> None:
-        from backcompanion.ui.safety_pages import AboutDialog
+        from backcompanion.ui.home.safety_pages import AboutDialog
 
         AboutDialog(self).exec()
 

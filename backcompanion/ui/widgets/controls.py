@@ -71,7 +71,7 @@ def set_text(label: QLabel, text: str) -> None:
 
 
 def picture_names(exercise) -> tuple[str, ...]:
-    """The names :mod:`~backcompanion.ui.illustration` knows an exercise's pictures by."""
+    """The names :mod:`~backcompanion.ui.widgets.illustration` knows an exercise's pictures by."""
     if exercise is None:
         return ()
     return tuple(f[:-4] if f.endswith(".svg") else f for f in exercise.illustrations)
