@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from backcompanion.history import InterruptedSession, Store
+from backcompanion.history.facts_window import LOOKBACK_DAYS, facts_now
 from backcompanion.i18n import translate
 from backcompanion.program import Program
-from backcompanion.report.facts_window import LOOKBACK_DAYS, facts_now
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
 from backcompanion.session.engine import ResumePoint, SessionEngine
@@ -171,7 +171,7 @@ class Companion:
         """The session facts whose replay gives the same answers at ``now`` as the whole history.
 
         A window of recent weeks plus the few older sessions the rules need
-        (``report.facts_window``), so the cost does not grow with the years
+        (``history.facts_window``), so the cost does not grow with the years
         kept. The gate, the nudge and the safety state read from it equal the
         whole history's when the window is exact before the latest red-flag
         check by at least the days the worsening test looks at: before that

@@ -1,5 +1,10 @@
 """Backups of the history, and recovery from a damaged file.
 
+Above the store: making the day's backup of an open
+:class:`~backcompanion.history.store.Store` and recovering from a damaged
+file; the files themselves (names, copies, pruning) are in
+:mod:`backcompanion.history.backup_files`, below the store.
+
 Backups go to ``<data dir>/backups/``, one a day (``backcompanion-YYYY-MM-DD.sqlite3``)
 and one before every migration (``backcompanion-YYYY-MM-DD-HHMMSS-before-vN.sqlite3``).
 Of the daily ones the newest of the last 7 days with a backup are kept and the
@@ -16,26 +21,17 @@ is renamed aside, never deleted.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from backcompanion.history import queries, schema
-from backcompanion.history.paths import private_file, private_folder, sync_folder
+from backcompanion.history.backup_files import ANY, backups_dir, copy_database, prune
+from backcompanion.history.paths import private_folder, sync_folder
+from backcompanion.history.store import Store
 from backcompanion.i18n import format_date, translate
 
-if TYPE_CHECKING:
-    from backcompanion.history.store import Store
-
-BACKUP_DIR = "backups"
-KEEP_DAILY = 7
-KEEP_WEEKLY = 4
-
-_DAILY = re.compile(r"^backcompanion-(\d{4}-\d{2}-\d{2})\.sqlite3$")
-_ANY = re.compile(r"^backcompanion-(\d{4}-\d{2}-\d{2})(-\d{6}-before-v\d+)?\.sqlite3$")
 # SQLite's companions of a database file, moved together with it.
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -62,69 +58,6 @@ def daily_backup_if_due(store: Store, today: date) -> Path | None:
     if (backups_dir(store.data_dir) / f"backcompanion-{today.isoformat()}.sqlite3").exists():
         return None
     return backup_now(store, today)
-
-
-def backup_before_migration(conn: sqlite3.Connection, data_dir: Path, version: int) -> Path:
-    """Save the file as it is at ``version`` before a migration changes it."""
-    folder = backups_dir(data_dir)
-    private_folder(folder)
-    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    dest = folder / f"backcompanion-{stamp}-before-v{version + 1}.sqlite3"
-    copy_database(conn, dest)
-    return dest
-
-
-def backups_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / BACKUP_DIR
-
-
-def any_backup(data_dir: Path) -> bool:
-    folder = backups_dir(data_dir)
-    return folder.is_dir() and any(folder.glob("*.sqlite3"))
-
-
-def prune(folder: Path) -> list[Path]:
-    """Delete the daily backups the retention rule does not keep; return them."""
-    daily = sorted(
-        ((date.fromisoformat(m[1]), p) for p in folder.iterdir() if (m := _DAILY.match(p.name))),
-        reverse=True,
-    )
-    keep = {path for _, path in daily[:KEEP_DAILY]}
-    weeks: set[tuple[int, int]] = set()
-    for day, path in daily:  # newest first, so the first seen of a week is its newest
-        week = day.isocalendar()[:2]
-        if week not in weeks:
-            if len(weeks) == KEEP_WEEKLY:
-                break
-            weeks.add(week)
-            keep.add(path)
-    removed = [path for _, path in daily if path not in keep]
-    for path in removed:
-        path.unlink()
-    return removed
-
-
-def copy_database(source: sqlite3.Connection, dest: Path) -> None:
-    """Write a consistent copy of ``source`` to ``dest``, replacing it atomically.
-
-    The copy is switched to the rollback journal so it is one self-contained
-    file with no ``-wal`` beside it; :class:`Store` switches it back to WAL
-    when it opens a restored copy. Refused while ``source`` has a transaction
-    open (a :meth:`Store.batch`): the copy would wait for it forever.
-    """
-    if source.in_transaction:
-        raise RuntimeError("cannot back up while a batch of records is being written")
-    partial = dest.with_name(dest.name + ".partial")
-    partial.unlink(missing_ok=True)  # left by a copy that was interrupted
-    private_file(partial)
-    target = sqlite3.connect(partial, isolation_level=None)
-    try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    os.replace(partial, dest)
-    sync_folder(dest.parent)
 
 
 def recover(data_dir: Path) -> RecoveryResult:
@@ -169,7 +102,7 @@ def _newest_first(data_dir: Path) -> list[Path]:
     folder = backups_dir(data_dir)
     if not folder.is_dir():
         return []
-    found = [(m[1], p.stat().st_mtime, p) for p in folder.iterdir() if (m := _ANY.match(p.name))]
+    found = [(m[1], p.stat().st_mtime, p) for p in folder.iterdir() if (m := ANY.match(p.name))]
     return [path for _, _, path in sorted(found, reverse=True)]
 
 
@@ -225,7 +158,7 @@ def _read_only_uri(path: Path) -> str:
 
 def _recovery_message(moved: Path | None, restored: Path | None) -> str:
     """One sentence for the person, in their language: what was kept, what was restored."""
-    day = format_date(date.fromisoformat(_ANY.match(restored.name)[1]), "long") if restored else ""
+    day = format_date(date.fromisoformat(ANY.match(restored.name)[1]), "long") if restored else ""
     if moved is not None and restored is not None:
         text = translate(
             "Recovery",

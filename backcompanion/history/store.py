@@ -26,7 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from backcompanion.history import backup, queries, schema
+from backcompanion.history import backup_files, queries, schema
 from backcompanion.history.errors import CorruptStoreError, StoreError
 from backcompanion.history.paths import private_file, private_folder
 from backcompanion.history.rows import (
@@ -107,7 +107,7 @@ class Store:
                 raise CorruptStoreError(
                     path, translate("StoreError", "something other than a file is in its place")
                 )
-            if path.is_file() and path.stat().st_size == 0 and backup.any_backup(data_dir):
+            if path.is_file() and path.stat().st_size == 0 and backup_files.any_backup(data_dir):
                 # an emptied file (a crash on some file systems, a sync tool) is not a new
                 # history: treating it as one would hide every backup behind it
                 raise CorruptStoreError(path, translate("StoreError", "the file is empty"))
@@ -164,7 +164,7 @@ class Store:
 
     def backup_to(self, dest: Path) -> None:
         """Write a consistent copy of the history to ``dest`` (see ``history.backup``)."""
-        backup.copy_database(self._conn, dest)
+        backup_files.copy_database(self._conn, dest)
 
     # --- writing ----------------------------------------------------------------------
 
@@ -620,7 +620,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, data_dir: Path, check: bool =
     if version == latest:
         return
     if version > 0:  # an empty file has nothing to save
-        backup.backup_before_migration(conn, data_dir, version)
+        backup_files.backup_before_migration(conn, data_dir, version)
     schema.migrate(conn, version)
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from backcompanion.history import Store
+from backcompanion.history.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
 from backcompanion.i18n import translate
-from backcompanion.report.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
 from backcompanion.report.summary import DayPain, daily_pain
 from backcompanion.report.weeks import IsoWeek
 from backcompanion.session import rules as R
@@ -95,7 +95,7 @@ def progress_data(
     window = read_facts(store, rules, now, now, lookback_days)
     gate = R.evaluate_gate(rules, window.facts, safety, now)
     if window.exact_from is not None and FactsWindow.worsening_in(gate.reasons):
-        window = read_facts(store, rules, now, now, None)  # see report.facts_window
+        window = read_facts(store, rules, now, now, None)  # see history.facts_window
         gate = R.evaluate_gate(rules, window.facts, safety, now)
     since, since_before = gate.since, None
     if window.exact_from is not None and (since is None or not window.real_change(since)):

@@ -4,7 +4,7 @@
 and the rules, and returns everything the PDF shows. The week's own rows come
 from the store's day-range queries. The baseline, the gate, the flare-ups and
 the nudge are the rules' answers, given the facts of the four weeks before
-and the few older sessions they depend on (``report.facts_window``), so the
+and the few older sessions they depend on (``history.facts_window``), so the
 cost does not grow with the years of history either. One thing is then said
 with a horizon: when the gate has not changed in those weeks, it is "locked
 (or open) since <a day in them> or earlier", not the exact moment.
@@ -31,12 +31,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from backcompanion.history import SessionRow, Store
+from backcompanion.history.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
 from backcompanion.i18n import format_date, format_decimal, translate
 from backcompanion.program import Phase, Program
 from backcompanion.program.safety import load_safety
-from backcompanion.report.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
-from backcompanion.report.weeks import IsoWeek, last_full_week, local_midnight
+from backcompanion.report.weeks import IsoWeek, last_full_week
 from backcompanion.session import rules as R
+from backcompanion.session.clock import local_midnight
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts
 
 __all__ = [

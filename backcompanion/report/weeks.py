@@ -8,7 +8,7 @@ Monday 29 December 2025, and a year has 53 weeks when it begins on a Thursday
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 from typing import NamedTuple
 
 __all__ = ["IsoWeek", "WeekError", "last_full_week", "weeks_in_year"]
@@ -96,18 +96,3 @@ def last_full_week(today: date) -> IsoWeek:
     On a Sunday the current week is not over yet, so it is still the week before.
     """
     return IsoWeek.of(today).shifted(-1)
-
-
-def local_midnight(day: date, like: datetime) -> datetime:
-    """Midnight at the start of ``day`` in the zone of ``like``, with that day's own offset.
-
-    ``like`` often carries a fixed offset (``datetime.now().astimezone()``), which is
-    wrong on the other side of a daylight-saving change; a zone with rules (zoneinfo)
-    is used as it is, and the system's fixed offset by the system's rules for that day.
-    """
-    zone = like.tzinfo
-    if zone is None:
-        return datetime.combine(day, time()).astimezone()
-    if isinstance(zone, timezone) and like.astimezone().utcoffset() == like.utcoffset():
-        return datetime.combine(day, time()).astimezone()  # the system's own rules
-    return datetime.combine(day, time(), tzinfo=zone)

@@ -360,3 +360,16 @@ class ThemeFollower(QObject):
         self._theme = theme
         apply_theme(self._app, theme)
         self.themeChanged.emit(theme)
+
+
+def system_prefers_reduced_motion() -> bool:
+    """The platform's motion preference (False when it does not say)."""
+    if QGuiApplication.instance() is None:
+        return False
+    hints = QGuiApplication.styleHints()  # keep the wrapper alive while asking it
+    try:
+        # Qt 6.12 added motionPreference; before it, the platform cannot tell us
+        preference = hints.accessibility().motionPreference()
+    except (RuntimeError, AttributeError):
+        return False
+    return preference == Qt.MotionPreference.ReducedMotion

@@ -31,7 +31,7 @@ import pytest
 
 from backcompanion.app import open_store_with_recovery
 from backcompanion.history import Store, StoreError
-from backcompanion.history.backup import backups_dir
+from backcompanion.history.backup_files import backups_dir
 from backcompanion.history.schema import DB_NAME
 from backcompanion.i18n import format_date
 from backcompanion.program import builtin_program

@@ -27,7 +27,7 @@ from PySide6.QtCore import QSettings
 from backcompanion.app import open_store_with_recovery
 from backcompanion.companion import Companion
 from backcompanion.history import Store, backup_now
-from backcompanion.history.backup import backups_dir
+from backcompanion.history.backup_files import backups_dir
 from backcompanion.history.schema import DB_NAME
 from backcompanion.program import builtin_program
 from backcompanion.report.csv_export import export_history_csv

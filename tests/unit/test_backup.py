@@ -17,7 +17,7 @@ from backcompanion.history import (
     daily_backup_if_due,
     recover,
 )
-from backcompanion.history.backup import backups_dir
+from backcompanion.history.backup_files import backups_dir
 from backcompanion.session.records import CheckIn, SessionStarted
 
 CET = timezone(timedelta(hours=1))

@@ -45,7 +45,7 @@ from report_helpers import (
     session,
 )
 
-from backcompanion.report.facts_window import LOOKBACK_DAYS
+from backcompanion.history.facts_window import LOOKBACK_DAYS
 from backcompanion.report.progress import DayState, progress_data
 from backcompanion.report.summary import (
     cadence_text,

@@ -72,7 +72,14 @@ from PySide6.QtWidgets import (
 
 from backcompanion.program import Exercise, Phase, Program
 from backcompanion.session.plan import SessionPlan
-from backcompanion.ui.theme import SUBTITLE_PT, TITLE_PT, Theme, current_theme, set_role
+from backcompanion.ui.theme import (
+    SUBTITLE_PT,
+    TITLE_PT,
+    Theme,
+    current_theme,
+    set_role,
+    system_prefers_reduced_motion,
+)
 from backcompanion.ui.widgets.illustration import (
     ASPECT,
     IllustrationError,
@@ -80,7 +87,6 @@ from backcompanion.ui.widgets.illustration import (
     fitted_size,
     render_illustration,
 )
-from backcompanion.ui.widgets.pacer import system_prefers_reduced_motion
 
 __all__ = [
     "BROWSE_HOLD_S",

@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPainter,
     QPaintEvent,
     QPen,
@@ -42,7 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcompanion.i18n import translate
-from backcompanion.ui.theme import Theme, current_theme
+from backcompanion.ui.theme import Theme, current_theme, system_prefers_reduced_motion
 
 __all__ = [
     "COUNT_SHARE",
@@ -58,7 +57,6 @@ __all__ = [
     "pacer_geometry",
     "phase_words",
     "shape_bounds",
-    "system_prefers_reduced_motion",
 ]
 
 SHAPE_SHARE = 0.7  # the top 70 % of the height holds the shape, the rest the phase word
@@ -159,19 +157,6 @@ def phase_words() -> dict[str, str]:
         "hold_out": hold,
         "hold": hold,
     }
-
-
-def system_prefers_reduced_motion() -> bool:
-    """The platform's motion preference (False when it does not say)."""
-    if QGuiApplication.instance() is None:
-        return False
-    hints = QGuiApplication.styleHints()  # keep the wrapper alive while asking it
-    try:
-        # Qt 6.12 added motionPreference; before it, the platform cannot tell us
-        preference = hints.accessibility().motionPreference()
-    except (RuntimeError, AttributeError):
-        return False
-    return preference == Qt.MotionPreference.ReducedMotion
 
 
 class _TextPixmap(NamedTuple):

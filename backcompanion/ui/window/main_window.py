@@ -37,7 +37,7 @@ from backcompanion.ui.services.inhibitor import Inhibitor
 from backcompanion.ui.services.inhibitor.null import NullInhibitor
 from backcompanion.ui.services.screen_awake import ScreenAwake
 from backcompanion.ui.settings_model import Settings
-from backcompanion.ui.widgets.pacer import system_prefers_reduced_motion
+from backcompanion.ui.theme import system_prefers_reduced_motion
 
 # keys during a session (also as buttons on the pages)
 SESSION_KEYS: dict[Qt.Key, Event] = {

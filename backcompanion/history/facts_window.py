@@ -41,8 +41,8 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from backcompanion.history import SessionRow, Store
-from backcompanion.report.weeks import local_midnight
 from backcompanion.session import rules as R
+from backcompanion.session.clock import local_midnight
 from backcompanion.session.facts import SessionFacts
 
 __all__ = ["LOOKBACK_DAYS", "FactsWindow", "facts_now", "read_facts"]
