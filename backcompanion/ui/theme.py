@@ -373,3 +373,25 @@ def system_prefers_reduced_motion() -> bool:
     except (RuntimeError, AttributeError):
         return False
     return preference == Qt.MotionPreference.ReducedMotion
+
+
+class Themed:
+    """Mixin for a drawn widget that holds its own theme (None: follow the app's).
+
+    ``set_theme`` stores it and, when it changed, calls :meth:`_on_theme_change`
+    (repaint by default; override to rebuild a paint cache first); ``painted_theme``
+    is what to paint with. Put it before the Qt class: ``class Dial(Themed, QWidget)``.
+    """
+
+    _theme: Theme | None = None
+
+    def set_theme(self, theme: Theme | None) -> None:
+        if theme != self._theme:
+            self._theme = theme
+            self._on_theme_change()
+
+    def painted_theme(self) -> Theme:
+        return self._theme or current_theme()
+
+    def _on_theme_change(self) -> None:
+        self.update()  # type: ignore[attr-defined]
