@@ -1,4 +1,5 @@
-"""Imports point one way (docs/ARCHITECTURE.md, "Layers"): the core never imports Qt or the widgets;
+"""Imports point one way (docs/ARCHITECTURE.md, "Layers"): the core never imports Qt or the
+widgets, each part of ui/ imports only the parts below it, and no module imports itself in a circle.
 
 An AST scan of every import statement, function-level (lazy) imports included.
 """
