@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from backcompanion.fonts import register_fonts
@@ -35,6 +35,7 @@ __all__ = [
     "palette",
     "resolve_scheme",
     "set_role",
+    "settings_style_sheet",
     "style_sheet",
     "system_scheme",
     "theme_for",
@@ -268,6 +269,89 @@ QLineEdit {{
     selection-background-color: {t.accent}; selection-color: {t.on_accent};
 }}
 QLineEdit:focus {{ border: 4px solid {t.focus}; }}
+"""
+
+
+def settings_style_sheet(theme: Theme, font: QFont) -> str:
+    """The settings dialog's sheet over the app's (which sizes the rest): large spin boxes,
+    radio buttons and the section list, for ``font`` (the app's font)."""
+    fm = QFontMetricsF(font)
+    h = control_height(font)
+    indicator = max(28, round(fm.height() * 1.1))
+    radius = max(8, h // 6)
+    scroll_w = max(16, round(fm.height() * 0.7))  # as the app's vertical scroll bar
+    t = theme
+    return f"""
+QAbstractSpinBox {{
+    min-height: {h - 8}px; min-width: {round(fm.horizontalAdvance("100 %") + 36)}px;
+    padding: 2px 12px;
+    color: {t.text}; background: {t.card};
+    border: 3px solid {t.border}; border-radius: {radius}px;
+    selection-background-color: {t.accent}; selection-color: {t.on_accent};
+}}
+QAbstractSpinBox:focus {{ border: 4px solid {t.focus}; }}
+QComboBox {{
+    min-height: {h - 8}px; padding: 2px 12px;
+    color: {t.text}; background: {t.card};
+    border: 3px solid {t.border}; border-radius: {radius}px;
+}}
+QComboBox:focus {{ border: 4px solid {t.focus}; }}
+QComboBox QAbstractItemView {{
+    color: {t.text}; background: {t.card}; border: 2px solid {t.border};
+    selection-background-color: {t.selected}; selection-color: {t.text};
+}}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    width: 0px; border: none; image: none;
+}}
+QAbstractSpinBox QLineEdit {{
+    min-height: 0px; padding: 0px; border: none; background: transparent;
+}}
+QAbstractSpinBox:disabled {{ color: {t.muted}; background: {t.window}; border-style: dashed; }}
+QPushButton[role="step"] {{
+    min-width: {h}px; max-width: {h}px; min-height: {h}px; max-height: {h}px;
+    padding: 0px; font-size: {round(QFontInfo(font).pointSizeF() * 1.3)}pt;
+}}
+QCheckBox:disabled, QRadioButton:disabled, QLabel:disabled {{ color: {t.muted}; }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+    border: 3px dashed {t.border}; background: {t.window};
+}}
+QCheckBox::indicator:checked:disabled {{ background: {t.muted}; }}
+QRadioButton {{
+    spacing: {indicator // 2}px; padding: 4px 8px;
+    border: 4px solid transparent; border-radius: {radius}px;
+}}
+QRadioButton:focus {{ border: 4px solid {t.focus}; }}
+QRadioButton::indicator {{
+    width: {indicator}px; height: {indicator}px; border-radius: {indicator // 2 + 2}px;
+    border: 3px solid {t.text}; background: {t.card};
+}}
+QRadioButton::indicator:checked {{
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 {t.text}, stop:0.5 {t.text}, stop:0.56 {t.card}, stop:1 {t.card});
+}}
+QListWidget#sections {{
+    background: {t.card}; border: 2px solid {t.border}; border-radius: {radius}px;
+    padding: 6px; outline: none;
+}}
+QListWidget#sections::item {{
+    min-height: {h - 8}px; padding: 0px 16px; border-radius: {radius}px;
+    border: 3px solid transparent; color: {t.text};
+}}
+QListWidget#sections::item:selected {{
+    background: {t.selected}; border: 3px solid {t.text}; color: {t.text}; font-weight: 700;
+}}
+QListWidget#sections:focus::item:selected {{ border: 4px solid {t.focus}; }}
+QScrollArea, QWidget#page {{ background: {t.window}; }}
+QAbstractScrollArea::corner {{ background: {t.window}; border: none; }}
+QScrollBar:horizontal {{
+    height: {scroll_w}px; background: {t.window}; border: none; margin: 0px;
+}}
+QScrollBar::handle:horizontal {{
+    background: {t.border}; min-width: {h}px; border-radius: {scroll_w // 2 - 3}px; margin: 3px;
+}}
+QScrollBar::handle:horizontal:hover {{ background: {t.muted}; }}
+QScrollBar::add-line:horizontal, QScrollBar::sub-line:horizontal {{ width: 0px; border: none; }}
+QScrollBar::add-page:horizontal, QScrollBar::sub-page:horizontal {{ background: none; }}
 """
 
 

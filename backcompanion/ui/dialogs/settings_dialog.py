@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTime, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QFontInfo, QFontMetricsF, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 from backcompanion.session.plan import PRESETS, Cadence
 from backcompanion.ui.services.tray import TrayController
 from backcompanion.ui.settings_model import MAX_NAME, MOTIONS, THEMES, Settings
-from backcompanion.ui.theme import Theme, current_theme, set_role
+from backcompanion.ui.theme import Theme, current_theme, set_role, settings_style_sheet
 
 __all__ = ["PAGES", "SecondsSpinBox", "SettingsDialog", "Stepper", "sound_addon_available"]
 
@@ -847,86 +847,7 @@ class SettingsDialog(QDialog):
         """Large spin boxes, radio buttons and the section list (the app sheet sizes the rest)."""
         t = current_theme()
         self._styled_for = t
-        font = QApplication.font()
-        fm = QFontMetricsF(font)
-        h = max(56, round(fm.height() * 2.0))
-        indicator = max(28, round(fm.height() * 1.1))
-        radius = max(8, h // 6)
-        scroll_w = max(16, round(fm.height() * 0.7))  # as the app's vertical scroll bar
-        self.setStyleSheet(
-            f"""
-QAbstractSpinBox {{
-    min-height: {h - 8}px; min-width: {round(fm.horizontalAdvance("100 %") + 36)}px;
-    padding: 2px 12px;
-    color: {t.text}; background: {t.card};
-    border: 3px solid {t.border}; border-radius: {radius}px;
-    selection-background-color: {t.accent}; selection-color: {t.on_accent};
-}}
-QAbstractSpinBox:focus {{ border: 4px solid {t.focus}; }}
-QComboBox {{
-    min-height: {h - 8}px; padding: 2px 12px;
-    color: {t.text}; background: {t.card};
-    border: 3px solid {t.border}; border-radius: {radius}px;
-}}
-QComboBox:focus {{ border: 4px solid {t.focus}; }}
-QComboBox QAbstractItemView {{
-    color: {t.text}; background: {t.card}; border: 2px solid {t.border};
-    selection-background-color: {t.selected}; selection-color: {t.text};
-}}
-QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
-    width: 0px; border: none; image: none;
-}}
-QAbstractSpinBox QLineEdit {{
-    min-height: 0px; padding: 0px; border: none; background: transparent;
-}}
-QAbstractSpinBox:disabled {{ color: {t.muted}; background: {t.window}; border-style: dashed; }}
-QPushButton[role="step"] {{
-    min-width: {h}px; max-width: {h}px; min-height: {h}px; max-height: {h}px;
-    padding: 0px; font-size: {round(QFontInfo(font).pointSizeF() * 1.3)}pt;
-}}
-QCheckBox:disabled, QRadioButton:disabled, QLabel:disabled {{ color: {t.muted}; }}
-QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
-    border: 3px dashed {t.border}; background: {t.window};
-}}
-QCheckBox::indicator:checked:disabled {{ background: {t.muted}; }}
-QRadioButton {{
-    spacing: {indicator // 2}px; padding: 4px 8px;
-    border: 4px solid transparent; border-radius: {radius}px;
-}}
-QRadioButton:focus {{ border: 4px solid {t.focus}; }}
-QRadioButton::indicator {{
-    width: {indicator}px; height: {indicator}px; border-radius: {indicator // 2 + 2}px;
-    border: 3px solid {t.text}; background: {t.card};
-}}
-QRadioButton::indicator:checked {{
-    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
-        stop:0 {t.text}, stop:0.5 {t.text}, stop:0.56 {t.card}, stop:1 {t.card});
-}}
-QListWidget#sections {{
-    background: {t.card}; border: 2px solid {t.border}; border-radius: {radius}px;
-    padding: 6px; outline: none;
-}}
-QListWidget#sections::item {{
-    min-height: {h - 8}px; padding: 0px 16px; border-radius: {radius}px;
-    border: 3px solid transparent; color: {t.text};
-}}
-QListWidget#sections::item:selected {{
-    background: {t.selected}; border: 3px solid {t.text}; color: {t.text}; font-weight: 700;
-}}
-QListWidget#sections:focus::item:selected {{ border: 4px solid {t.focus}; }}
-QScrollArea, QWidget#page {{ background: {t.window}; }}
-QAbstractScrollArea::corner {{ background: {t.window}; border: none; }}
-QScrollBar:horizontal {{
-    height: {scroll_w}px; background: {t.window}; border: none; margin: 0px;
-}}
-QScrollBar::handle:horizontal {{
-    background: {t.border}; min-width: {h}px; border-radius: {scroll_w // 2 - 3}px; margin: 3px;
-}}
-QScrollBar::handle:horizontal:hover {{ background: {t.muted}; }}
-QScrollBar::add-line:horizontal, QScrollBar::sub-line:horizontal {{ width: 0px; border: none; }}
-QScrollBar::add-page:horizontal, QScrollBar::sub-page:horizontal {{ background: none; }}
-"""
-        )
+        self.setStyleSheet(settings_style_sheet(t, QApplication.font()))
 
     def _fit_sections(self) -> None:
         bold = QFont(self.sections.font())
