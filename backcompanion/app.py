@@ -211,6 +211,7 @@ def _open_settings(parent, settings, store) -> None:
 
     from backcompanion.history import backup_now
     from backcompanion.ui.dialogs.settings_dialog import SettingsDialog
+    from backcompanion.ui.services.tray import TrayController
 
     def backup() -> str:
         try:
@@ -225,6 +226,7 @@ def _open_settings(parent, settings, store) -> None:
         data_folder=str(store.data_dir),
         open_data_folder=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(store.data_dir))),
         backup_now=backup,
+        tray_problem=TrayController.unavailable_reason(),
     )
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
 )
@@ -628,3 +629,15 @@ def test_ask_can_be_replaced_and_reports_the_answer(qtbot, light, settings, monk
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert SettingsDialog.ask(None, settings) is False
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # both dialogs
+
+
+def test_without_a_tray_the_tray_choice_is_off_and_explained(qtbot, light, settings):
+    settings.reminders_enabled = True
+    d = SettingsDialog(settings, sound_available=True, tray_problem="No tray on this desktop")
+    qtbot.addWidget(d)
+    assert d.reminder_time_edit.isEnabled() and not d.tray_check.isEnabled()
+    page = d.pages.widget(PAGES.index("reminders"))
+    assert "No tray on this desktop" in [label.text() for label in page.findChildren(QLabel)]
+    told = SettingsDialog(settings, sound_available=True)  # not told: the tray is there
+    qtbot.addWidget(told)
+    assert told.tray_check.isEnabled()

@@ -9,7 +9,9 @@ every control back to its default, except the name, which is not a preference.
 
 The dialog does no file work itself: the caller passes the data folder and two
 callables, ``open_data_folder()`` and ``backup_now() -> str`` (the message to
-show). Tests replace :meth:`SettingsDialog.ask` to answer without a window.
+show), and why the app cannot stay in the tray, if it cannot (``tray_problem``, from
+``TrayController.unavailable_reason()``). Tests replace :meth:`SettingsDialog.ask`
+to answer without a window.
 """
 
 from __future__ import annotations
@@ -51,7 +53,6 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion.session.plan import PRESETS, Cadence
-from backcompanion.ui.services.tray import TrayController
 from backcompanion.ui.settings_model import MAX_NAME, MOTIONS, THEMES, Settings
 from backcompanion.ui.theme import Theme, current_theme, set_role, settings_style_sheet
 
@@ -164,6 +165,7 @@ class SettingsDialog(QDialog):
         voice_available: bool | None = None,
         languages: Sequence[str] | None = None,
         cues: Any = None,
+        tray_problem: str = "",
     ):
         super().__init__(parent)
         self._settings = settings
@@ -171,6 +173,7 @@ class SettingsDialog(QDialog):
         self._open_data_folder = open_data_folder
         self._backup_now = backup_now
         self._cues = cues
+        self._tray_problem = tray_problem  # why the app cannot stay in the tray ("" when it can)
         # why the sound or the voice cannot play ("" when it can); None asks the cue player
         self._sound_why = self._why_not(sound_available, "sound")
         self._voice_why = self._why_not(voice_available, "voice")
@@ -621,10 +624,8 @@ class SettingsDialog(QDialog):
         self.tray_check = QCheckBox(self.tr("Keep running in the &tray when the window closes"))
         self.tray_check.setAccessibleName(self.tr("Keep running in the tray"))
         column.addWidget(self.tray_check)
-        why = TrayController.unavailable_reason()
-        self._tray_ok = not why
-        if why:
-            column.addWidget(self._note(why))
+        if self._tray_problem:
+            column.addWidget(self._note(self._tray_problem))
 
     def _build_you(self, column: QVBoxLayout) -> None:
         label = QLabel(self.tr("Your &name"))
@@ -762,7 +763,7 @@ class SettingsDialog(QDialog):
         self._days_label.setEnabled(on)
         for box in self.day_checks.values():
             box.setEnabled(on)
-        self.tray_check.setEnabled(on and self._tray_ok)
+        self.tray_check.setEnabled(on and not self._tray_problem)
 
     @staticmethod
     def _language_name(code: str) -> str:
