@@ -210,7 +210,7 @@ def _open_settings(parent, settings, store) -> None:
     from PySide6.QtGui import QDesktopServices
 
     from backcompanion.history import backup_now
-    from backcompanion.ui.dialogs.settings_dialog import SettingsDialog
+    from backcompanion.ui.dialogs.settings import SettingsDialog
     from backcompanion.ui.services.tray import TrayController
 
     def backup() -> str:

@@ -32,7 +32,7 @@ LAZY = {
     "backcompanion.report.progress": "the history view's numbers: only when it is opened",
     "backcompanion.ui.progress.progress_view": "the history view: only when it is opened",
     "backcompanion.ui.dialogs.export_dialog": "the export dialog: only File > Export",
-    "backcompanion.ui.dialogs.settings_dialog": "the settings dialog: only File > Settings",
+    "backcompanion.ui.dialogs.settings": "the settings dialog: only File > Settings",
     "backcompanion.ui.devtools.screenshots": "screenshots: only its command",
     "backcompanion.simulate": "the simulator: only --demo and its command",
     "backcompanion.simulate_story": "the simulator: only --demo and its command",

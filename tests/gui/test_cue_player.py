@@ -16,7 +16,7 @@ from PySide6.QtCore import QLocale, QSettings
 
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, SessionEngine, State
-from backcompanion.ui.dialogs.settings_dialog import SettingsDialog
+from backcompanion.ui.dialogs.settings import SettingsDialog
 from backcompanion.ui.services import cue_player as cues_module
 from backcompanion.ui.services.bridge import SessionBridge
 from backcompanion.ui.services.cue_player import CuePlayer, QtCueBackend, attach_cues, shared_player

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion.session.plan import PRESETS, Cadence
-from backcompanion.ui.dialogs.settings_dialog import PAGES, SettingsDialog, Stepper
+from backcompanion.ui.dialogs.settings import PAGES, SettingsDialog, Stepper
 from backcompanion.ui.settings_model import PRESET_NAMES, Settings
-from backcompanion.ui.theme import DARK, LIGHT, apply_theme
+from backcompanion.ui.theme import DARK, LIGHT, apply_theme, settings_style_sheet
 
 # a value for every setting that differs from its default
 CHANGED = {
@@ -537,7 +537,7 @@ def test_a_failing_backup_shows_a_message_and_keeps_the_dialog(qtbot, light, set
 
     d = SettingsDialog(settings, backup_now=broken, sound_available=True, voice_available=True)
     qtbot.addWidget(d)
-    with caplog.at_level(logging.CRITICAL, logger="backcompanion.ui.dialogs.settings_dialog"):
+    with caplog.at_level(logging.CRITICAL, logger="backcompanion.ui.dialogs.settings.data"):
         d.backup_button.click()
     assert "disk full" in d.data_message.text()
     assert QApplication.overrideCursor() is None
@@ -631,6 +631,37 @@ def test_ask_can_be_replaced_and_reports_the_answer(qtbot, light, settings, monk
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # both dialogs
 
 
+# -- the sections ----------------------------------------------------------------------------
+
+
+def test_each_setting_is_shown_by_exactly_one_section(dialog):
+    assert tuple(dialog.parts) == PAGES
+    names = [field.name for part in dialog.parts.values() for field in part.fields()]
+    assert sorted(names) == sorted(DIALOG_NAMES)  # once each: no setting in two sections
+    assert list(dialog.values()) == names
+
+
+def test_a_section_shows_and_reads_its_own_values(qtbot, light, settings):
+    settings.update(CHANGED)
+    d = SettingsDialog(settings, sound_available=True, voice_available=True)
+    qtbot.addWidget(d)
+    d.restore_defaults()
+    for name, part in d.parts.items():
+        own = {field.name for field in part.fields()}
+        part.load(CHANGED)
+        assert part.values() == {n: CHANGED[n] for n in own}, name
+    assert d.values() == {n: CHANGED[n] for n in DIALOG_NAMES}
+
+
+def test_the_controls_are_reachable_from_the_dialog(dialog):
+    assert dialog.sound_check is dialog.parts["sound"].sound_check
+    assert dialog.preset_buttons is dialog.parts["breathing"].preset_buttons
+    with pytest.raises(AttributeError):
+        dialog.no_such_control  # noqa: B018
+    with pytest.raises(AttributeError):
+        dialog._custom  # a section's private state stays its own  # noqa: B018
+
+
 def test_without_a_tray_the_tray_choice_is_off_and_explained(qtbot, light, settings):
     settings.reminders_enabled = True
     d = SettingsDialog(settings, sound_available=True, tray_problem="No tray on this desktop")
@@ -641,3 +672,9 @@ def test_without_a_tray_the_tray_choice_is_off_and_explained(qtbot, light, setti
     told = SettingsDialog(settings, sound_available=True)  # not told: the tray is there
     qtbot.addWidget(told)
     assert told.tray_check.isEnabled()
+
+
+def test_the_dialog_sheet_comes_from_the_theme(dialog):
+    assert dialog.styleSheet() == settings_style_sheet(LIGHT, QApplication.font())
+    dark = settings_style_sheet(DARK, QApplication.font())
+    assert DARK.card in dark and LIGHT.card not in dark

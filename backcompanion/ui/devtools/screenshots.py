@@ -155,7 +155,7 @@ def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
 
     # settings, the export dialog and About
     from backcompanion.ui.dialogs.export_dialog import ExportDialog
-    from backcompanion.ui.dialogs.settings_dialog import SettingsDialog
+    from backcompanion.ui.dialogs.settings import SettingsDialog
     from backcompanion.ui.home.safety_pages import AboutDialog
 
     dialog = SettingsDialog(Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)))
