@@ -23,6 +23,7 @@ from backcompanion.session.engine import Event, SessionEngine, State, Step
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.records import Effort
 from backcompanion.session.rules import GATE_OPEN_TEXT
+from backcompanion.ui.session_screens.page_base import scale_factor
 from backcompanion.ui.session_screens.session_pages import (
     BreathingPage,
     DonePage,
@@ -33,7 +34,7 @@ from backcompanion.ui.session_screens.session_pages import (
     next_up,
 )
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
-from backcompanion.ui.widgets.controls import KeyButton, scale_factor
+from backcompanion.ui.widgets.controls import KeyButton
 from backcompanion.ui.widgets.pacer import phase_words
 from backcompanion.ui.widgets.timer_dial import FULL_CIRCLE, TOP, TimerDial, dial_geometry
 

@@ -7,7 +7,7 @@ breathing page's ``show_breath(state)`` every frame); a button emits
 owns a timer or talks to the engine.
 
 Everything is sized for a person on a mat two metres away: the key texts are
-set in points and grow with the page's height (:func:`~.session_widgets.scale_factor`),
+set in points and grow with the page's height (:func:`~.page_base.scale_factor`),
 the countdown's digits with the dial's height. A phase is told by words and by
 shape, never by colour alone. Every string goes through ``tr()``.
 """
@@ -38,6 +38,7 @@ from backcompanion.session.breathing import BreathState
 from backcompanion.session.engine import Event, Snapshot, State, Step
 from backcompanion.session.plan import SessionPlan
 from backcompanion.session.records import Effort
+from backcompanion.ui.session_screens.page_base import ScaledPage, SessionPage
 from backcompanion.ui.theme import (
     BASE_PT,
     HEADING_PT,
@@ -51,8 +52,6 @@ from backcompanion.ui.widgets.controls import (
     KeyButton,
     NoticeFrame,
     PictureBox,
-    ScaledPage,
-    SessionPage,
     em,
     picture_names,
     set_text,
