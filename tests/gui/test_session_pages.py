@@ -30,13 +30,18 @@ from backcompanion.ui.session_screens.session_pages import (
     DoneSummary,
     ExercisePage,
     GatePage,
-    dial_mode,
     next_up,
 )
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 from backcompanion.ui.widgets.controls import KeyButton
 from backcompanion.ui.widgets.pacer import phase_words
-from backcompanion.ui.widgets.timer_dial import FULL_CIRCLE, TOP, TimerDial, dial_geometry
+from backcompanion.ui.widgets.timer_dial import (
+    FULL_CIRCLE,
+    TOP,
+    TimerDial,
+    dial_geometry,
+    dial_mode,
+)
 
 PROGRAM = builtin_program()
 # Showing a top-level page on the offscreen platform: its layout sets size constraints

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcompanion.session.breathing import BreathState
 from backcompanion.session.engine import PauseReason, Snapshot, State, Step
-from backcompanion.ui.session_screens.session_pages import dial_mode
 from backcompanion.ui.theme import Theme, current_theme
 from backcompanion.ui.widgets.controls import ProgressLine, picture_names
 from backcompanion.ui.widgets.illustration import IllustrationView
 from backcompanion.ui.widgets.pacer import PacerWidget, phase_words
-from backcompanion.ui.widgets.timer_dial import TimerDial, dial_geometry
+from backcompanion.ui.widgets.timer_dial import TimerDial, dial_geometry, dial_mode
 
 __all__ = [
     "CUE_H",

@@ -48,6 +48,7 @@ from backcompanion.ui.theme import (
     current_theme,
     set_role,
 )
+from backcompanion.ui.widgets import labels
 from backcompanion.ui.widgets.controls import (
     KeyButton,
     NoticeFrame,
@@ -58,7 +59,7 @@ from backcompanion.ui.widgets.controls import (
 )
 from backcompanion.ui.widgets.illustration import IllustrationView
 from backcompanion.ui.widgets.pacer import PacerWidget, phase_words
-from backcompanion.ui.widgets.timer_dial import COUNT_IN_S, TimerDial
+from backcompanion.ui.widgets.timer_dial import TimerDial, dial_mode
 
 __all__ = [
     "EFFORT_KEYS",
@@ -72,7 +73,6 @@ __all__ = [
     "ExerciseTile",
     "GatePage",
     "NextUpBox",
-    "dial_mode",
     "next_up",
 ]
 
@@ -83,15 +83,6 @@ EFFORT_KEYS: dict[Qt.Key, Effort] = {
     Qt.Key.Key_4: Effort.PAINFUL,
 }
 _EFFORT_BY_DIGIT = {str(i + 1): e for i, e in enumerate(EFFORT_KEYS.values())}
-
-
-def dial_mode(step: Step | None, countdown: int) -> str:
-    """The dial's shape for an exercise step: count_in in the last 3 s of get_ready."""
-    if step is Step.HOLD:
-        return "hold"
-    if step is Step.RELEASE:
-        return "release"
-    return "count_in" if 0 < countdown <= COUNT_IN_S else "ready"
 
 
 def next_up(snap: Snapshot) -> Exercise | None:
@@ -108,15 +99,6 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        set_role(label, role)
-    return label
-
-
 # ---------------------------------------------------------------- exercise
 
 
@@ -126,7 +108,7 @@ class EffortStrip(QFrame):
     def __init__(self, page: SessionPage, parent: QWidget | None = None):
         super().__init__(parent)
         set_role(self, "card")
-        self.question = page.scaled(_label(wrap=True), SUBTITLE_PT)
+        self.question = page.scaled(labels.label(wrap=True), SUBTITLE_PT)
         self.question.setAccessibleName(self.tr("Effort question"))
         words = {
             Effort.EASY: self.tr("Easy"),
@@ -165,7 +147,7 @@ class EasierBanner(QFrame):
     def __init__(self, page: SessionPage, parent: QWidget | None = None):
         super().__init__(parent)
         set_role(self, "card")
-        self.text = page.scaled(_label(wrap=True), SUBTITLE_PT)
+        self.text = page.scaled(labels.label(wrap=True), SUBTITLE_PT)
         self.take = page.event_button(
             self.tr("Easier version"),
             "",
@@ -201,8 +183,8 @@ class NextUpBox(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.caption = _label(self.tr("Next up"), "muted", wrap=False)
-        self.name = _label(wrap=True)
+        self.caption = labels.label(self.tr("Next up"), "muted", wrap=False)
+        self.name = labels.label(wrap=True)
         set_role(self.name, "strong")
         self.picture = IllustrationView()
         self.picture.setObjectName("nextUpPicture")
@@ -249,16 +231,16 @@ class ExercisePage(SessionPage):
         self._phase_colour: str | None = None  # the theme colour of the phase word
 
         # header: name and repeat, side (or the switch-sides notice) and where in the section
-        self.name_label = self.scaled(_label(), HEADING_PT)
+        self.name_label = self.scaled(labels.label(), HEADING_PT)
         self.name_label.setObjectName("exerciseName")
-        self.rep_label = self.scaled(_label(wrap=False), TITLE_PT)
+        self.rep_label = self.scaled(labels.label(wrap=False), TITLE_PT)
         self.rep_label.setObjectName("repLabel")
         self.rep_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.side_label = self.scaled(_label(wrap=False), TITLE_PT)
+        self.side_label = self.scaled(labels.label(wrap=False), TITLE_PT)
         self.side_label.setObjectName("sideLabel")
         self.side_notice = NoticeFrame(self.side_label)
         self.side_notice.setObjectName("sideNotice")
-        self.section_label = self.scaled(_label(wrap=False), BASE_PT, bold=False)
+        self.section_label = self.scaled(labels.label(wrap=False), BASE_PT, bold=False)
         self.section_label.setObjectName("sectionLabel")
         set_role(self.section_label, "muted")
         self.section_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -282,12 +264,12 @@ class ExercisePage(SessionPage):
         self.movement_label.setObjectName("movement")
 
         # right: the phase in words, the dial, and under it the cue or what comes next
-        self.phase_label = self.scaled(_label(wrap=False), HEADING_PT)
+        self.phase_label = self.scaled(labels.label(wrap=False), HEADING_PT)
         self.phase_label.setObjectName("phaseLabel")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dial = TimerDial()
         self.dial.setObjectName("dial")
-        self.cue_label = self.scaled(_label(), SUBTITLE_PT)
+        self.cue_label = self.scaled(labels.label(), SUBTITLE_PT)
         self.cue_label.setObjectName("cueLabel")
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_up = NextUpBox()
@@ -562,14 +544,14 @@ class BreathingPage(SessionPage):
         super().__init__(parent)
         self._words = phase_words()
         self._exercise: Exercise | None = None
-        self.name_label = self.scaled(_label(self.tr("90/90 breathing")), HEADING_PT)
+        self.name_label = self.scaled(labels.label(self.tr("90/90 breathing")), HEADING_PT)
         self.name_label.setObjectName("exerciseName")
-        self.breath_label = self.scaled(_label(wrap=False), TITLE_PT)
+        self.breath_label = self.scaled(labels.label(wrap=False), TITLE_PT)
         self.breath_label.setObjectName("breathLabel")
         self.breath_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.pictures = [IllustrationView(), IllustrationView()]
         self.picture_boxes = [PictureBox(v, lines=5) for v in self.pictures]
-        self.or_label = _label(self.tr("or"), "muted", wrap=False)
+        self.or_label = labels.label(self.tr("or"), "muted", wrap=False)
         self.or_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.position_label = self.scaled(QLabel(), BASE_PT, bold=False)
         self.movement_label = self.scaled(QLabel(), BASE_PT, bold=False)
@@ -680,7 +662,7 @@ class ExerciseTile(QFrame):
         set_role(self, "card")
         self.picture = IllustrationView()
         self.box = PictureBox(self.picture, lines=5)
-        self.name = _label(wrap=True)
+        self.name = labels.label(wrap=True)
         self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column = QVBoxLayout(self)
         line = round(em(self))
@@ -709,11 +691,11 @@ class GatePage(SessionPage):
         super().__init__(parent)
         self._strength: tuple[Exercise, ...] = ()
         self._shown: tuple | None = None
-        self.title = self.scaled(_label(), HEADING_PT)
+        self.title = self.scaled(labels.label(), HEADING_PT)
         self.title.setObjectName("gateTitle")
-        self.line = self.scaled(_label(), SUBTITLE_PT, bold=False)
+        self.line = self.scaled(labels.label(), SUBTITLE_PT, bold=False)
         self.line.setObjectName("gateLine")
-        self.list_title = self.scaled(_label(), SUBTITLE_PT)
+        self.list_title = self.scaled(labels.label(), SUBTITLE_PT)
         self.list_title.setObjectName("listTitle")
         # open: the strength exercises as tiles with their pictures
         self.tiles_row = QWidget()
@@ -733,9 +715,9 @@ class GatePage(SessionPage):
         set_role(self.items, "card")
         self.items_layout = QVBoxLayout(self.items)
         self.item_labels: list[QLabel] = []
-        self.next_line = self.scaled(_label(), SUBTITLE_PT)
+        self.next_line = self.scaled(labels.label(), SUBTITLE_PT)
         self.next_line.setObjectName("nextLine")
-        self.auto_label = self.scaled(_label(wrap=False), SUBTITLE_PT, bold=False)
+        self.auto_label = self.scaled(labels.label(wrap=False), SUBTITLE_PT, bold=False)
         self.auto_label.setObjectName("autoContinue")
         set_role(self.auto_label, "muted")
         self.continue_button = self.event_button(
@@ -817,7 +799,7 @@ class GatePage(SessionPage):
             label.deleteLater()
         self.item_labels = []
         for text in texts:
-            label = self.scaled(_label(f"\u2022  {text}"), SUBTITLE_PT, bold=False)
+            label = self.scaled(labels.label(f"\u2022  {text}"), SUBTITLE_PT, bold=False)
             label.setAccessibleName(text)
             self.items_layout.addWidget(label)
             self.item_labels.append(label)
@@ -938,16 +920,16 @@ class DonePage(ScaledPage):
         self._summary: DoneSummary | None = None
         self.icon = EndIcon()
         self.icon.setObjectName("endIcon")
-        self.title = self.scaled(_label(), HEADING_PT)
+        self.title = self.scaled(labels.label(), HEADING_PT)
         self.title.setObjectName("doneTitle")
-        self.pain_label = self.scaled(_label(), TITLE_PT)
+        self.pain_label = self.scaled(labels.label(), TITLE_PT)
         self.pain_label.setObjectName("painLabel")
-        self.count_label = self.scaled(_label(), SUBTITLE_PT, bold=False)
+        self.count_label = self.scaled(labels.label(), SUBTITLE_PT, bold=False)
         self.count_label.setObjectName("countLabel")
         self.flare_frame = QFrame()
         self.flare_frame.setObjectName("flare")
         set_role(self.flare_frame, "danger-card")
-        self.flare_label = self.scaled(_label(), SUBTITLE_PT)
+        self.flare_label = self.scaled(labels.label(), SUBTITLE_PT)
         self.flare_label.setObjectName("flareLabel")
         set_role(self.flare_label, "danger")
         flare = QVBoxLayout(self.flare_frame)

@@ -12,9 +12,10 @@ the phase without relying on colour:
               ring empties clockwise as the hold runs (what is gone stays faint);
 ``release``   an outlined rounded square in the release colour: rest.
 
-All arithmetic is in :func:`dial_geometry` (pure, tested without painting). Pens,
-brushes, fonts and rectangles are built on resize, theme or font change only, the
-digit strings once, so ``paintEvent`` only draws.
+All arithmetic is in :func:`dial_geometry` (pure, tested without painting), and
+which shape an exercise step shows in :func:`dial_mode`. Pens, brushes, fonts and
+rectangles are built on resize, theme or font change only, the digit strings once,
+so ``paintEvent`` only draws.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from backcompanion.session.engine import Step
 from backcompanion.ui.theme import Theme, current_theme
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "DialGeometry",
     "TimerDial",
     "dial_geometry",
+    "dial_mode",
 ]
 
 MARGIN_SHARE = 0.03  # free space around the dial, of the shorter side
@@ -52,6 +55,15 @@ FULL_CIRCLE = 360 * 16  # Qt angles are in sixteenths of a degree
 TOP = 90 * 16  # twelve o'clock
 MODES = ("ready", "count_in", "hold", "release")
 _RETHEME = QEvent.Type(QEvent.registerEventType())
+
+
+def dial_mode(step: Step | None, countdown: int) -> str:
+    """The dial's shape for an exercise step: count_in in the last 3 s of get_ready."""
+    if step is Step.HOLD:
+        return "hold"
+    if step is Step.RELEASE:
+        return "release"
+    return "count_in" if 0 < countdown <= COUNT_IN_S else "ready"
 
 
 class DialGeometry(NamedTuple):
