@@ -23,15 +23,11 @@ from backcompanion.session.engine import Event, SessionEngine, State, Step
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.records import Effort
 from backcompanion.session.rules import GATE_OPEN_TEXT
+from backcompanion.ui.session_screens.breathing_page import BreathingPage
+from backcompanion.ui.session_screens.done_page import DonePage, DoneSummary
+from backcompanion.ui.session_screens.exercise_page import ExercisePage, next_up
+from backcompanion.ui.session_screens.gate_page import GatePage
 from backcompanion.ui.session_screens.page_base import scale_factor
-from backcompanion.ui.session_screens.session_pages import (
-    BreathingPage,
-    DonePage,
-    DoneSummary,
-    ExercisePage,
-    GatePage,
-    next_up,
-)
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 from backcompanion.ui.widgets.controls import KeyButton
 from backcompanion.ui.widgets.pacer import phase_words
@@ -825,7 +821,7 @@ def test_the_side_label_is_never_cut_when_the_side_changes(qtbot):
     from backcompanion.session.facts import SafetyFacts
     from backcompanion.session.plan import PRESETS
     from backcompanion.session.rules import load_rules, make_plan
-    from backcompanion.ui.session_screens.session_pages import ExercisePage
+    from backcompanion.ui.session_screens.exercise_page import ExercisePage
 
     now = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
     clock = FakeClock()

@@ -1,11 +1,20 @@
 """What the pages of a running session share: the scaled page and the session page.
 
-:class:`ScaledPage` sets a page's key texts in points and grows them with its
-height (:func:`scale_factor`); :class:`SessionPage` adds what every page shows
-while a session is live: a thin progress line on top, the page's content, a
-"Paused" overlay over that content, and a row of buttons that send engine
-events. Sizes come from font metrics and the page's height; colours from
-:mod:`backcompanion.ui.theme`.
+The pages (exercise_page, breathing_page, gate_page, done_page) are passive views.
+The session bridge owns the engine and the timers and calls ``show_snapshot(snap)``
+on every change and every displayed second (and the breathing page's
+``show_breath(state)`` every frame); a button emits ``event_requested(event,
+payload)``. No page keeps its own idea of the session, owns a timer or talks to
+the engine.
+
+Everything is sized for a person on a mat two metres away: :class:`ScaledPage`
+sets a page's key texts in points and grows them with its height
+(:func:`scale_factor`), the countdown's digits grow with the dial's height. A
+phase is told by words and by shape, never by colour alone. Every string goes
+through ``tr()``. :class:`SessionPage` adds what every page shows while a session
+is live: a thin progress line on top, the page's content, a "Paused" overlay over
+that content, and a row of buttons that send engine events. Sizes come from font
+metrics and the page's height; colours from :mod:`backcompanion.ui.theme`.
 """
 
 from __future__ import annotations

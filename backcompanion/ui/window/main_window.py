@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_breathing(self) -> QWidget:
-        from backcompanion.ui.session_screens.session_pages import BreathingPage
+        from backcompanion.ui.session_screens.breathing_page import BreathingPage
 
         page = BreathingPage()
         page.event_requested.connect(self._on_page_event)
@@ -271,14 +271,14 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_exercise(self) -> QWidget:
-        from backcompanion.ui.session_screens.session_pages import ExercisePage
+        from backcompanion.ui.session_screens.exercise_page import ExercisePage
 
         page = ExercisePage()
         page.event_requested.connect(self._on_page_event)
         return page
 
     def _build_gate(self) -> QWidget:
-        from backcompanion.ui.session_screens.session_pages import GatePage
+        from backcompanion.ui.session_screens.gate_page import GatePage
 
         page = GatePage()
         page.event_requested.connect(self._on_page_event)
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
             self.gate.set_plan(plan)
 
     def _build_done(self) -> QWidget:
-        from backcompanion.ui.session_screens.session_pages import DonePage
+        from backcompanion.ui.session_screens.done_page import DonePage
 
         page = DonePage()
         page.home_requested.connect(self.go_home)
@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
             self.show_page(page.objectName())
 
     def _on_session_ended(self, snap: Snapshot) -> None:
-        from backcompanion.ui.session_screens.session_pages import DoneSummary
+        from backcompanion.ui.session_screens.done_page import DoneSummary
 
         summary = self.companion.done_summary(snap.session_id) if snap.session_id else None
         self.done.set_summary(
