@@ -17,13 +17,10 @@ from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, SessionEngine, State, Step
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.ui.devtools.screenshots_fullscreen import SIZES, render_fullscreen
-from backcompanion.ui.session_screens.fullscreen_view import (
-    FitText,
-    FullscreenSessionView,
-    Rect,
-    fullscreen_layout,
-)
+from backcompanion.ui.session_screens.fullscreen_layout import Rect, fullscreen_layout
+from backcompanion.ui.session_screens.fullscreen_view import FullscreenSessionView
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
+from backcompanion.ui.widgets.fit_text import FitText
 
 PROGRAM = builtin_program()
 WALL = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
