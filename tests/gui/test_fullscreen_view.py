@@ -12,9 +12,10 @@ from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from backcompanion import i18n
 from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
-from backcompanion.session.engine import Event, SessionEngine, State, Step
+from backcompanion.session.engine import Event, PauseReason, SessionEngine, State, Step
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.ui.devtools.screenshots_fullscreen import SIZES, render_fullscreen
 from backcompanion.ui.session_screens.fullscreen_layout import Rect, fullscreen_layout
@@ -390,6 +391,21 @@ def test_paused_large_and_resumed(view, run):
     run.engine.suspend_detected(60.0)
     assert view.is_paused_shown()
     assert view.paused.reason.text() == "Paused while the computer was asleep"
+
+
+def test_the_paused_cover_says_why_in_its_own_context(view):
+    i18n.install(lambda context, text, disambiguation=None, n=-1: f"<{context}>{text}")
+    try:
+        view.paused.set_reason(PauseReason.RESTORED)
+        restored = view.paused.reason.text()
+        view.paused.set_reason(PauseReason.USER)
+        by_hand = view.paused.reason.text()
+    finally:
+        i18n.install(None)
+    assert restored == (
+        "<PausedCover>Your last session was interrupted: it picks up where you left off"
+    )
+    assert by_hand == ""
 
 
 def test_other_states_show_only_the_bar(view):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from backcompanion import i18n
 from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
-from backcompanion.session.engine import Event, SessionEngine, State, Step
+from backcompanion.session.engine import Event, PauseReason, SessionEngine, State, Step
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.records import Effort
 from backcompanion.session.rules import GATE_OPEN_TEXT
@@ -29,7 +29,7 @@ from backcompanion.ui.session_screens.exercise_page import ExercisePage, next_up
 from backcompanion.ui.session_screens.gate_page import GatePage
 from backcompanion.ui.session_screens.page_base import scale_factor
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
-from backcompanion.ui.widgets.controls import KeyButton
+from backcompanion.ui.widgets.controls import KeyButton, pause_reason_text
 from backcompanion.ui.widgets.pacer import phase_words
 from backcompanion.ui.widgets.timer_dial import (
     FULL_CIRCLE,
@@ -799,6 +799,28 @@ def test_the_base_page_translates_in_its_own_context_on_every_page(qtbot, light,
         assert page.pause_button.text() == "<SessionPage>Pause"
         assert page.pause_button.key_hint() == "<SessionPage>Space"
         assert page.stop_button.text() == "<SessionPage>Stop"
+
+
+def test_both_pause_covers_say_why_each_in_its_own_context(qtbot, tagged):
+    # one table of reasons for the page overlay and the full-screen cover; the catalog
+    # keeps each text under both covers' names, so each asks in its own
+    assert pause_reason_text(PauseReason.SUSPEND, "PausedOverlay") == (
+        "<PausedOverlay>Paused while the computer was asleep"
+    )
+    assert pause_reason_text(PauseReason.RESTORED, "PausedCover") == (
+        "<PausedCover>Your last session was interrupted: it picks up where you left off"
+    )
+    assert pause_reason_text(PauseReason.USER, "PausedOverlay") == ""
+    assert pause_reason_text(None, "PausedCover") == ""
+    page = ExercisePage()
+    qtbot.addWidget(page)
+    page.overlay.set_reason(PauseReason.RESTORED)
+    assert page.overlay.reason.text() == (
+        "<PausedOverlay>Your last session was interrupted: it picks up where you left off"
+    )
+    page.overlay.set_reason(PauseReason.USER)
+    assert page.overlay.reason.text() == ""
+    assert page.overlay.reason.isHidden()
 
 
 def test_the_pacer_words_are_found_under_the_pacer(tagged):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from backcompanion.program import Exercise
 from backcompanion.session.engine import Event, Snapshot, State, Step
 from backcompanion.session.records import Effort
-from backcompanion.ui.session_screens.page_base import SessionPage
+from backcompanion.ui.session_screens.page_base import SessionPage, capitalised
 from backcompanion.ui.theme import (
     BASE_PT,
     HEADING_PT,
@@ -72,10 +72,6 @@ def next_up(snap: Snapshot) -> Exercise | None:
     if snap.switching_side:
         return snap.next_exercise
     return snap.exercise
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class EffortStrip(QFrame):
@@ -420,7 +416,7 @@ class ExercisePage(SessionPage):
         side = snap.side_label or ""
         switching = bool(snap.switching_side and side)
         notice = self.tr("Switch sides: %1").replace("%1", side)
-        text = notice if switching else _capitalised(side)
+        text = notice if switching else capitalised(side)
         changed = self.side_label.text() != text or self.side_notice.is_on() != switching
         set_text(self.side_label, text)
         self.side_notice.set_on(switching)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from backcompanion.session.engine import PauseReason
 from backcompanion.ui.session_screens.fullscreen_layout import Layout, Rect
 from backcompanion.ui.theme import Theme, current_theme
+from backcompanion.ui.widgets.controls import pause_reason_text
 from backcompanion.ui.widgets.fit_text import FitText
 
 __all__ = ["PausedCover"]
@@ -31,12 +32,7 @@ class PausedCover(QWidget):
         self.hide()
 
     def set_reason(self, reason: PauseReason | None) -> None:
-        if reason is PauseReason.SUSPEND:
-            text = self.tr("Paused while the computer was asleep")
-        elif reason is PauseReason.RESTORED:
-            text = self.tr("Your last session was interrupted: it picks up where you left off")
-        else:
-            text = ""
+        text = pause_reason_text(reason, "PausedCover")
         self.reason.set_text(text)
         self.setAccessibleDescription(" ".join(x for x in (self.title.text(), text) if x))
 

@@ -28,6 +28,7 @@ from backcompanion.session.breathing import BreathState
 from backcompanion.session.engine import Snapshot, State, Step
 from backcompanion.ui.session_screens.fullscreen_layout import Layout, fullscreen_layout
 from backcompanion.ui.session_screens.fullscreen_paused import PausedCover
+from backcompanion.ui.session_screens.page_base import capitalised
 from backcompanion.ui.theme import Theme, current_theme
 from backcompanion.ui.widgets.controls import ProgressLine, picture_names
 from backcompanion.ui.widgets.fit_text import FitText
@@ -38,10 +39,6 @@ from backcompanion.ui.widgets.timer_dial import TimerDial, dial_mode
 __all__ = ["FullscreenSessionView"]
 
 _RETHEME = QEvent.Type(QEvent.registerEventType())
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class FullscreenSessionView(QWidget):
@@ -260,7 +257,7 @@ class FullscreenSessionView(QWidget):
         if switching:
             self.side_text.set_text(self.tr("Switch sides: %1").replace("%1", side))
         else:
-            self.side_text.set_text(_capitalised(side))
+            self.side_text.set_text(capitalised(side))
         self.side_text.set_boxed(switching)
         names = picture_names(ex)
         self._show_picture(names[0] if names else None, snap.side_index == 1, name)

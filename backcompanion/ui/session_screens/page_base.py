@@ -31,6 +31,7 @@ __all__ = [
     "REFERENCE_LINES",
     "ScaledPage",
     "SessionPage",
+    "capitalised",
     "scale_factor",
 ]
 
@@ -45,6 +46,11 @@ def scale_factor(height: float, line: float) -> float:
     if line <= 0 or height <= 0:
         return 1.0
     return max(1.0, min(MAX_SCALE, height / (REFERENCE_LINES * line)))
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter in capitals ("left leg" -> "Left leg"), the rest kept."""
+    return text[:1].upper() + text[1:]
 
 
 class ScaledPage(QWidget):

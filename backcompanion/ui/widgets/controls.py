@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcompanion.i18n import QT_TRANSLATE_NOOP, translate
 from backcompanion.session.engine import PauseReason
 from backcompanion.ui.theme import Theme, current_theme, set_role
 
@@ -36,6 +37,7 @@ __all__ = [
     "PictureBox",
     "ProgressLine",
     "em",
+    "pause_reason_text",
     "picture_names",
     "set_text",
 ]
@@ -57,6 +59,36 @@ def picture_names(exercise) -> tuple[str, ...]:
     if exercise is None:
         return ()
     return tuple(f[:-4] if f.endswith(".svg") else f for f in exercise.illustrations)
+
+
+# Why a session is paused. Both pause covers show these words, PausedOverlay on the
+# pages and PausedCover in full screen, each under its own context in the catalog;
+# lupdate reads only literal contexts, hence one table per cover.
+_PAUSE_REASONS: dict[str, dict[PauseReason, str]] = {
+    "PausedOverlay": {
+        PauseReason.SUSPEND: QT_TRANSLATE_NOOP(
+            "PausedOverlay", "Paused while the computer was asleep"
+        ),
+        PauseReason.RESTORED: QT_TRANSLATE_NOOP(
+            "PausedOverlay", "Your last session was interrupted: it picks up where you left off"
+        ),
+    },
+    "PausedCover": {
+        PauseReason.SUSPEND: QT_TRANSLATE_NOOP(
+            "PausedCover", "Paused while the computer was asleep"
+        ),
+        PauseReason.RESTORED: QT_TRANSLATE_NOOP(
+            "PausedCover", "Your last session was interrupted: it picks up where you left off"
+        ),
+    },
+}
+
+
+def pause_reason_text(reason: PauseReason | None, context: str) -> str:
+    """Why the session is paused, in the person's language ("" when paused by hand);
+    ``context`` is the cover's: "PausedOverlay" or "PausedCover"."""
+    text = _PAUSE_REASONS[context].get(reason) if reason is not None else None
+    return translate(context, text) if text else ""
 
 
 class KeyButton(QPushButton):
@@ -291,12 +323,7 @@ class PausedOverlay(QWidget):
         self.hide()
 
     def set_reason(self, reason: PauseReason | None) -> None:
-        if reason is PauseReason.SUSPEND:
-            text = self.tr("Paused while the computer was asleep")
-        elif reason is PauseReason.RESTORED:
-            text = self.tr("Your last session was interrupted: it picks up where you left off")
-        else:
-            text = ""
+        text = pause_reason_text(reason, "PausedOverlay")
         set_text(self.reason, text)
         self.reason.setVisible(bool(text))
         self._place_card()
