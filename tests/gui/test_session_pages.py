@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication
 
 from backcompanion import i18n
+from backcompanion.companion import DoneSummary
 from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, PauseReason, SessionEngine, State, Step
@@ -24,7 +25,7 @@ from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.records import Effort
 from backcompanion.session.rules import GATE_OPEN_TEXT
 from backcompanion.ui.session_screens.breathing_page import BreathingPage
-from backcompanion.ui.session_screens.done_page import DonePage, DoneSummary
+from backcompanion.ui.session_screens.done_page import DonePage
 from backcompanion.ui.session_screens.exercise_page import ExercisePage, next_up
 from backcompanion.ui.session_screens.gate_page import GatePage
 from backcompanion.ui.session_screens.page_base import scale_factor
@@ -719,10 +720,10 @@ def test_done_page_stopped(qtbot, light):
     r.send(Event.STOP)
     assert done.is_stopped()
     assert done.title.text() == "Session stopped: what you did is saved"
-    done.set_summary(DoneSummary(5, None, 0, 1.0))
+    done.set_summary(DoneSummary(5, None, 0, 1.0, None))
     assert done.pain_label.text() == "Pain before: 5"
     assert done.count_label.text() == "0 exercises \u00b7 1 minute"
-    done.set_summary(DoneSummary(None, None, 2, 3.0), stopped=False)
+    done.set_summary(DoneSummary(None, None, 2, 3.0, None), stopped=False)
     assert not done.is_stopped()
     assert done.pain_label.isHidden()
 

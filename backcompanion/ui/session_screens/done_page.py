@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcompanion.companion import DoneSummary
 from backcompanion.session.engine import Snapshot, State
 from backcompanion.ui.session_screens.page_base import ScaledPage
 from backcompanion.ui.theme import (
@@ -33,20 +32,8 @@ from backcompanion.ui.widgets.controls import (
 
 __all__ = [
     "DonePage",
-    "DoneSummary",
     "EndIcon",
 ]
-
-
-@dataclass(frozen=True)
-class DoneSummary:
-    """What the end page shows; the caller (who has the records) fills it in."""
-
-    opening: int | None  # pain before, 0-10
-    closing: int | None  # pain after, 0-10 (None when stopped before the check-in)
-    exercises_done: int
-    minutes: float
-    flare_text: str | None = None  # why this looks like a flare-up, when it does
 
 
 class EndIcon(QWidget):
@@ -165,7 +152,8 @@ class DonePage(ScaledPage):
             self._show()
 
     def set_summary(self, summary: DoneSummary | None, stopped: bool | None = None) -> None:
-        """The numbers to show; ``stopped`` (when given) says whether the session was stopped."""
+        """The numbers to show, as the companion reads them from the records (None: none);
+        ``stopped`` (when given) says whether the session was stopped."""
         self._summary = summary
         if stopped is not None:
             self._stopped = bool(stopped)

@@ -622,19 +622,13 @@ class MainWindow(QMainWindow):
             self.show_page(page.objectName())
 
     def _on_session_ended(self, snap: Snapshot) -> None:
-        from backcompanion.ui.session_screens.done_page import DoneSummary
+        from backcompanion.companion import DoneSummary
 
-        summary = self.companion.done_summary(snap.session_id) if snap.session_id else None
-        self.done.set_summary(
-            DoneSummary(
-                opening=summary.opening if summary else None,
-                closing=summary.closing if summary else None,
-                exercises_done=summary.exercises_done if summary else 0,
-                minutes=summary.minutes if summary else 0.0,
-                flare_text=summary.flare_text if summary else None,
-            ),
-            stopped=snap.state is State.STOPPED,
-        )
+        if snap.session_id:
+            summary = self.companion.done_summary(snap.session_id)
+        else:
+            summary = DoneSummary(None, None, 0, 0.0, None)
+        self.done.set_summary(summary, stopped=snap.state is State.STOPPED)
         self.bridge.detach()
         self.carousel.set_current(None)
         self.show_page("done")
