@@ -15,8 +15,9 @@ from backcompanion.ui.session_screens.checkin import (
     TEN_WINDOW_S,
     PainCheckIn,
     PainNowDialog,
+    RatingButton,
 )
-from backcompanion.ui.theme import LIGHT
+from backcompanion.ui.theme import DARK, LIGHT
 
 KEYS = {d: getattr(Qt.Key, f"Key_{d}") for d in range(10)}
 
@@ -237,3 +238,8 @@ def test_the_pain_now_dialog_shows_no_note_and_no_note_label(qtbot, light):
     assert "Note (optional)" not in shown
     assert dialog.check_in.note_edit().isHidden()
     assert dialog.check_in.title() == "How much does it hurt right now?"
+
+
+def test_the_rating_buttons_take_the_check_ins_theme(checkin):
+    checkin.set_theme(DARK)
+    assert {b.painted_theme() for b in checkin.findChildren(RatingButton)} == {DARK}

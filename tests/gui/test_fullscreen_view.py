@@ -451,6 +451,14 @@ def test_theme_pinned_and_followed(qtbot, qapp, view, run):
     assert view.dial.theme() is LIGHT
 
 
+def test_the_paused_cover_hands_its_theme_to_its_lines(view):
+    view.set_theme(DARK)
+    cover = view.paused
+    assert cover.painted_theme() is DARK
+    assert cover.title.painted_theme() is DARK and cover.reason.painted_theme() is DARK
+    assert view.progress.painted_theme() is DARK and view.name_text.painted_theme() is DARK
+
+
 # ---------------------------------------------------------------- the screenshots
 
 

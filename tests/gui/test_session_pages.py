@@ -781,6 +781,29 @@ def test_a_lone_dial_follows_the_app_theme(qtbot, qapp, light):
     assert _close(_ring_colour(dial), LIGHT.hold)
 
 
+def test_every_drawn_part_takes_the_pages_theme(qtbot, light):
+    page = ExercisePage()
+    qtbot.addWidget(page)
+    done = DonePage()
+    qtbot.addWidget(done)
+    parts = (
+        page.progress,
+        page.overlay,
+        page.overlay.icon,
+        page.side_notice,
+        page.pause_button,
+        page.stop_button,
+        page.dial,
+        page.illustration,
+        page.next_up.picture,
+    )
+    page.set_theme(DARK)
+    done.set_theme(DARK)
+    assert [p.painted_theme() for p in (*parts, done.icon)] == [DARK] * (len(parts) + 1)
+    page.set_theme(None)  # the app's theme again, handed down as it is now
+    assert [p.painted_theme() for p in parts] == [LIGHT] * len(parts)
+
+
 # ---------------------------------------------------------------- translation
 
 

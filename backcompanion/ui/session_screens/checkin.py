@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcompanion.ui.theme import Theme, current_theme, set_role
+from backcompanion.ui.theme import Theme, Themed, set_role
 
 __all__ = [
     "MAX_NOTE",
@@ -44,7 +44,7 @@ TEN_WINDOW_S = 1.5  # "1" then "0" within this many seconds means 10
 _DIGITS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 
 
-class RatingButton(QPushButton):
+class RatingButton(Themed, QPushButton):
     """One number of the scale; when chosen it also shows a check mark (not colour alone)."""
 
     def __init__(self, value: int, parent: QWidget | None = None):
@@ -55,17 +55,12 @@ class RatingButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         set_role(self, "rating")
-        self._theme: Theme | None = None
-
-    def set_theme(self, theme: Theme | None) -> None:
-        self._theme = theme
-        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self.isChecked():
             return
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         # the check mark sits in the room the style sheet keeps under the number
         side = max(12.0, min(self.width() * 0.45, self.height() * 0.3))
         box = QRectF((self.width() - side) / 2, self.height() - side * 1.35, side, side)

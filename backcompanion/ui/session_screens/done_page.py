@@ -21,7 +21,7 @@ from backcompanion.ui.theme import (
     SUBTITLE_PT,
     TITLE_PT,
     Theme,
-    current_theme,
+    Themed,
     set_role,
 )
 from backcompanion.ui.widgets import labels
@@ -36,13 +36,12 @@ __all__ = [
 ]
 
 
-class EndIcon(QWidget):
+class EndIcon(Themed, QWidget):
     """A check mark in a ring (finished) or a square in a ring (stopped): the end by shape."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._stopped = False
-        self._theme: Theme | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_stopped(self, stopped: bool) -> None:
@@ -50,15 +49,11 @@ class EndIcon(QWidget):
             self._stopped = stopped
             self.update()
 
-    def set_theme(self, theme: Theme | None) -> None:
-        self._theme = theme
-        self.update()
-
     def set_side(self, side: int) -> None:
         self.setFixedSize(side, side)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         side = min(self.width(), self.height())
         line = max(3.0, side / 12)
         ring = QRectF(line / 2, line / 2, side - line, side - line)

@@ -8,20 +8,19 @@ from PySide6.QtWidgets import QWidget
 
 from backcompanion.session.engine import PauseReason
 from backcompanion.ui.session_screens.fullscreen_layout import Layout, Rect
-from backcompanion.ui.theme import Theme, current_theme
+from backcompanion.ui.theme import Themed
 from backcompanion.ui.widgets.controls import pause_reason_text
 from backcompanion.ui.widgets.fit_text import FitText
 
 __all__ = ["PausedCover"]
 
 
-class PausedCover(QWidget):
+class PausedCover(Themed, QWidget):
     """Over the whole view while paused: the view dimmed, two bars and "Paused - press Space"."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("fsPaused")
-        self._theme: Theme | None = None
         self.title = FitText("fsPausedTitle", align=Qt.AlignmentFlag.AlignHCenter, parent=self)
         self.title.set_text(self.tr("Paused - press Space"))
         self.reason = FitText(
@@ -36,10 +35,9 @@ class PausedCover(QWidget):
         self.reason.set_text(text)
         self.setAccessibleDescription(" ".join(x for x in (self.title.text(), text) if x))
 
-    def set_theme(self, theme: Theme | None) -> None:
-        self._theme = theme
-        self.title.set_theme(theme)
-        self.reason.set_theme(theme)
+    def _on_theme_change(self) -> None:
+        self.title.set_theme(self._theme)
+        self.reason.set_theme(self._theme)
         self.update()
 
     def place(self, layout: Layout) -> None:
@@ -89,7 +87,7 @@ class PausedCover(QWidget):
         return min(width, float(text.width()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         p = QPainter(self)
         p.setOpacity(0.9)
         p.fillRect(self.rect(), QColor(t.window))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from backcompanion.i18n import QT_TRANSLATE_NOOP, translate
 from backcompanion.session.engine import PauseReason
-from backcompanion.ui.theme import Theme, current_theme, set_role
+from backcompanion.ui.theme import Themed, set_role
 
 __all__ = [
     "KeyButton",
@@ -91,7 +91,7 @@ def pause_reason_text(reason: PauseReason | None, context: str) -> str:
     return translate(context, text) if text else ""
 
 
-class KeyButton(QPushButton):
+class KeyButton(Themed, QPushButton):
     """A large button that also shows its keyboard key in a small key cap on its left.
 
     The cap needs room: the button asks for it in :meth:`sizeHint`, but may shrink to
@@ -103,7 +103,6 @@ class KeyButton(QPushButton):
         self._key = key_hint
         self._sheet = ""
         super().__init__(text, parent)
-        self._theme: Theme | None = None
         self.setAutoDefault(False)
         # Tab reaches it; a click leaves no focus behind that Space or Enter would press again
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -130,11 +129,6 @@ class KeyButton(QPushButton):
     def cap_shown(self) -> bool:
         """True when the key cap is drawn (there is a key and room for it)."""
         return bool(self._key) and self.width() >= self.sizeHint().width()
-
-    def set_theme(self, theme: Theme | None) -> None:
-        if theme != self._theme:
-            self._theme = theme
-            self.update()
 
     def _metrics(self) -> None:
         line = em(self)
@@ -186,7 +180,7 @@ class KeyButton(QPushButton):
         label = QStyleOptionButton(option)
         label.rect = option.rect.adjusted(self._shift, 0, 0, 0)
         p.drawControl(QStyle.ControlElement.CE_PushButtonLabel, label)
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         if not self.isEnabled():
             colour = t.muted
         elif self.property("role") == "primary":
@@ -203,13 +197,12 @@ class KeyButton(QPushButton):
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._key)
 
 
-class ProgressLine(QWidget):
+class ProgressLine(Themed, QWidget):
     """A thin bar for the whole session: how much of the planned time is behind us."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._value = 0.0
-        self._theme: Theme | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Session progress"))
         self._percent = -1
@@ -228,11 +221,6 @@ class ProgressLine(QWidget):
             self._value = value
             self.update()
 
-    def set_theme(self, theme: Theme | None) -> None:
-        if theme != self._theme:
-            self._theme = theme
-            self.update()
-
     def sizeHint(self) -> QSize:
         return QSize(200, max(6, round(em(self) * 0.35)))
 
@@ -240,7 +228,7 @@ class ProgressLine(QWidget):
         return QSize(20, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(Qt.PenStyle.NoPen)
@@ -255,24 +243,19 @@ class ProgressLine(QWidget):
             p.drawRoundedRect(QRectF(0, 0, max(h, self.width() * self._value), h), r, r)
 
 
-class PauseIcon(QWidget):
+class PauseIcon(Themed, QWidget):
     """Two upright bars: "paused" by shape, not by colour or words alone."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._theme: Theme | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-    def set_theme(self, theme: Theme | None) -> None:
-        self._theme = theme
-        self.update()
 
     def sizeHint(self) -> QSize:
         side = round(em(self) * 2.2)
         return QSize(side, side)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         w, h = self.width(), self.height()
         bar = w * 0.28
         p = QPainter(self)
@@ -284,12 +267,11 @@ class PauseIcon(QWidget):
         p.drawRoundedRect(QRectF(w - w * 0.14 - bar, h * 0.1, bar, h * 0.8), r, r)
 
 
-class PausedOverlay(QWidget):
+class PausedOverlay(Themed, QWidget):
     """Covers its parent with the window colour, dimmed, and a card: "Paused", why, what next."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
-        self._theme: Theme | None = None
         self.card = QFrame(self)
         set_role(self.card, "card")
         self.icon = PauseIcon()
@@ -329,9 +311,8 @@ class PausedOverlay(QWidget):
         self._place_card()
         self.setAccessibleDescription(" ".join(x for x in (text, self.hint.text()) if x))
 
-    def set_theme(self, theme: Theme | None) -> None:
-        self._theme = theme
-        self.icon.set_theme(theme)
+    def _on_theme_change(self) -> None:
+        self.icon.set_theme(self._theme)
         self.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -359,20 +340,19 @@ class PausedOverlay(QWidget):
         self.card.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         p = QPainter(self)
         p.setOpacity(0.86)
         p.fillRect(self.rect(), QColor(t.window))
 
 
-class NoticeFrame(QWidget):
+class NoticeFrame(Themed, QWidget):
     """Holds one widget; when on, draws a thick rounded outline round it (the switch-sides
     notice). The height is the same on and off, so nothing below moves."""
 
     def __init__(self, child: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self._on = False
-        self._theme: Theme | None = None
         self.child = child
         layout = QHBoxLayout(self)
         layout.addWidget(child)
@@ -388,10 +368,6 @@ class NoticeFrame(QWidget):
             self._on = on
             self._apply_margins()
             self.update()
-
-    def set_theme(self, theme: Theme | None) -> None:
-        self._theme = theme
-        self.update()
 
     def _metrics(self) -> None:
         line = em(self)
@@ -414,7 +390,7 @@ class NoticeFrame(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._on:
             return
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         half = self._line / 2
         box = QRectF(self.rect()).adjusted(half, half, -half, -half)
         p = QPainter(self)

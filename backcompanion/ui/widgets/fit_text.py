@@ -12,12 +12,12 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backcompanion.ui.theme import Theme, current_theme
+from backcompanion.ui.theme import Themed
 
 __all__ = ["FitText"]
 
 
-class FitText(QWidget):
+class FitText(Themed, QWidget):
     """One line of text as large as the widget's height allows, shrunk to fit its width.
 
     The font's pixel size comes from the height (a line of it fills the height),
@@ -44,7 +44,6 @@ class FitText(QWidget):
         self._align = align | Qt.AlignmentFlag.AlignVCenter
         self._role = "text"
         self._boxed = False
-        self._theme: Theme | None = None
         self._fit_key: tuple | None = None
         self._font = QFont()
         self._shown = ""
@@ -81,11 +80,6 @@ class FitText(QWidget):
             self._boxed = bool(boxed)
             self.update()
 
-    def set_theme(self, theme: Theme | None) -> None:
-        if theme != self._theme:
-            self._theme = theme
-            self.update()
-
     def fitted_font(self) -> QFont:
         """The font the text is drawn in at the current size."""
         self._fit()
@@ -112,7 +106,7 @@ class FitText(QWidget):
         self._fit()
         if not self._shown and not self._boxed:
             return
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._boxed and self._shown:

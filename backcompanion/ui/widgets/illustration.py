@@ -27,7 +27,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcompanion import resources
-from backcompanion.ui.theme import Theme, current_theme
+from backcompanion.ui.theme import Theme, Themed, current_theme
 
 __all__ = [
     "ACCENT",
@@ -186,7 +186,7 @@ def _render(name: str, w: int, h: int, theme: Theme, dpr: float) -> QImage:
     return image
 
 
-class IllustrationView(QWidget):
+class IllustrationView(Themed, QWidget):
     """Shows one illustration at the largest 4:3 size that fits; paints a cached pixmap only."""
 
     def __init__(
@@ -235,10 +235,8 @@ class IllustrationView(QWidget):
         self._name, self._mirrored = name, mirrored
         self._rebuild()
 
-    def set_theme(self, theme: Theme | None) -> None:
-        if theme != self._theme:
-            self._theme = theme
-            self._rebuild()
+    def _on_theme_change(self) -> None:
+        self._rebuild()
 
     # ---- QWidget ----
 
@@ -283,7 +281,7 @@ class IllustrationView(QWidget):
                     self._pixmap = render_illustration(
                         self._name,
                         box,
-                        self._theme or current_theme(),
+                        self.painted_theme(),
                         mirrored=self._mirrored,
                         dpr=self.devicePixelRatioF(),
                     )

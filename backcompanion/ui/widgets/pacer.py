@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcompanion.i18n import translate
-from backcompanion.ui.theme import Theme, current_theme, system_prefers_reduced_motion
+from backcompanion.ui.theme import Theme, Themed, system_prefers_reduced_motion
 
 __all__ = [
     "COUNT_SHARE",
@@ -190,7 +190,7 @@ def _text_pixmap(text: str, font: QFont, color: QColor, box: QRectF, dpr: float)
     return _TextPixmap(pixmap, origin, covers)
 
 
-class PacerWidget(QWidget):
+class PacerWidget(Themed, QWidget):
     """Draws the breathing pacer from the numbers given to :meth:`set_state`."""
 
     def __init__(
@@ -278,11 +278,9 @@ class PacerWidget(QWidget):
             self._rebuild_paint_cache()
             self.update()
 
-    def set_theme(self, theme: Theme | None) -> None:
-        if theme != self._theme:
-            self._theme = theme
-            self._rebuild_paint_cache()
-            self.update()
+    def _on_theme_change(self) -> None:
+        self._rebuild_paint_cache()
+        self.update()
 
     # ---- read-only state (for tests and accessibility) ----
 
@@ -302,7 +300,7 @@ class PacerWidget(QWidget):
         return self._reduced
 
     def theme(self) -> Theme:
-        return self._theme or current_theme()
+        return self.painted_theme()
 
     def pacer_geometry(self) -> PacerGeometry:
         return pacer_geometry(self.width(), self.height(), self._size, self._reduced)

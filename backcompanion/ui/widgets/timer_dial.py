@@ -27,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcompanion.session.engine import Step
-from backcompanion.ui.theme import Theme, current_theme
+from backcompanion.ui.theme import Theme, Themed
 
 __all__ = [
     "COUNT_IN_S",
@@ -125,7 +125,7 @@ def dial_geometry(w: float, h: float, fraction: float) -> DialGeometry:
     )
 
 
-class TimerDial(QWidget):
+class TimerDial(Themed, QWidget):
     """The countdown: a phase shape and large digits that scale with the widget's height."""
 
     def __init__(self, parent: QWidget | None = None, *, theme: Theme | None = None):
@@ -176,11 +176,9 @@ class TimerDial(QWidget):
         self._lit = min(COUNT_IN_S, max(0, countdown or 0))
         self.update()
 
-    def set_theme(self, theme: Theme | None) -> None:
-        if theme != self._theme:
-            self._theme = theme
-            self._rebuild_paint_cache()
-            self.update()
+    def _on_theme_change(self) -> None:
+        self._rebuild_paint_cache()
+        self.update()
 
     # ---- read-only state (tests, accessibility) ----
 
@@ -194,7 +192,7 @@ class TimerDial(QWidget):
         return self._fraction
 
     def theme(self) -> Theme:
-        return self._theme or current_theme()
+        return self.painted_theme()
 
     def geometry_now(self) -> DialGeometry:
         return dial_geometry(self.width(), self.height(), self._fraction)
