@@ -8,12 +8,14 @@ bar for the whole session at the bottom. During breathing the pacer takes the
 dial's place with its phase word and "Breath 3 of 10"; at the gate, one large line;
 paused, a large "Paused - press Space" over the dimmed view.
 
-All placement is in :func:`~.fullscreen_layout.fullscreen_layout` (pure, tested at 1366 x 768,
-1920 x 1080 and 3840 x 2160 without painting). The view is passive like the
-session pages: the bridge calls :meth:`FullscreenSessionView.show_snapshot` on
-every change and displayed second and :meth:`~FullscreenSessionView.show_breath`
-every frame. It owns no timer and no engine; Esc only emits ``exitRequested``:
-the main window decides what leaving means (full screen first; stopping asks).
+All placement is in :func:`~.fullscreen_layout.fullscreen_layout` (pure, tested at
+1366 x 768, 1920 x 1080 and 3840 x 2160 without painting); every text is a
+:class:`~backcompanion.ui.widgets.fit_text.FitText`, the paused cover is in
+:mod:`.fullscreen_paused`. The view is passive like the session pages: the bridge
+calls :meth:`FullscreenSessionView.show_snapshot` on every change and displayed
+second and :meth:`~FullscreenSessionView.show_breath` every frame. It owns no timer
+and no engine; Esc only emits ``exitRequested``: the main window decides what
+leaving means (full screen first; stopping asks).
 """
 
 from __future__ import annotations
