@@ -13,7 +13,16 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from backcompanion.program import Phase, builtin_program
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.ui.home import carousel as carousel_module
+from backcompanion.ui.home import carousel_model
 from backcompanion.ui.home.carousel import BROWSE_HOLD_S, ExerciseCarousel
+from backcompanion.ui.home.carousel_model import (
+    SHARES,
+    WHEEL_STEP,
+    WheelSteps,
+    easier_of,
+    is_roomy,
+    picture_width,
+)
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 
 ORDER = [
@@ -574,3 +583,69 @@ def test_instructions_scroll_rather_than_clip_in_a_small_window(carousel, qtbot)
     qtbot.keyClick(carousel, Qt.Key.Key_Down)
     assert bar.value() > 0
     assert carousel.shown_id() == "bird_dog"
+
+
+# ---------------------------------------------------------------- the parts, on their own
+
+CAROUSEL_MODULES = ("carousel", "carousel_model", "carousel_strip", "exercise_card", "card_badges")
+
+
+def _imported(module_file: str) -> set[str]:
+    tree = ast.parse(Path(module_file).read_text(encoding="utf-8"))
+    modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    return {m for m in modules if m}
+
+
+def test_no_part_of_the_carousel_knows_the_engine():
+    folder = Path(carousel_module.__file__).parent
+    for name in CAROUSEL_MODULES:
+        session = {
+            m for m in _imported(folder / f"{name}.py") if m.startswith("backcompanion.session")
+        }
+        assert session <= {"backcompanion.session.plan"}, name
+
+
+def test_the_carousel_model_needs_no_qt():
+    assert not {
+        m
+        for m in _imported(carousel_model.__file__)
+        if m.startswith(("PySide6", "backcompanion.ui"))
+    }
+
+
+def test_one_wheel_notch_is_one_card_and_one_swipe_at_most_one():
+    wheel = WheelSteps()
+    assert wheel.feed(WHEEL_STEP // 2, gesture=False) == 0
+    assert wheel.feed(WHEEL_STEP // 2, gesture=False) == -1  # away from the user: back
+    assert wheel.feed(-WHEEL_STEP, gesture=False) == 1
+    assert wheel.feed(-WHEEL_STEP, gesture=True) == 1
+    assert wheel.feed(-5 * WHEEL_STEP, gesture=True) == 0  # the same swipe goes on
+    wheel.reset()
+    assert wheel.feed(-WHEEL_STEP, gesture=True) == 1
+
+
+def test_picture_takes_the_largest_share_that_leaves_the_text_room():
+    def text_height(width: int) -> float:
+        return 30_000 / width  # narrower text is taller
+
+    # 1000 wide, 200 high: 0.6 leaves 400 px (75 high) .. always fits
+    assert picture_width(1000, 10_000, 200, text_height) == 1000 * SHARES[0]
+    # 60 high: the text needs 500 px, so the picture gets half
+    assert picture_width(1000, 10_000, 60, text_height) == 1000 * 0.5
+    # never wider than is useful, never below the smallest share when nothing fits
+    assert picture_width(1000, 120, 200, text_height) == 120
+    assert picture_width(1000, 10_000, 1, text_height) == 1000 * SHARES[-1]
+
+
+def test_roomy_has_a_margin_between_growing_and_shrinking():
+    assert not is_roomy(43, 30, was_roomy=False)
+    assert is_roomy(44, 25, was_roomy=False)
+    assert is_roomy(43, 24, was_roomy=True)  # stays roomy a little below
+    assert not is_roomy(41.9, 24, was_roomy=True)
+
+
+def test_easier_of_names_the_exercise_a_variant_eases(program):
+    assert easier_of(program.by_id("knee_plank"), program) == program.by_id("plank").name
+    assert easier_of(program.by_id("plank"), program) is None
+    assert easier_of(program.by_id("knee_plank"), None) is None
