@@ -7,12 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QStyleOptionButton
 
 from backcompanion.program.safety import load_safety
-from backcompanion.ui.home.safety_pages import (
-    AboutDialog,
-    RedFlagPage,
-    SeeClinicianPage,
-    WelcomePage,
-)
+from backcompanion.ui.dialogs.about import AboutDialog
+from backcompanion.ui.home.safety_pages import RedFlagPage, SeeClinicianPage, WelcomePage
 
 SAFETY = load_safety()
 KEYS = {d: getattr(Qt.Key, f"Key_{d}") for d in range(10)}

@@ -154,9 +154,9 @@ def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
     early.companion.store.close()
 
     # settings, the export dialog and About
+    from backcompanion.ui.dialogs.about import AboutDialog
     from backcompanion.ui.dialogs.export_dialog import ExportDialog
     from backcompanion.ui.dialogs.settings import SettingsDialog
-    from backcompanion.ui.home.safety_pages import AboutDialog
 
     dialog = SettingsDialog(Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)))
     dialog.resize(1000, 760)

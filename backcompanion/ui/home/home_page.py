@@ -6,32 +6,14 @@ A passive view: the main window gives it a :class:`~backcompanion.companion.Home
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from backcompanion.companion import HomeStatus
 from backcompanion.i18n import month_name, translate, weekday_name
 from backcompanion.session.rules import NudgeLevel
 from backcompanion.ui.theme import set_role
-
-
-def _label(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        set_role(label, role)
-    return label
-
-
-def _button(text: str, tip: str, primary: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.setAccessibleName(text.replace("&", ""))
-    button.setAutoDefault(False)
-    if primary:
-        set_role(button, "primary")
-    return button
+from backcompanion.ui.widgets.labels import button, label
 
 
 class Banner(QFrame):
@@ -40,8 +22,8 @@ class Banner(QFrame):
     def __init__(self, role: str = "card", parent: QWidget | None = None):
         super().__init__(parent)
         set_role(self, role)
-        self.title = _label("", "subtitle")
-        self.text = _label()
+        self.title = label("", "subtitle")
+        self.text = label()
         self._buttons = QHBoxLayout()
         self._buttons.addStretch(1)
         box = QVBoxLayout(self)
@@ -65,8 +47,8 @@ class HomePage(QWidget):
 
     def __init__(self, carousel: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
-        self.greeting = _label(self.tr("Today's session"), "title")
-        self.summary = _label("", "muted")
+        self.greeting = label(self.tr("Today's session"), "title")
+        self.summary = label("", "muted")
         self.demo_banner = Banner("danger-card")
         self.demo_banner.title.setText(self.tr("Demo: nothing here is saved"))
         self.demo_banner.text.setText(
@@ -77,34 +59,34 @@ class HomePage(QWidget):
         self.resume_banner = Banner("card-checked")
         self.resume_banner.title.setText(self.tr("Your last session was interrupted"))
         self.resume_button = self.resume_banner.add_button(
-            _button(self.tr("&Resume it"), self.tr("Carry on where it stopped"), primary=True)
+            button(self.tr("&Resume it"), self.tr("Carry on where it stopped"), primary=True)
         )
         self.partial_button = self.resume_banner.add_button(
-            _button(self.tr("Save it as &partly done"), self.tr("Keep what was done and close it"))
+            button(self.tr("Save it as &partly done"), self.tr("Keep what was done and close it"))
         )
         self.resume_button.clicked.connect(self.resumeRequested)
         self.partial_button.clicked.connect(self.closePartialRequested)
 
         self.safety_banner = Banner("danger-card")
         self.safety_button = self.safety_banner.add_button(
-            _button(self.tr("Answer the &safety check"), self.tr("Seven short questions"), True)
+            button(self.tr("Answer the &safety check"), self.tr("Seven short questions"), True)
         )
         self.safety_button.clicked.connect(self.safetyCheckRequested)
 
         self.nudge_banner = Banner("card-checked")
         self.nudge_banner.title.setText(self.tr("Time to see a physical therapist?"))
         self.nudge_dismiss = self.nudge_banner.add_button(
-            _button(self.tr("&Got it"), self.tr("Hide this message for a week"))
+            button(self.tr("&Got it"), self.tr("Hide this message for a week"))
         )
         self.nudge_dismiss.clicked.connect(self.nudgeDismissed)
 
-        self.gate_line = _label()
-        self.start_button = _button(
+        self.gate_line = label()
+        self.start_button = button(
             self.tr("&Start session"), self.tr("Start today's session (Enter)"), primary=True
         )
         self.start_button.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
         self.start_button.clicked.connect(self.startRequested)
-        self.progress_button = _button(self.tr("See &progress"), self.tr("Your pain and sessions"))
+        self.progress_button = button(self.tr("See &progress"), self.tr("Your pain and sessions"))
         self.progress_button.clicked.connect(self.progressRequested)
 
         top = QHBoxLayout()

@@ -1,4 +1,4 @@
-"""The safety pages: welcome with the disclaimer, the red-flag check, "see a clinician", About.
+"""The safety pages: welcome with the disclaimer, the red-flag check, "see a clinician".
 
 The pages hold no rules: the caller decides when each is shown (first start,
 every 7 days) and what an answer means; the pages only report what the person
@@ -15,8 +15,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcompanion import APP_NAME, __version__
+from backcompanion import APP_NAME
 from backcompanion.program.safety import RedFlag, SafetyText, load_safety
-from backcompanion.ui.theme import Theme, current_theme, set_role
+from backcompanion.ui.theme import Theme, Themed, set_role
+from backcompanion.ui.widgets.labels import button, label
 
 __all__ = [
-    "AboutDialog",
     "RedFlagPage",
     "RedFlagRow",
     "SeeClinicianPage",
@@ -44,23 +42,6 @@ __all__ = [
 
 MAX_CLEARED_NOTE = 300
 _DIGITS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
-
-
-def _label(text: str, role: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        set_role(label, role)
-    return label
-
-
-def _button(text: str, primary: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setAutoDefault(False)
-    if primary:
-        set_role(button, "primary")
-    return button
 
 
 def _scrolling(content: QWidget) -> QScrollArea:
@@ -113,8 +94,8 @@ class WelcomePage(_Page):
     def __init__(self, parent: QWidget | None = None, *, safety: SafetyText | None = None):
         super().__init__(parent)
         s = safety or load_safety()
-        self.heading = _label(self.tr("Welcome to %1").replace("%1", APP_NAME), "heading")
-        self.intro = _label(
+        self.heading = label(self.tr("Welcome to %1").replace("%1", APP_NAME), "heading")
+        self.intro = label(
             self.tr(
                 "A calm guide through your back exercises: breathing first, then gentle "
                 "stretches, and strengthening once your pain eases."
@@ -125,16 +106,16 @@ class WelcomePage(_Page):
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(14)
-        self.disclaimer_title = _label(s.disclaimer.title, "subtitle")
-        self.disclaimer = _label(s.disclaimer.text)
-        self.ask_first = _label(s.disclaimer.ask_first)
+        self.disclaimer_title = label(s.disclaimer.title, "subtitle")
+        self.disclaimer = label(s.disclaimer.text)
+        self.ask_first = label(s.disclaimer.ask_first)
         for w in (self.disclaimer_title, self.disclaimer, self.ask_first):
             inner.addWidget(w)
         self.column.addWidget(self.heading)
         self.column.addWidget(self.intro)
         self.column.addWidget(card)
         self.finish()
-        self.continue_button = _button(self.tr("Continue"), primary=True)
+        self.continue_button = button(self.tr("Continue"), primary=True)
         self.continue_button.clicked.connect(self.continued)
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.continue_button)
@@ -148,7 +129,7 @@ class WelcomePage(_Page):
             super().keyPressEvent(event)
 
 
-class TickCheckBox(QCheckBox):
+class TickCheckBox(Themed, QCheckBox):
     """A large checkbox that draws a check mark in its box (not a colour change alone)."""
 
     def __init__(self, text: str, parent: QWidget | None = None, *, theme: Theme | None = None):
@@ -162,7 +143,7 @@ class TickCheckBox(QCheckBox):
         opt = QStyleOptionButton()
         self.initStyleOption(opt)
         box = QRectF(self.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, self))
-        t = self._theme or current_theme()
+        t = self.painted_theme()
         side = min(box.width(), box.height())
         path = QPainterPath(QPointF(box.left() + side * 0.22, box.top() + side * 0.52))
         path.lineTo(box.left() + side * 0.42, box.top() + side * 0.72)
@@ -196,7 +177,7 @@ class RedFlagRow(QFrame):
         self.text: QLabel | None = None
         if text:
             self.box.setAccessibleDescription(text)
-            self.text = _label(text)
+            self.text = label(text)
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
             indent = (
@@ -247,7 +228,7 @@ class RedFlagPage(_Page):
         s = safety or load_safety()
         self.setWindowTitle(s.red_flag_check.title)
         self.setAccessibleName(s.red_flag_check.title)
-        self.question = _label(s.red_flag_check.question, "title")
+        self.question = label(s.red_flag_check.question, "title")
         self.column.addWidget(self.question)
         self.rows: dict[int, RedFlagRow] = {}
         for flag in s.red_flags:
@@ -268,10 +249,10 @@ class RedFlagPage(_Page):
         self.column.addLayout(self._grid)
         self._arrange(1)
         self.finish()
-        self.hint = _label(
+        self.hint = label(
             self.tr("Tick what applies, or tick “None of these apply”. Then save."), "muted"
         )
-        self.save_button = _button(self.tr("Save"), primary=True)
+        self.save_button = button(self.tr("Save"), primary=True)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         self.buttons.addWidget(self.hint, 1)
@@ -393,21 +374,21 @@ class SeeClinicianPage(_Page):
         super().__init__(parent)
         self._safety = s = safety or load_safety()
         self._flags: tuple[int, ...] = ()
-        self.heading = _label(s.see_clinician.title, "heading")
+        self.heading = label(s.see_clinician.title, "heading")
 
         # the explanation: what was ticked and why to stop here
         self.explanation = QWidget()
         explain = QVBoxLayout(self.explanation)
         explain.setContentsMargins(0, 0, 0, 0)
         explain.setSpacing(18)
-        self.text = _label(s.see_clinician.text)
+        self.text = label(s.see_clinician.text)
         self.flag_card = QFrame()
         set_role(self.flag_card, "danger-card")
         self._flag_layout = QVBoxLayout(self.flag_card)
         self._flag_layout.setContentsMargins(28, 18, 28, 18)
         self._flag_layout.setSpacing(4)
         self._flag_labels: list[QLabel] = []
-        self.cleared_text = _label(s.see_clinician.cleared, "muted")
+        self.cleared_text = label(s.see_clinician.cleared, "muted")
         for w in (self.text, self.flag_card, self.cleared_text):
             explain.addWidget(w)
 
@@ -417,14 +398,14 @@ class SeeClinicianPage(_Page):
         confirm = QVBoxLayout(self.confirm_panel)
         confirm.setContentsMargins(28, 22, 28, 26)
         confirm.setSpacing(14)
-        self.confirm_question = _label(
+        self.confirm_question = label(
             self.tr(
                 "Please confirm: a doctor or physical therapist has checked you "
                 "and says these exercises are fine for you."
             ),
             "subtitle",
         )
-        note_label = _label(self.tr("Who cleared you, and when? (optional)"))
+        note_label = label(self.tr("Who cleared you, and when? (optional)"))
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(MAX_CLEARED_NOTE)
         self.note_edit.setPlaceholderText(self.tr("For example: Dr Lee, 3 March"))
@@ -438,10 +419,10 @@ class SeeClinicianPage(_Page):
         self.column.addWidget(self.confirm_panel)
         self.finish()
 
-        self.back_button = _button(self.tr("Back"))
-        self.cleared_button = _button(self.tr("A clinician has cleared me"))
-        self.cancel_button = _button(self.tr("Cancel"))
-        self.confirm_button = _button(self.tr("Yes, I have been cleared"), primary=True)
+        self.back_button = button(self.tr("Back"))
+        self.cleared_button = button(self.tr("A clinician has cleared me"))
+        self.cancel_button = button(self.tr("Cancel"))
+        self.confirm_button = button(self.tr("Yes, I have been cleared"), primary=True)
         self.buttons.addWidget(self.back_button)
         self.buttons.addWidget(self.cancel_button)
         self.buttons.addStretch(1)
@@ -462,23 +443,23 @@ class SeeClinicianPage(_Page):
 
     def flag_texts(self) -> tuple[str, ...]:
         """The texts shown for the ticked flags (short label, then the sentence)."""
-        return tuple(label.text() for label in self._flag_labels)
+        return tuple(shown.text() for shown in self._flag_labels)
 
     def set_flags(self, flags: Iterable[int]) -> None:
         self._flags = tuple(f.number for f in self._safety.flags(flags))
-        for label in self._flag_labels:
-            self._flag_layout.removeWidget(label)
-            label.deleteLater()
+        for old in self._flag_labels:
+            self._flag_layout.removeWidget(old)
+            old.deleteLater()
         self._flag_labels = []
         intro = (
             self.tr("You ticked:")
             if self._flags
             else self.tr("Something you told us needs a clinician's check first.")
         )
-        widgets = [_label(intro, "danger")]
+        widgets = [label(intro, "danger")]
         for flag in self._safety.flags(self._flags):
-            title = _label(flag.title, "strong")
-            text = _label(flag.text)
+            title = label(flag.title, "strong")
+            text = label(flag.text)
             title.setContentsMargins(0, 10, 0, 0)
             self._flag_labels += [title, text]
             widgets += [title, text]
@@ -529,57 +510,3 @@ class SeeClinicianPage(_Page):
         self.confirm_button.setVisible(confirming)
         if not confirming and had_focus is not None and had_focus.isHidden():
             self.cleared_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-class AboutDialog(QDialog):
-    """Help > About: the app, the disclaimer, the red flags and when to see a clinician."""
-
-    def __init__(self, parent: QWidget | None = None, *, safety: SafetyText | None = None):
-        super().__init__(parent)
-        s = safety or load_safety()
-        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
-        self.setModal(True)
-        content = QWidget()
-        col = QVBoxLayout(content)
-        col.setContentsMargins(36, 28, 36, 12)
-        col.setSpacing(14)
-        self.heading = _label(f"{APP_NAME} {__version__}", "title")
-        col.addWidget(self.heading)
-        col.addWidget(_label(self.tr("A companion for a home exercise program for low back pain.")))
-        col.addWidget(_label(s.disclaimer.title, "subtitle"))
-        self.disclaimer = _label(s.disclaimer.full_text)
-        col.addWidget(self.disclaimer)
-        col.addWidget(_label(self.tr("Stop and get medical advice if:"), "subtitle"))
-        self.flag_labels: list[QLabel] = []
-        for f in s.red_flags:
-            title, text = _label(f.title, "strong"), _label(f.text)
-            self.flag_labels += [title, text]
-            pair = QVBoxLayout()
-            pair.setSpacing(2)
-            pair.addWidget(title)
-            pair.addWidget(text)
-            col.addLayout(pair)
-        col.addWidget(_label(s.no_improvement.title, "subtitle"))
-        col.addWidget(_label(s.no_improvement.text))
-        col.addWidget(
-            _label(
-                self.tr(
-                    "Text set in Atkinson Hyperlegible by the Braille Institute "
-                    "(SIL Open Font License)."
-                ),
-                "muted",
-            )
-        )
-        col.addStretch(1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.rejected.connect(self.reject)
-        self.close_button = box.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(self.tr("Close"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 24)
-        layout.addWidget(_scrolling(content), 1)
-        row = QHBoxLayout()
-        row.setContentsMargins(36, 0, 36, 0)
-        row.addWidget(box)
-        layout.addLayout(row)
-        self.resize(900, 700)

@@ -705,7 +705,7 @@ class MainWindow(QMainWindow):
             self._on_snapshot(snap)
 
     def show_about(self) -> None:
-        from backcompanion.ui.home.safety_pages import AboutDialog
+        from backcompanion.ui.dialogs.about import AboutDialog
 
         AboutDialog(self).exec()
 
