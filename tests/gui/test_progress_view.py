@@ -12,12 +12,9 @@ from report_helpers import at, day, open_store, reference_week
 from backcompanion.report.progress import progress_data
 from backcompanion.report.summary import DayPain
 from backcompanion.session.rules import load_rules
-from backcompanion.ui.progress import progress_view
-from backcompanion.ui.progress.progress_view import (
-    ProgressView,
-    calendar_geometry,
-    trend_geometry,
-)
+from backcompanion.ui.progress import charts
+from backcompanion.ui.progress.charts import calendar_geometry, trend_geometry
+from backcompanion.ui.progress.progress_view import ProgressView
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 
 RULES = load_rules()
@@ -170,10 +167,8 @@ def test_markers_are_drawn_where_the_geometry_says(qtbot, light, data):
 def test_paint_only_draws(qtbot, light, data, monkeypatch):
     view = _view(qtbot, data)
     calls = []
-    real = progress_view.trend_geometry
-    monkeypatch.setattr(
-        progress_view, "trend_geometry", lambda *a, **k: calls.append(1) or real(*a, **k)
-    )
+    real = charts.trend_geometry
+    monkeypatch.setattr(charts, "trend_geometry", lambda *a, **k: calls.append(1) or real(*a, **k))
     view.grab()
     view.grab()
     assert calls == []  # nothing changed: the cached layout is drawn again
@@ -222,3 +217,12 @@ def test_back_to_start_is_a_button_as_well_as_esc(qtbot):
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.homeRequested, timeout=1000):
         view.home_button.click()
+
+
+def test_set_theme_reaches_both_charts_and_none_follows_the_app(qtbot, light):
+    view = ProgressView(theme=LIGHT)
+    qtbot.addWidget(view)
+    view.set_theme(DARK)
+    assert view.chart.theme() is DARK and view.calendar.theme() is DARK
+    view.set_theme(None)
+    assert view.chart.theme() is LIGHT and view.calendar.theme() is LIGHT  # the app's
