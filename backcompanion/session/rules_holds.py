@@ -1,0 +1,67 @@
+"""Holds and repeats (DESIGN section 5): how long each exercise is held next time, how often.
+
+Pure functions of the rules, the exercise and the history.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from backcompanion.program import Exercise
+from backcompanion.session.facts import SessionFacts
+from backcompanion.session.progression_config import Rules
+from backcompanion.session.rules_common import usable
+from backcompanion.session.rules_flare import FlareUp, timeline
+
+
+def hold_for(rules: Rules, exercise: Exercise, facts: Sequence[SessionFacts]) -> int:
+    """The hold (seconds) for ``exercise`` in the next session.
+
+    It starts at the low end of the exercise's range. Each time the exercise
+    was done in ``holds.sessions_in_a_row`` rated sessions in a row that ended
+    with pain of ``holds.max_closing_pain`` or less and no flare-up, the hold
+    grows by the exercise's step, up to the top. A session without an opening
+    rating, or without this exercise, neither counts nor breaks the run; one
+    that ends with more pain (or no closing rating) breaks it. A flare-up in
+    any session takes every hold one step back (never below the low end) and
+    starts the run again: easing off is the safe answer to a flare-up, and
+    one step keeps most of the progress.
+    """
+    return hold_on(rules, exercise, list(timeline(rules, usable(facts))))
+
+
+def reps_for(rules: Rules, exercise: Exercise, hold: int) -> int:
+    """Repeats per side: the program's number, or for child's pose fewer as the hold grows.
+
+    About ``numerator`` seconds in the pose in all: clamp(round(100 / hold), 3, 20),
+    with halves rounded up as people expect.
+    """
+    if not exercise.reps_follow_hold:
+        return exercise.reps
+    if hold < 1:
+        raise ValueError(f"a hold must be at least 1 s, not {hold}")
+    r = rules.childs_pose_reps
+    return max(r.min, min(r.max, math.floor(r.numerator / hold + 0.5)))
+
+
+def hold_on(
+    rules: Rules, exercise: Exercise, timeline: Sequence[tuple[SessionFacts, FlareUp | None]]
+) -> int:
+    """:func:`hold_for` on a timeline already read (``rules_flare.timeline``)."""
+    low, high = exercise.hold_s
+    step = exercise.hold_step_s
+    need, calm = rules.holds.sessions_in_a_row, rules.holds.max_closing_pain
+    hold, good = low, 0
+    for f, flare in timeline:
+        if flare is not None:
+            hold, good = max(low, hold - step), 0
+        elif f.opening is None or exercise.id not in f.holds:
+            continue
+        elif f.closing is not None and f.closing <= calm:
+            good += 1
+            if good == need:
+                hold, good = min(high, hold + step), 0
+        else:
+            good = 0
+    return hold
