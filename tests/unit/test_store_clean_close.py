@@ -7,7 +7,7 @@ import os
 import pytest
 
 from backcompanion.history import CorruptStoreError, Store
-from backcompanion.history import store as store_module
+from backcompanion.history import opening as store_module
 
 
 @pytest.fixture
