@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from backcompanion.i18n import translate
 from backcompanion.session.facts import SessionFacts
 from backcompanion.session.progression_config import Rules
-from backcompanion.session.rules_common import EPS, usable
+from backcompanion.session.rules.common import EPS, usable
 
 
 class FlareKind(enum.StrEnum):
@@ -82,7 +82,7 @@ def timeline(
 
 
 def usable_baseline(rules: Rules, usable: Sequence[SessionFacts]) -> float | None:
-    """:func:`baseline` of sessions already sorted and filtered (``rules_common.usable``)."""
+    """:func:`baseline` of sessions already sorted and filtered (``common.usable``)."""
     n = rules.gate.baseline_sessions
     first = list(itertools.islice((f.opening for f in usable if f.opening is not None), n))
     return sum(first) / n if len(first) == n else None

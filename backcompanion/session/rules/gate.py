@@ -2,8 +2,8 @@
 
 The gate is read by replaying the history oldest first (:class:`GateReplay`):
 the stretching sessions done, the pain lines and the last flare-up
-(``rules_flare.PainMemory``), and the safety answers and worsening pain
-(``rules_safety``). Feeding a fact and reading the gate each cost O(1)
+(``flare.PainMemory``), and the safety answers and worsening pain
+(``safety``). Feeding a fact and reading the gate each cost O(1)
 (amortised), so reading it at every moment of ten years stays linear.
 """
 
@@ -19,9 +19,9 @@ from datetime import datetime, timedelta
 from backcompanion.i18n import QT_TRANSLATE_NOOP, format_decimal, translate
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.progression_config import Rules
-from backcompanion.session.rules_common import EPS, latest, require_aware, usable
-from backcompanion.session.rules_flare import PainMemory, easing_target, improved
-from backcompanion.session.rules_safety import Worsening
+from backcompanion.session.rules.common import EPS, latest, require_aware, usable
+from backcompanion.session.rules.flare import PainMemory, easing_target, improved
+from backcompanion.session.rules.safety import Worsening
 
 # English, marked for the catalog: translate("GateReason", GATE_OPEN_TEXT) where it is shown
 GATE_OPEN_TEXT = QT_TRANSLATE_NOOP(

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from backcompanion.i18n import translate
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.progression_config import Rules
-from backcompanion.session.rules_common import EPS, require_aware, usable
-from backcompanion.session.rules_flare import PainMemory, improved, usable_baseline
+from backcompanion.session.rules.common import EPS, require_aware, usable
+from backcompanion.session.rules.flare import PainMemory, improved, usable_baseline
 
 # ---------------------------------------------------------------- before a session
 

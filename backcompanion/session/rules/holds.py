@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from backcompanion.program import Exercise
 from backcompanion.session.facts import SessionFacts
 from backcompanion.session.progression_config import Rules
-from backcompanion.session.rules_common import usable
-from backcompanion.session.rules_flare import FlareUp, timeline
+from backcompanion.session.rules.common import usable
+from backcompanion.session.rules.flare import FlareUp, timeline
 
 
 def hold_for(rules: Rules, exercise: Exercise, facts: Sequence[SessionFacts]) -> int:

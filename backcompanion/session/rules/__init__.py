@@ -12,11 +12,11 @@ their ratings always, their stretching when enough of it was done.
 Every function walks the history once after sorting it, so ten years of daily
 sessions (3,650 facts) stay cheap; nothing compares each session with each other.
 
-The rules live by concern beside this module, which re-exports them so that
-callers import from one place: ``rules_gate`` (the strengthening gate),
-``rules_flare`` (flare-ups, the baseline and the pain lines), ``rules_holds``
-(holds and repeats), ``rules_safety`` (red flags, worsening pain and the nudge),
-``rules_common`` (what they share) and ``progression_config`` (the numbers).
+The rules live by concern in this package's modules, re-exported here so that
+callers import from one place: ``gate`` (the strengthening gate),
+``flare`` (flare-ups, the baseline and the pain lines), ``holds``
+(holds and repeats), ``safety`` (red flags, worsening pain and the nudge),
+``common`` (what they share) and ``progression_config`` (the numbers).
 Here: :func:`make_plan`, which puts them together for the next session.
 """
 
@@ -27,13 +27,13 @@ from datetime import datetime
 
 from backcompanion.i18n import translate
 from backcompanion.program import Exercise, Program
-from backcompanion.session import rules_flare
 from backcompanion.session.facts import SafetyFacts, SessionFacts
 from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.progression_config import Rules, load_rules
-from backcompanion.session.rules_common import usable
-from backcompanion.session.rules_flare import FlareKind, FlareUp, baseline, flare_up, flare_ups
-from backcompanion.session.rules_gate import (
+from backcompanion.session.rules import flare
+from backcompanion.session.rules.common import usable
+from backcompanion.session.rules.flare import FlareKind, FlareUp, baseline, flare_up, flare_ups
+from backcompanion.session.rules.gate import (
     GATE_OPEN_TEXT,
     GateChange,
     GateDecision,
@@ -42,8 +42,8 @@ from backcompanion.session.rules_gate import (
     evaluate_gate,
     gate_changes,
 )
-from backcompanion.session.rules_holds import hold_for, hold_on, reps_for
-from backcompanion.session.rules_safety import Nudge, NudgeLevel, SafetyState, nudge, safety_state
+from backcompanion.session.rules.holds import hold_for, hold_on, reps_for
+from backcompanion.session.rules.safety import Nudge, NudgeLevel, SafetyState, nudge, safety_state
 
 __all__ = [
     "GATE_OPEN_TEXT",
@@ -87,7 +87,7 @@ def make_plan(
     screen can show what waits. ``gate_reasons`` holds why the gate is
     closed, or one sentence saying why it is open.
     """
-    timeline = list(rules_flare.timeline(rules, usable(facts)))
+    timeline = list(flare.timeline(rules, usable(facts)))
 
     def step(exercise: Exercise) -> StepPlan:
         hold = hold_on(rules, exercise, timeline)
