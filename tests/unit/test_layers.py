@@ -39,6 +39,15 @@ FORBIDDEN = {
         "backcompanion.app",
         "backcompanion.cli",
     ),
+    "figure": (
+        "PySide6",
+        "backcompanion.session",
+        "backcompanion.history",
+        "backcompanion.report",
+        "backcompanion.ui",
+        "backcompanion.app",
+        "backcompanion.cli",
+    ),
     "report": ("backcompanion.ui", "backcompanion.app", "backcompanion.cli"),
     "ui": ("backcompanion.app", "backcompanion.cli"),
 }

@@ -1,0 +1,301 @@
+"""The figure in motion: poses in between key poses, the other side, and where in the movement
+the figure is at a given moment of a session or of the carousel.
+
+Everything here is a pure function of its arguments (no clock, no Qt), called once per frame.
+
+Between two key poses the joint angles turn the short way, eased; the body parts that bear
+weight in both poses (the hands and knees of child's pose, the feet of the bridge) then stay
+where they are: the body is shifted so they stay put on average, and a leg or arm whose hand
+or foot is planted is bent to reach exactly its spot. So the figure never slides on the floor.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from backcompanion.figure.geometry import (
+    Point,
+    add,
+    angle_of,
+    ease,
+    lerp,
+    lerp_angle,
+    lerp_point,
+    polar,
+    sub,
+)
+from backcompanion.figure.model import CONTACTS, Figure, KeyPose
+from backcompanion.figure.skeleton import (
+    SKELETON,
+    Arm,
+    Joints,
+    Leg,
+    Pose,
+    Skeleton,
+    forward,
+    rest_hand,
+    two_bone,
+)
+
+__all__ = [
+    "CAROUSEL_S",
+    "EASE_IN_S",
+    "EASE_OUT_S",
+    "VIA_S",
+    "Moment",
+    "blend",
+    "carousel_moment",
+    "figure_joints",
+    "joints_between",
+    "mirror_joints",
+    "mirror_point",
+    "reduced_moment",
+    "session_moment",
+    "side_name",
+]
+
+EASE_IN_S = 2.0  # into the stretch: while the screen says "breathe out into the stretch"
+EASE_OUT_S = 2.0  # back to the start on release
+VIA_S = 2.6  # back through the release pose (angry cat: the back sags on the way)
+CAROUSEL_S = 9.0  # one slow loop on a carousel card
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """Where the figure is: between key pose ``start`` and key pose ``end`` at eased fraction
+    ``t`` (0 = at ``start``), with the lungs ``breath`` full (0..1)."""
+
+    start: str = "start"
+    end: str = "start"
+    t: float = 0.0
+    breath: float = 0.0
+
+    def rounded(self, steps: int = 240) -> Moment:
+        """The same moment on a grid of ``steps`` (a cache key that repeats)."""
+        return replace(self, t=round(self.t * steps) / steps, breath=round(self.breath * 64) / 64)
+
+
+# ---------------------------------------------------------------- poses in between
+
+
+def _blend_arm(a: Arm, b: Arm, t: float) -> Arm:
+    return Arm(
+        lerp_angle(a.shoulder, b.shoulder, t),
+        lerp_angle(a.elbow, b.elbow, t),
+        lerp_angle(a.wrist, b.wrist, t),
+        lerp(a.shown, b.shown, t),
+        a.on if t < 0.5 else b.on,
+    )
+
+
+def _blend_leg(a: Leg, b: Leg, t: float) -> Leg:
+    return Leg(
+        lerp_angle(a.hip, b.hip, t),
+        lerp_angle(a.knee, b.knee, t),
+        lerp_angle(a.ankle, b.ankle, t),
+        lerp(a.shown, b.shown, t),
+        lerp(a.shin_shown, b.shin_shown, t),
+    )
+
+
+def blend(a: Pose, b: Pose, t: float) -> Pose:
+    """The pose ``t`` of the way from ``a`` to ``b`` (not eased: pass an eased ``t``)."""
+    return Pose(
+        hip=lerp_point(a.hip, b.hip, t),
+        torso=lerp_angle(a.torso, b.torso, t),
+        spine=lerp_angle(a.spine, b.spine, t),
+        pelvis=lerp_angle(a.pelvis, b.pelvis, t),
+        neck=lerp_angle(a.neck, b.neck, t),
+        near_arm=_blend_arm(a.near_arm, b.near_arm, t),
+        far_arm=_blend_arm(a.far_arm, b.far_arm, t),
+        near_leg=_blend_leg(a.near_leg, b.near_leg, t),
+        far_leg=_blend_leg(a.far_leg, b.far_leg, t),
+    )
+
+
+def joints_between(
+    a: KeyPose,
+    b: KeyPose,
+    t: float,
+    breath: float = 0.0,
+    skeleton: Skeleton = SKELETON,
+) -> Joints:
+    """The joints ``t`` of the way from key pose ``a`` to ``b`` (``t`` already eased), with
+    the weight-bearing parts the two poses share held in place."""
+    t = min(1.0, max(0.0, t))
+    if t <= 0.0 or a == b:
+        return forward(a.pose, skeleton, breath)
+    if t >= 1.0:
+        return forward(b.pose, skeleton, breath)
+    j = forward(blend(a.pose, b.pose, t), skeleton, breath)
+    ca, cb = a.contact_map(), b.contact_map()
+    shared = sorted(c for c, place in ca.items() if cb.get(c) == place)
+    if not shared:
+        return j
+    ja, jb = forward(a.pose, skeleton), forward(b.pose, skeleton)
+    dx = dy = 0.0
+    for c in shared:
+        name = CONTACTS[c]
+        target = lerp_point(ja[name], jb[name], t)
+        dx += target[0] - j[name][0]
+        dy += target[1] - j[name][1]
+    j = j.translated(dx / len(shared), dy / len(shared))
+    done: set[str] = set()
+    for c in shared:
+        side, _, part = c.partition("_")
+        limb = "leg" if part in ("sole", "toes", "calf") else "arm" if part == "hand" else None
+        if limb is None or (side, limb) in done:
+            continue
+        done.add((side, limb))
+        j = _plant(j, ja, jb, t, side, limb, skeleton, blend(a.pose, b.pose, t))
+    for side in ("near", "far"):  # a hand resting on the body follows it
+        arm = (a.pose if t < 0.5 else b.pose).arm(side)
+        if arm.on:
+            j = rest_hand(j, side, arm.on, skeleton, arm.shown)
+    return j
+
+
+def _plant(
+    j: Joints, ja: Joints, jb: Joints, t: float, side: str, limb: str, s: Skeleton, pose: Pose
+) -> Joints:
+    """Bend the ``side`` leg (or arm) so its ankle (wrist) is exactly where it is planted."""
+    if limb == "leg":
+        root, mid, end, dir_key = f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_foot"
+        a_len, b_len = s.thigh * pose.leg(side).shown, s.shin * pose.leg(side).shin_shown
+    else:
+        root, mid, end, dir_key = (
+            f"{side}_shoulder",
+            f"{side}_elbow",
+            f"{side}_wrist",
+            f"{side}_hand",
+        )
+        a_len, b_len = s.upper_arm * pose.arm(side).shown, s.forearm
+    target = lerp_point(ja[end], jb[end], t)
+    u, v = sub(j[end], j[root]), sub(j[mid], j[root])
+    bend = 1.0 if u[0] * v[1] - u[1] * v[0] >= 0 else -1.0
+    middle, reached = two_bone(j[root], target, a_len, b_len, bend)
+    direction = lerp_angle(ja.dirs[dir_key], jb.dirs[dir_key], t)
+    moved: dict[str, Point] = {mid: middle, end: reached}
+    if limb == "leg":
+        base = add(reached, polar(direction + 90.0, s.ankle_height))
+        moved[f"{side}_heel"] = add(base, polar(direction, -s.heel_back * 0.55))
+        moved[f"{side}_ball"] = add(base, polar(direction, s.toe_length * 0.7))
+        moved[f"{side}_toe"] = add(base, polar(direction, s.toe_length))
+    else:
+        moved[f"{side}_fingers"] = add(reached, polar(direction, s.hand))
+    return j.moved(moved, {dir_key: direction})
+
+
+def figure_joints(figure: Figure, moment: Moment, skeleton: Skeleton = SKELETON) -> Joints:
+    """The joints of ``figure`` at ``moment`` (unknown pose names read as ``start``)."""
+    a = figure.key(moment.start if figure.has(moment.start) else "start")
+    b = figure.key(moment.end if figure.has(moment.end) else "start")
+    return joints_between(a, b, moment.t, moment.breath, skeleton)
+
+
+# ---------------------------------------------------------------- the other side
+
+
+def mirror_point(p: Point) -> Point:
+    return (-p[0], p[1])
+
+
+def mirror_joints(j: Joints) -> Joints:
+    """The figure seen from its other side: left and right swap places (x -> -x)."""
+    return replace(
+        j,
+        points={k: (-x, y) for k, (x, y) in j.points.items()},
+        dirs={k: 180.0 - d for k, d in j.dirs.items()},
+    )
+
+
+def side_name(side: str, mirrored: bool) -> str:
+    """Which of the body's sides ``near`` or ``far`` is: the left is near unless mirrored."""
+    if side not in ("near", "far"):
+        raise ValueError(f"not a side: {side!r}")
+    return "left" if (side == "near") != mirrored else "right"
+
+
+# ---------------------------------------------------------------- when
+
+
+def session_moment(
+    step: str | None,
+    elapsed_s: float,
+    duration_s: float,
+    *,
+    via: str | None = None,
+    breath: float = 0.0,
+) -> Moment:
+    """Where the figure is ``elapsed_s`` into a session step lasting ``duration_s``.
+
+    ``get_ready``: the start pose. ``hold``: eases into the stretch over the first
+    :data:`EASE_IN_S` (less in a very short hold), then stays there. ``release``: eases
+    back to the start (through the ``via`` pose, if the figure has one: angry cat lets
+    its back sag). ``breathing``: the start pose, the lungs ``breath`` full. Anything
+    else (no step) shows the start pose.
+    """
+    elapsed = max(0.0, elapsed_s)
+    if step == "hold":
+        span = max(0.05, min(EASE_IN_S, 0.6 * duration_s)) if duration_s > 0 else EASE_IN_S
+        return Moment("start", "stretch", ease(elapsed / span))
+    if step == "release":
+        wanted = VIA_S if via else EASE_OUT_S
+        span = max(0.05, min(wanted, 0.9 * duration_s)) if duration_s > 0 else wanted
+        p = elapsed / span
+        if via:
+            if p < 0.5:
+                return Moment("stretch", via, ease(2.0 * p))
+            return Moment(via, "start", ease(2.0 * p - 1.0))
+        return Moment("stretch", "start", ease(p))
+    if step == "breathing":
+        return Moment("start", "start", 0.0, min(1.0, max(0.0, breath)))
+    return Moment()
+
+
+def carousel_moment(
+    time_s: float, *, moves: bool = True, via: str | None = None, period_s: float = CAROUSEL_S
+) -> Moment:
+    """A slow loop for a carousel card: rest, ease into the stretch, hold, ease back, rest.
+
+    A figure that only breathes (``moves`` False) breathes slowly instead."""
+    phase = math.fmod(max(0.0, time_s), period_s) / period_s
+    if not moves:
+        return Moment("start", "start", 0.0, (1.0 - math.cos(2.0 * math.pi * phase)) / 2.0)
+    if phase < 0.12:
+        return Moment("start", "start", 0.0)
+    if phase < 0.37:
+        return Moment("start", "stretch", ease((phase - 0.12) / 0.25))
+    if phase < 0.6:
+        return Moment("stretch", "stretch", 1.0)
+    if phase < 0.88:
+        p = (phase - 0.6) / 0.28
+        if via:
+            if p < 0.5:
+                return Moment("stretch", via, ease(2.0 * p))
+            return Moment(via, "start", ease(2.0 * p - 1.0))
+        return Moment("stretch", "start", ease(p))
+    return Moment("start", "start", 0.0)
+
+
+def reduced_moment(figure: Figure) -> Moment:
+    """Reduced motion: the pose that sums the exercise up, still (half a breath in)."""
+    end = figure.end
+    return Moment(end, end, 1.0 if figure.moves else 0.0, 0.0 if figure.moves else 0.5)
+
+
+def arrow_path(figure: Figure, skeleton: Skeleton = SKELETON, samples: int = 9) -> list[Point]:
+    """The path the figure's ``arrow`` joint follows from start to end (reduced motion draws an
+    arrow along it, set off from the body); empty when the figure does not move."""
+    if not figure.moves or not figure.arrow:
+        return []
+    a, b = figure.key("start"), figure.key("stretch")
+    name = figure.arrow
+    pts = [joints_between(a, b, i / (samples - 1), 0.0, skeleton)[name] for i in range(samples)]
+    centre = forward(b.pose, skeleton)["waist"]
+    out = []
+    for i, p in enumerate(pts):  # push each point away from the body's middle
+        away = angle_of(sub(p, centre))
+        out.append(add(p, polar(away, 9.0 + 3.0 * math.sin(math.pi * i / (samples - 1)))))
+    return out

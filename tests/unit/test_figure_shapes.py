@@ -1,0 +1,140 @@
+"""The outlines a painter fills: their arithmetic, their order, mirroring and the steady view."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from backcompanion.figure import builtin_figures
+from backcompanion.figure.geometry import distance
+from backcompanion.figure.motion import Moment, figure_joints
+from backcompanion.figure.scene import scene, view_box
+from backcompanion.figure.shapes import (
+    GROUPS,
+    arrow_shapes,
+    bounds,
+    capsule,
+    contact_gap,
+    figure_shapes,
+    smooth_closed,
+)
+
+BOOK = builtin_figures()
+
+
+def test_a_smooth_closed_curve_passes_through_every_point_and_closes():
+    square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    segments = smooth_closed(square)
+    assert [end for _, _, end in segments] == [*square[1:], square[0]]
+    c1, c2, _ = segments[0]  # tangents from the neighbours (Catmull-Rom)
+    assert c1 == pytest.approx((0 + 10 / 6, 0 - 10 / 6))
+    assert c2 == pytest.approx((10 - 10 / 6, 0 - 10 / 6))
+
+
+def test_a_capsule_is_round_at_both_ends_and_tapers():
+    pts = capsule((0.0, 0.0), (40.0, 0.0), 8.0, 4.0)
+    assert max(x for x, _ in pts) == pytest.approx(44.0)
+    assert min(x for x, _ in pts) == pytest.approx(-8.0, abs=0.2)
+    assert max(y for _, y in pts) <= 8.0 + 1e-9
+    near_q = [p for p in pts if p[0] > 40]
+    assert all(distance(p, (40, 0)) == pytest.approx(4.0) for p in near_q)
+    bulged = capsule((0.0, 0.0), (40.0, 0.0), 8.0, 4.0, (0.5, 3.0, 0.0))
+    assert max(y for _, y in bulged) > max(y for _, y in pts)
+    dot = capsule((0.0, 0.0), (0.5, 0.0), 6.0, 2.0)  # too short for a taper: a round end
+    assert all(distance(p, (0, 0)) == pytest.approx(6.0) for p in dot)
+
+
+def test_shapes_come_back_to_front_with_the_near_limbs_last():
+    fig = BOOK.get("bird_dog")
+    shapes = figure_shapes(
+        fig, figure_joints(fig, Moment("stretch", "stretch", 1.0)), floor=(-9, 9)
+    )
+    parts = [s.part for s in shapes]
+    assert parts.index("floor") < parts.index("far_upper_arm") < parts.index("torso")
+    assert parts.index("torso") < parts.index("near_thigh") < parts.index("near_upper_arm")
+    assert parts.index("pelvis") > parts.index("near_thigh")  # shorts over the near thigh
+    groups = [s.group for s in shapes if s.group in GROUPS]
+    assert groups == sorted(groups, key=GROUPS.index)
+    tones = {s.part: s.tone for s in shapes}
+    assert tones["near_thigh"] == "accent" and tones["far_upper_arm"] == "far_accent"
+    assert tones["near_upper_arm"] == "body" and tones["far_thigh"] == "far"
+    assert tones["towel"] == "prop" and tones["mat"] == "prop"
+
+
+def test_the_view_box_holds_every_pose_and_stays_the_same_while_moving():
+    for fig in BOOK.figures:
+        box = view_box(fig)
+        for i in range(5):
+            sc = scene(fig, Moment("start", "stretch" if fig.moves else "start", i / 4, 1.0))
+            assert sc.box == box
+            x0, y0, x1, y1 = bounds(s for s in sc.shapes if s.part != "floor")
+            assert box[0] <= x0 and box[1] <= y0 and x1 <= box[2] and y1 <= box[3], fig.id
+        assert box[1] < 0 < box[3]  # the floor is inside
+
+
+def test_mirroring_flips_every_shape_and_the_box():
+    fig = BOOK.get("hamstring_stretch")
+    plain = scene(fig, Moment("start", "stretch", 0.7))
+    mirrored = scene(fig, Moment("start", "stretch", 0.7), mirrored=True)
+    assert mirrored.box == (-plain.box[2], plain.box[1], -plain.box[0], plain.box[3])
+    for a, b in zip(plain.shapes, mirrored.shapes, strict=True):
+        assert (a.part, a.tone) == (b.part, b.tone)
+        assert b.points == tuple((-x, y) for x, y in a.points)
+
+
+def test_reduced_motion_is_the_end_pose_with_an_arrow_along_the_movement():
+    fig = BOOK.get("hamstring_stretch")
+    reduced = scene(fig, Moment("start", "stretch", 0.2), reduced=True)
+    end = scene(fig, Moment("stretch", "stretch", 1.0))
+    body = [s for s in reduced.shapes if not s.part.startswith("arrow")]
+    assert [s.points for s in body] == [s.points for s in end.shapes]
+    arrow = [s for s in reduced.shapes if s.part.startswith("arrow")]
+    assert [s.part for s in arrow] == ["arrow", "arrow_head"]
+    shaft = arrow[0].points
+    start_foot = figure_joints(fig, Moment())["near_ankle"]
+    end_foot = figure_joints(fig, Moment("stretch", "stretch", 1.0))["near_ankle"]
+    assert distance(shaft[0], start_foot) < distance(shaft[0], end_foot)  # from start to end
+    assert all(s.tone == "arrow" for s in arrow)
+    breathing = BOOK.get("breathing_90_90_wall")
+    assert not [s for s in scene(breathing, reduced=True).shapes if s.part.startswith("arrow")]
+
+
+def test_every_moving_figure_has_an_arrow_of_some_length():
+    for fig in BOOK.figures:
+        if fig.moves:
+            shapes = scene(fig, reduced=True).shapes
+            assert any(s.part == "arrow" for s in shapes), fig.id
+
+
+def test_an_arrow_needs_a_path_to_follow():
+    assert arrow_shapes([]) == []
+    assert arrow_shapes([(0.0, 0.0), (1.0, 0.0)]) == []  # too short to see
+    _shaft, head = arrow_shapes([(0.0, 0.0), (10.0, 0.0), (20.0, 0.0)])
+    assert max(x for x, _ in head.points) == pytest.approx(20.0 + 4.5 * 0.3)
+
+
+def test_contact_gaps_measure_from_the_floor_the_wall_and_the_chair():
+    wall = BOOK.get("breathing_90_90_wall")
+    j = figure_joints(wall, Moment())
+    assert contact_gap(j, "near_sole", "wall", wall.props) == pytest.approx(0, abs=1.5)
+    assert contact_gap(j, "head", "floor", wall.props) == pytest.approx(0, abs=1.5)
+    lifted = j.translated(0.0, 10.0)
+    assert contact_gap(lifted, "head", "floor", wall.props) == pytest.approx(
+        contact_gap(j, "head", "floor", wall.props) + 10
+    )
+    chair = BOOK.get("breathing_90_90_chair")
+    jc = figure_joints(chair, Moment())
+    assert contact_gap(jc, "near_calf", "chair", chair.props) == pytest.approx(0, abs=2.5)
+    with pytest.raises(ValueError, match="not a contact"):
+        contact_gap(j, "near_elbow", "floor", wall.props)
+
+
+def test_the_breath_widens_the_torso_outline():
+    fig = BOOK.get("breathing_90_90_chair")
+    thin = figure_shapes(fig, figure_joints(fig, Moment(breath=0.0)))
+    full = figure_shapes(fig, figure_joints(fig, Moment(breath=1.0)))
+    top = {s.part: max(y for _, y in s.points) for s in thin}
+    top_full = {s.part: max(y for _, y in s.points) for s in full}
+    assert top_full["torso"] > top["torso"] + 1.0
+    assert math.isclose(top_full["near_shin"], top["near_shin"])  # the legs stay put
