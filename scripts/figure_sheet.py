@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Contact sheets of the exercise figure, to look at: every pose of every figure, both sides.
 
-    python scripts/figure_sheet.py [--out DIR] [--only ID ...] [--full]
+    python scripts/figure_sheet.py [--out DIR] [--only ID ...] [--full] [--frames]
 
 For each theme (light, dark) it writes ``sheet_THEME.png``: one row per figure, cells of
 400 x 300 px showing start, stretch (and release), then the same mirrored (the right side),
 then the reduced-motion picture (end pose with its arrow); and each row on its own,
 ``row_ID_THEME.png``. ``--full`` also writes each
-figure's start and stretch at full-screen size (1920 x 1080), ``full_ID_POSE_THEME.png``.
+figure's start and stretch at full-screen size (1920 x 1080), ``full_ID_POSE_THEME.png``;
+``--frames`` a strip of the movement as a session shows it (get ready, the hold easing in,
+the release easing out), ``frames_ID_THEME.png``.
 Runs offscreen; nothing in the app changes.
 """
 
@@ -26,7 +28,7 @@ from PySide6.QtCore import QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from backcompanion.figure import Moment, builtin_figures  # noqa: E402
+from backcompanion.figure import Moment, builtin_figures, session_moment  # noqa: E402
 from backcompanion.ui.theme import DARK, LIGHT, Theme  # noqa: E402
 from backcompanion.ui.widgets.figure import paint_figure  # noqa: E402
 
@@ -83,11 +85,41 @@ def full(theme: Theme, only: list[str], out: Path) -> None:
             image.save(str(out / f"full_{figure.id}_{key.name}_{theme.name}.png"))
 
 
+def frames(theme: Theme, only: list[str], out: Path) -> None:
+    """Each figure through one repeat: the moments a session shows, eight cells in a row."""
+    steps = [("get_ready", 0.0, 5.0)]
+    steps += [("hold", t, 6.0) for t in (0.5, 1.0, 1.5, 3.0)]
+    steps += [("release", t, 3.0) for t in (0.6, 1.3, 2.0)]
+    for figure in builtin_figures().figures:
+        if only and figure.id not in only:
+            continue
+        if not figure.moves:
+            cells_ = [("breathing", t, 8.0, b) for t, b in ((0, 0.0), (2, 0.5), (4, 1.0))]
+        else:
+            cells_ = [(step, t, d, 0.0) for step, t, d in steps]
+        image = QImage(len(cells_) * CELL_W, CELL_H + LABEL_H, QImage.Format.Format_RGB32)
+        image.fill(QColor(theme.window))
+        painter = QPainter(image)
+        for i, (step, t, duration, breath) in enumerate(cells_):
+            moment = session_moment(step, t, duration, via=figure.via, breath=breath)
+            rect = QRectF(i * CELL_W, LABEL_H, CELL_W, CELL_H)
+            painter.setPen(QColor(theme.muted))
+            painter.drawText(
+                QRectF(i * CELL_W + 8, 0, CELL_W - 16, LABEL_H),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"{step} {t:g} s: {moment.start}>{moment.end} {moment.t:.2f}",
+            )
+            paint_figure(painter, rect, figure, moment, theme=theme)
+        painter.end()
+        image.save(str(out / f"frames_{figure.id}_{theme.name}.png"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("figure-sheets"))
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--full", action="store_true")
+    parser.add_argument("--frames", action="store_true")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])  # noqa: F841 (fonts need an app)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -100,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
             strip.save(str(args.out / f"row_{figure.id}_{theme.name}.png"))
         if args.full:
             full(theme, args.only, args.out)
+        if args.frames:
+            frames(theme, args.only, args.out)
     print(f"written to {args.out}")
     return 0
 

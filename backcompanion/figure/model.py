@@ -9,6 +9,7 @@ from backcompanion.figure.skeleton import Pose
 __all__ = [
     "ACCENT_GROUPS",
     "CONTACTS",
+    "GROUPS",
     "PARTS",
     "PLACES",
     "Chair",
@@ -18,6 +19,8 @@ __all__ = [
     "Props",
 ]
 
+# the limb groups a figure is painted in, back to front unless a figure says otherwise
+GROUPS = ("far_arm", "far_leg", "body", "near_leg", "near_arm")
 # the parts a figure is drawn from (also the names an ``accent`` list may use)
 PARTS = (
     "head",
@@ -95,6 +98,8 @@ class Figure:
     accent: frozenset[str] = frozenset()  # parts drawn in the accent colour
     props: Props = Props()
     arrow: str | None = None  # the joint whose path the reduced-motion arrow follows
+    # the order the limb groups are painted in, back to front (see shapes.GROUPS)
+    layers: tuple[str, ...] = GROUPS
     line: int = 0  # where it starts in the file (for messages)
 
     def key(self, name: str) -> KeyPose:

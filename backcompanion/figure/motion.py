@@ -11,6 +11,7 @@ or foot is planted is bent to reach exactly its spot. So the figure never slides
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, replace
 
@@ -18,12 +19,14 @@ from backcompanion.figure.geometry import (
     Point,
     add,
     angle_of,
+    distance,
     ease,
     lerp,
     lerp_angle,
     lerp_point,
     polar,
     sub,
+    wrap,
 )
 from backcompanion.figure.model import CONTACTS, Figure, KeyPose
 from backcompanion.figure.skeleton import (
@@ -44,6 +47,7 @@ __all__ = [
     "EASE_OUT_S",
     "VIA_S",
     "Moment",
+    "arrow_path",
     "blend",
     "carousel_moment",
     "figure_joints",
@@ -172,8 +176,9 @@ def _plant(
         )
         a_len, b_len = s.upper_arm * pose.arm(side).shown, s.forearm
     target = lerp_point(ja[end], jb[end], t)
-    u, v = sub(j[end], j[root]), sub(j[mid], j[root])
-    bend = 1.0 if u[0] * v[1] - u[1] * v[0] >= 0 else -1.0
+    # bend the way the joint flexes (the elbow folds the forearm to the front, the knee the
+    # shin to the back), never backward, however straight the limb was in between
+    bend = 1.0 if limb == "arm" else -1.0
     middle, reached = two_bone(j[root], target, a_len, b_len, bend)
     direction = lerp_angle(ja.dirs[dir_key], jb.dirs[dir_key], t)
     moved: dict[str, Point] = {mid: middle, end: reached}
@@ -285,17 +290,42 @@ def reduced_moment(figure: Figure) -> Moment:
     return Moment(end, end, 1.0 if figure.moves else 0.0, 0.0 if figure.moves else 0.5)
 
 
+ARROW_MIN = 24.0  # cm: a smaller movement gets a longer arrow, so that it shows
+ARROW_GAP = 11.0  # cm between the moving part's path and its arrow
+TURN_MIN = 70.0  # degrees: a small turn of the pelvis gets a longer arc
+
+
 def arrow_path(figure: Figure, skeleton: Skeleton = SKELETON, samples: int = 9) -> list[Point]:
-    """The path the figure's ``arrow`` joint follows from start to end (reduced motion draws an
-    arrow along it, set off from the body); empty when the figure does not move."""
+    """Where reduced motion draws its arrow: along the path the figure's ``arrow`` joint
+    follows from start to stretch (lengthened if short), set off from the body; or, for
+    ``arrow: pelvis``, an arc round the hips showing which way the pelvis turns. Empty when
+    the figure does not move."""
     if not figure.moves or not figure.arrow:
         return []
     a, b = figure.key("start"), figure.key("stretch")
+    ja, jb = forward(a.pose, skeleton), forward(b.pose, skeleton)
+    if figure.arrow == "pelvis":
+        return _turn_arc(ja, jb, samples)
     name = figure.arrow
     pts = [joints_between(a, b, i / (samples - 1), 0.0, skeleton)[name] for i in range(samples)]
-    centre = forward(b.pose, skeleton)["waist"]
-    out = []
-    for i, p in enumerate(pts):  # push each point away from the body's middle
-        away = angle_of(sub(p, centre))
-        out.append(add(p, polar(away, 9.0 + 3.0 * math.sin(math.pi * i / (samples - 1)))))
-    return out
+    mid = lerp_point(pts[0], pts[-1], 0.5)
+    length = sum(distance(p, q) for p, q in itertools.pairwise(pts))
+    if 1e-6 < length < ARROW_MIN:  # grow a short path about its middle
+        k = ARROW_MIN / length
+        pts = [(mid[0] + (x - mid[0]) * k, mid[1] + (y - mid[1]) * k) for x, y in pts]
+    centre = lerp_point(jb["hip"], jb["neck"], 0.5)  # the middle of the trunk
+    away = angle_of(sub(lerp_point(pts[0], pts[-1], 0.5), centre))
+    shift = polar(away, ARROW_GAP)
+    return [add(p, shift) for p in pts]
+
+
+def _turn_arc(ja: Joints, jb: Joints, samples: int) -> list[Point]:
+    """An arc round the hip joint on the belly side, turning the way the pelvis turns."""
+    start = ja.dirs["pelvis"] + 90.0
+    sweep = wrap(jb.dirs["pelvis"] - ja.dirs["pelvis"])
+    if abs(sweep) < TURN_MIN:
+        grow = (math.copysign(TURN_MIN, sweep) - sweep) / 2.0
+        start, sweep = start - grow, sweep + 2.0 * grow
+    radius = 19.0
+    centre = jb["hip"]
+    return [add(centre, polar(start + sweep * i / (samples - 1), radius)) for i in range(samples)]

@@ -14,6 +14,7 @@ from backcompanion import resources
 from backcompanion.figure.model import (
     ACCENT_GROUPS,
     CONTACTS,
+    GROUPS,
     PARTS,
     PLACES,
     Chair,
@@ -46,7 +47,7 @@ RANGES = {
 _POSE_KEYS = {"hip", "torso", "near_arm", "far_arm", "near_leg", "far_leg"}
 _POSE_OPTIONAL = {"spine", "pelvis", "neck", "contacts"}
 _FIGURE_KEYS = {"id", "exercise", "description", "poses"}
-_FIGURE_OPTIONAL = {"accent", "props", "arrow"}
+_FIGURE_OPTIONAL = {"accent", "props", "arrow", "layers"}
 _SIDES = {"left": -1, "right": 1}
 
 
@@ -136,9 +137,14 @@ def _figure(r: Reader, node: Node, exercises: dict[str, str] | None) -> Figure:
     arrow = None
     if "arrow" in m:
         arrow = r.text(m["arrow"], 40)
-        if arrow not in forward(poses[0].pose).points:
-            known = ", ".join(sorted(forward(poses[0].pose).points))
-            raise r.error(m["arrow"], f"not a joint (use one of {known})")
+        known = {*forward(poses[0].pose).points, "pelvis"}  # pelvis: how it turns
+        if arrow not in known:
+            raise r.error(m["arrow"], f"not a joint (use one of {', '.join(sorted(known))})")
+    layers = GROUPS
+    if "layers" in m:
+        layers = tuple(r.text(n, 20) for n in r.seq(m["layers"]))
+        if sorted(layers) != sorted(GROUPS):
+            raise r.error(m["layers"], f"list each of {', '.join(GROUPS)} once, back to front")
     return Figure(
         id=fig_id,
         exercise=exercise,
@@ -148,6 +154,7 @@ def _figure(r: Reader, node: Node, exercises: dict[str, str] | None) -> Figure:
         accent=frozenset(accent),
         props=props,
         arrow=arrow,
+        layers=layers,
         line=node.line,
     )
 

@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from backcompanion.figure.geometry import Point, add, angle_of, distance, lerp_point, polar, sub
-from backcompanion.figure.model import Figure, Props
+from backcompanion.figure.model import GROUPS, Figure, Props
 from backcompanion.figure.skeleton import SKELETON, Joints, Skeleton
 
 __all__ = [
     "FLOOR_DEPTH",
     "GROUPS",
+    "HALO",
     "Shape",
     "arrow_shapes",
     "bounds",
@@ -30,6 +31,7 @@ __all__ = [
     "contact_gap",
     "figure_shapes",
     "foot_outline",
+    "grown",
     "head_outline",
     "pelvis_outline",
     "prop_shapes",
@@ -38,7 +40,7 @@ __all__ = [
 ]
 
 FLOOR_DEPTH = 1.6  # the mat's thickness; the ground line lies this far below y = 0 with a mat
-GROUPS = ("far_arm", "far_leg", "body", "near_leg", "near_arm")  # figure groups, back to front
+HALO = 0.7  # cm of background colour round a limb group, setting it apart from what is behind
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,32 +237,40 @@ def figure_shapes(
     """Everything to paint for ``figure`` with joints ``j``, back to front. ``floor`` is the
     x range the ground line spans (the view's width); without it, no ground line."""
     out = prop_shapes(figure.props, floor)
-    out += _limb_shapes(figure, j, "far", "arm", s)
-    out += _limb_shapes(figure, j, "far", "leg", s)
+    for group in figure.layers:
+        if group == "body":
+            out += _body_shapes(figure, j, s)
+            continue
+        side, _, limb = group.partition("_")
+        out += _limb_shapes(figure, j, side, limb, s)
+        if group == "near_leg":  # the pelvis as shorts over the top of the near thigh
+            out += _pelvis_shapes(figure, j, s)
+    out += _front_props(figure.props, j, s)
+    return out
+
+
+def _body_shapes(figure: Figure, j: Joints, s: Skeleton) -> list[Shape]:
     head_neck = sub(j["head"], j["neck"])
     neck_end = add(j["neck"], polar(angle_of(head_neck), s.neck + 2.0))
+    neck = capsule(j["neck"], neck_end, s.neck_r, s.neck_r)
     body_tone = "accent" if "torso" in figure.accent else "body"
-    out.append(
-        Shape(
-            "neck",
-            _tone(figure, "neck"),
-            tuple(capsule(j["neck"], neck_end, s.neck_r, s.neck_r)),
-            group="body",
-        )
-    )
-    out.append(Shape("torso", body_tone, tuple(torso_outline(j, s)), group="body"))
-    out.append(Shape("head", _tone(figure, "head"), tuple(head_outline(j, s)), group="body"))
-    out += _limb_shapes(figure, j, "near", "leg", s)
-    # the pelvis as shorts, over the top of the near thigh, so its tilt reads at a glance
-    pelvis_tone = "pelvis_accent" if "pelvis" in figure.accent else "pelvis"
+    return [
+        Shape("neck", _tone(figure, "neck"), tuple(neck), group="body"),
+        Shape("torso", body_tone, tuple(torso_outline(j, s)), group="body"),
+        Shape("head", _tone(figure, "head"), tuple(head_outline(j, s)), group="body"),
+    ]
+
+
+def _pelvis_shapes(figure: Figure, j: Joints, s: Skeleton) -> list[Shape]:
+    """Shorts: they make the pelvis, and how it tilts, stand out from the trunk."""
+    tone = "pelvis_accent" if "pelvis" in figure.accent else "pelvis"
     thigh_top = lerp_point(j["near_hip"], j["near_knee"], 0.3)
     r0, r1 = s.thigh_r
     leg = capsule(j["near_hip"], thigh_top, r0 + 0.5, r0 + (r1 - r0) * 0.3 + 0.5)
-    out.append(Shape("pelvis", pelvis_tone, tuple(pelvis_outline(j, s))))
-    out.append(Shape("pelvis_leg", pelvis_tone, tuple(leg)))
-    out += _limb_shapes(figure, j, "near", "arm", s)
-    out += _front_props(figure.props, j, s)
-    return out
+    return [
+        Shape("pelvis", tone, tuple(pelvis_outline(j, s))),
+        Shape("pelvis_leg", tone, tuple(leg)),
+    ]
 
 
 def prop_shapes(props: Props, floor: tuple[float, float] | None) -> list[Shape]:
@@ -310,7 +320,7 @@ def _front_props(props: Props, j: Joints, s: Skeleton) -> list[Shape]:
         fd = j.dirs[f"{side}_foot"]
         sole = polar(fd + 90.0, 0.9)
         heel, ball = add(j[f"{side}_heel"], sole), add(j[f"{side}_ball"], sole)
-        loop = (grip, lerp_point(heel, ball, 0.2), lerp_point(heel, ball, 0.75), grip)
+        loop = (grip, lerp_point(heel, ball, 0.35), lerp_point(heel, ball, 0.75), grip)
         out.append(Shape("belt", "belt", loop, "line", width=1.1))
     if props.towel:
         spot = add(j["waist"], polar(j.dirs["lumbar"] - 90.0, s.offsets("waist")[0] + 3.6))
@@ -351,6 +361,32 @@ def smooth_closed(points: tuple[Point, ...] | list[Point]) -> list[tuple[Point, 
         c1 = (p1[0] + (p2[0] - p0[0]) / 6.0, p1[1] + (p2[1] - p0[1]) / 6.0)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6.0, p2[1] - (p3[1] - p1[1]) / 6.0)
         out.append((c1, c2, p2))
+    return out
+
+
+def grown(points: tuple[Point, ...] | list[Point], by: float = HALO) -> list[Point]:
+    """The closed outline through ``points`` pushed ``by`` cm outward at every point (a halo
+    to fill behind a shape: far cheaper to paint than a wide stroke)."""
+    n = len(points)
+    area = sum(
+        points[i][0] * points[(i + 1) % n][1] - points[(i + 1) % n][0] * points[i][1]
+        for i in range(n)
+    )
+    out_sign = 1.0 if area > 0 else -1.0  # counter-clockwise: outward is to the right
+    out = []
+    for i in range(n):
+        (ax, ay), (bx, by_), (cx, cy) = points[i - 1], points[i], points[(i + 1) % n]
+        nx, ny = 0.0, 0.0
+        for dx, dy in ((bx - ax, by_ - ay), (cx - bx, cy - by_)):
+            length = math.hypot(dx, dy)
+            if length > 1e-9:
+                nx += dy / length * out_sign
+                ny += -dx / length * out_sign
+        length = math.hypot(nx, ny)
+        if length < 1e-9:
+            out.append((bx, by_))
+        else:
+            out.append((bx + nx / length * by, by_ + ny / length * by))
     return out
 
 

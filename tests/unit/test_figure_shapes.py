@@ -12,11 +12,13 @@ from backcompanion.figure.motion import Moment, figure_joints
 from backcompanion.figure.scene import scene, view_box
 from backcompanion.figure.shapes import (
     GROUPS,
+    HALO,
     arrow_shapes,
     bounds,
     capsule,
     contact_gap,
     figure_shapes,
+    grown,
     smooth_closed,
 )
 
@@ -43,6 +45,17 @@ def test_a_capsule_is_round_at_both_ends_and_tapers():
     assert max(y for _, y in bulged) > max(y for _, y in pts)
     dot = capsule((0.0, 0.0), (0.5, 0.0), 6.0, 2.0)  # too short for a taper: a round end
     assert all(distance(p, (0, 0)) == pytest.approx(6.0) for p in dot)
+
+
+def test_a_grown_outline_lies_outside_by_the_halo_whichever_way_it_winds():
+    square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    for pts in (square, square[::-1]):
+        out = grown(pts, 1.0)
+        for (x, y), (gx, gy) in zip(pts, out, strict=True):
+            assert distance((x, y), (gx, gy)) == pytest.approx(1.0)
+            assert abs(gx - 5) > abs(x - 5) and abs(gy - 5) > abs(y - 5)
+    circle = [(5 * math.cos(a / 8 * math.pi), 5 * math.sin(a / 8 * math.pi)) for a in range(16)]
+    assert all(distance(p, (0, 0)) == pytest.approx(5 + HALO) for p in grown(circle))
 
 
 def test_shapes_come_back_to_front_with_the_near_limbs_last():

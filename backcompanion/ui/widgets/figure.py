@@ -15,6 +15,7 @@ translucent fill (Qt blends those on its thread pool, every frame).
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QTransform
@@ -22,13 +23,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcompanion.figure import Figure, Moment, builtin_figures, reduced_moment
 from backcompanion.figure.scene import Box, Scene, scene
-from backcompanion.figure.shapes import Shape, smooth_closed
+from backcompanion.figure.shapes import HALO, Shape, grown, smooth_closed
 from backcompanion.i18n import translate
 from backcompanion.ui.theme import Theme, Themed, current_theme
 
 __all__ = [
     "FAR_MIX",
-    "HALO_CM",
+    "HALO",
     "FigureView",
     "figure_colors",
     "fit_transform",
@@ -39,7 +40,6 @@ __all__ = [
 ]
 
 FAR_MIX = 0.45  # the far limbs: this share of the background mixed into the figure colour
-HALO_CM = 1.3  # the background-coloured outline that sets a limb apart from what is behind
 CACHE_FRAMES = 96  # moments whose paths the widget keeps
 FIGURE_CONTEXT = "figure"  # the translation context of the pose descriptions
 
@@ -91,9 +91,17 @@ def _path(shape: Shape) -> QPainterPath:
     return path
 
 
-def scene_paths(sc: Scene) -> list[tuple[QPainterPath, Shape]]:
-    """Each shape of ``sc`` as a QPainterPath in world units, in paint order."""
-    return [(_path(s), s) for s in sc.shapes]
+def scene_paths(sc: Scene) -> list[tuple[QPainterPath, QPainterPath | None, Shape]]:
+    """Each shape of ``sc`` as a QPainterPath in world units, in paint order, with the path of
+    its halo (the outline grown by :data:`HALO`) for the shapes of the body and the near limbs
+    (the far limbs are behind everything: nothing to set them apart from)."""
+    out = []
+    for s in sc.shapes:
+        halo = None
+        if s.group and not s.group.startswith("far_") and s.kind == "smooth":
+            halo = _path(replace(s, points=tuple(grown(s.points))))
+        out.append((_path(s), halo, s))
+    return out
 
 
 def fit_transform(box: Box, rect: QRectF) -> QTransform:
@@ -109,43 +117,36 @@ def fit_transform(box: Box, rect: QRectF) -> QTransform:
 def paint_scene(
     painter: QPainter,
     rect: QRectF,
-    paths: list[tuple[QPainterPath, Shape]],
+    paths: list[tuple[QPainterPath, QPainterPath | None, Shape]],
     box: Box,
     colors: dict[str, QColor],
 ) -> None:
-    """Fill and stroke ``paths`` into ``rect``; the painter's state is restored after."""
+    """Fill (and for lines, stroke) ``paths`` into ``rect``; the painter's state is restored.
+
+    A limb group is painted as all its halos in the background colour, then all its shapes:
+    the halo shows only round the group's outside, never across its own joints."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setTransform(fit_transform(box, rect), True)
-    halo = QPen(colors["halo"], HALO_CM)
-    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(Qt.PenStyle.NoPen)
     i, n = 0, len(paths)
     while i < n:
-        path, shape = paths[i]
+        path, _, shape = paths[i]
         if shape.kind == "line":
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            if shape.group:
-                painter.setPen(_line_pen(colors["halo"], shape.width + 2 * HALO_CM))
-                painter.drawPath(path)
             painter.setPen(_line_pen(colors[shape.tone], shape.width))
             painter.drawPath(path)
-            i += 1
-            continue
-        if not shape.group:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colors[shape.tone])
-            painter.drawPath(path)
             i += 1
             continue
-        end = i  # a group: one outline round all of it, then the fills over the seams
-        while end < n and paths[end][1].group == shape.group and paths[end][1].kind != "line":
+        end = i + 1
+        while shape.group and end < n and paths[end][2].group == shape.group:
             end += 1
-        painter.setPen(halo)
-        for gp, gs in paths[i:end]:
-            painter.setBrush(colors[gs.tone])
-            painter.drawPath(gp)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for gp, gs in paths[i:end]:
+        painter.setBrush(colors["halo"])
+        for _, halo, _ in paths[i:end]:
+            if halo is not None:
+                painter.drawPath(halo)
+        for gp, _, gs in paths[i:end]:
             painter.setBrush(colors[gs.tone])
             painter.drawPath(gp)
         i = end
@@ -206,7 +207,7 @@ class FigureView(Themed, QWidget):
         self._background = background
         self._moment = Moment()
         self._cache: OrderedDict[tuple, tuple[list, Box]] = OrderedDict()
-        self._paths: list[tuple[QPainterPath, Shape]] = []
+        self._paths: list[tuple[QPainterPath, QPainterPath | None, Shape]] = []
         self._box: Box = (0.0, 0.0, 1.0, 1.0)
         self._colors: dict[str, QColor] = {}
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
