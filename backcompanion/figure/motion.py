@@ -290,16 +290,16 @@ def reduced_moment(figure: Figure) -> Moment:
     return Moment(end, end, 1.0 if figure.moves else 0.0, 0.0 if figure.moves else 0.5)
 
 
-ARROW_MIN = 24.0  # cm: a smaller movement gets a longer arrow, so that it shows
-ARROW_GAP = 11.0  # cm between the moving part's path and its arrow
+ARROW_MIN = 22.0  # cm: the length of the arrow for a short movement
+ARROW_GAP = 13.0  # cm between the moving part (or its path) and the arrow
 TURN_MIN = 70.0  # degrees: a small turn of the pelvis gets a longer arc
 
 
 def arrow_path(figure: Figure, skeleton: Skeleton = SKELETON, samples: int = 9) -> list[Point]:
     """Where reduced motion draws its arrow: along the path the figure's ``arrow`` joint
-    follows from start to stretch (lengthened if short), set off from the body; or, for
-    ``arrow: pelvis``, an arc round the hips showing which way the pelvis turns. Empty when
-    the figure does not move."""
+    follows from start to stretch, set off from the body; for a short move, a straight arrow
+    onward from where the joint ends up (clear of the body); for ``arrow: pelvis``, an arc
+    round the hips showing which way the pelvis turns. Empty when the figure does not move."""
     if not figure.moves or not figure.arrow:
         return []
     a, b = figure.key("start"), figure.key("stretch")
@@ -308,11 +308,13 @@ def arrow_path(figure: Figure, skeleton: Skeleton = SKELETON, samples: int = 9) 
         return _turn_arc(ja, jb, samples)
     name = figure.arrow
     pts = [joints_between(a, b, i / (samples - 1), 0.0, skeleton)[name] for i in range(samples)]
-    mid = lerp_point(pts[0], pts[-1], 0.5)
     length = sum(distance(p, q) for p, q in itertools.pairwise(pts))
-    if 1e-6 < length < ARROW_MIN:  # grow a short path about its middle
-        k = ARROW_MIN / length
-        pts = [(mid[0] + (x - mid[0]) * k, mid[1] + (y - mid[1]) * k) for x, y in pts]
+    if length < 1e-6:
+        return []
+    if length < 1.5 * ARROW_MIN:  # a short move: a straight arrow onward from where it ends
+        way = angle_of(sub(pts[-1], pts[0]))
+        begin = add(pts[-1], polar(way, ARROW_GAP))
+        return [add(begin, polar(way, ARROW_MIN * i / (samples - 1))) for i in range(samples)]
     centre = lerp_point(jb["hip"], jb["neck"], 0.5)  # the middle of the trunk
     away = angle_of(sub(lerp_point(pts[0], pts[-1], 0.5), centre))
     shift = polar(away, ARROW_GAP)
@@ -326,6 +328,6 @@ def _turn_arc(ja: Joints, jb: Joints, samples: int) -> list[Point]:
     if abs(sweep) < TURN_MIN:
         grow = (math.copysign(TURN_MIN, sweep) - sweep) / 2.0
         start, sweep = start - grow, sweep + 2.0 * grow
-    radius = 19.0
+    radius = 21.0
     centre = jb["hip"]
     return [add(centre, polar(start + sweep * i / (samples - 1), radius)) for i in range(samples)]

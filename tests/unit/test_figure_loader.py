@@ -98,6 +98,18 @@ def test_mistakes_name_the_line_and_the_field(old, new, line, field, problem):
     assert (err.value.file, err.value.line) == ("poses.yaml", line)
 
 
+def test_paint_order_and_a_turning_arrow_can_be_asked_for():
+    layers = "    layers: [far_arm, body, near_arm, far_leg, near_leg]\n    poses:"
+    fig = load(GOOD.replace("arrow: sacrum", "arrow: pelvis").replace("    poses:", layers)).get(
+        "lying"
+    )
+    assert fig.arrow == "pelvis"
+    assert fig.layers == ("far_arm", "body", "near_arm", "far_leg", "near_leg")
+    assert load(GOOD).get("lying").layers == ("far_arm", "far_leg", "body", "near_leg", "near_arm")
+    with pytest.raises(DataError, match=r"poses\.yaml:9: figures\[0\]\.layers: list each of"):
+        load(GOOD.replace("    poses:", "    layers: [body, body]\n    poses:"))
+
+
 def test_a_release_pose_needs_a_stretch_and_ids_are_unique():
     no_stretch = GOOD.replace("      stretch:", "      release:")
     with pytest.raises(DataError, match="a release pose needs a stretch pose"):

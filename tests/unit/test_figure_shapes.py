@@ -151,3 +151,29 @@ def test_the_breath_widens_the_torso_outline():
     top_full = {s.part: max(y for _, y in s.points) for s in full}
     assert top_full["torso"] > top["torso"] + 1.0
     assert math.isclose(top_full["near_shin"], top["near_shin"])  # the legs stay put
+
+
+def test_a_short_move_gets_a_straight_arrow_clear_of_the_body_pointing_the_way():
+    from backcompanion.figure.motion import ARROW_MIN, arrow_path
+
+    cat = BOOK.get("angry_cat")
+    path = arrow_path(cat)
+    back = max(y for s in scene(cat, reduced=True).shapes if s.part == "torso" for _, y in s.points)
+    assert path[0][1] > back - 6  # starts at the back's top, not inside the body
+    assert path[-1][1] - path[0][1] > 0.8 * ARROW_MIN  # and points up
+    assert distance(path[0], path[-1]) == pytest.approx(ARROW_MIN)
+
+
+def test_the_pelvic_tilt_arrow_turns_round_the_hips_toward_the_head():
+    from backcompanion.figure.motion import TURN_MIN, arrow_path
+
+    tilt = BOOK.get("pelvic_tilt")
+    path = arrow_path(tilt)
+    hip = figure_joints(tilt, Moment("stretch", "stretch", 1.0))["hip"]
+    radii = {round(distance(p, hip), 6) for p in path}
+    assert len(radii) == 1  # an arc round the hip joint
+    assert path[-1][0] > path[0][0]  # toward the head (on the right)
+    assert all(y > hip[1] for _, y in path)  # on the belly side
+    chord = distance(path[0], path[-1])
+    radius = radii.pop()
+    assert chord >= 2 * radius * math.sin(math.radians(TURN_MIN / 2)) - 1e-6
