@@ -60,6 +60,7 @@ SIDES = ("near", "far")
 ARM_JOINTS = ("shoulder", "elbow", "wrist")
 LEG_JOINTS = ("hip", "knee", "ankle")
 SURFACES = ("belly", "chest")  # where a hand may rest on the body
+REST_HAND = 0.6  # share of a resting hand's length seen from the side (it lies across the body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +200,8 @@ def surface_point(j: Joints, where: str, skeleton: Skeleton = SKELETON) -> tuple
     body there (toward the head), with the breath's widening included."""
     if where == "belly":
         station, seg, extra = "waist", "lumbar", skeleton.belly_breath
-    elif where == "chest":
-        station, seg, extra = "chest", "thoracic", skeleton.ribs_breath * 0.5
+    elif where == "chest":  # the lower chest, over the ribs
+        station, seg, extra = "midback", "thoracic", skeleton.ribs_breath
     else:
         raise ValueError(f"not a body surface: {where!r}")
     along = j.dirs[seg]
@@ -289,12 +290,14 @@ def _foot_points(side: str, ankle: Point, foot: float, s: Skeleton) -> dict[str,
 def rest_hand(
     j: Joints, side: str, where: str, skeleton: Skeleton = SKELETON, shown: float = 1.0
 ) -> Joints:
-    """The ``side`` hand laid flat on the body at ``where``, the arm reaching it."""
+    """The ``side`` hand laid flat on the body at ``where``, the arm reaching it. The hand
+    lies across the body, so from the side it is drawn at :data:`REST_HAND` of its length."""
     s = skeleton
     spot, along = surface_point(j, where, s)
     hand_dir = along + 180.0  # fingers toward the feet, palm on the body
+    length = s.hand * REST_HAND
     wrist = add(spot, polar(along + 90.0, s.hand_r[0]))
-    wrist = add(wrist, polar(hand_dir, -s.hand * 0.35))
+    wrist = add(wrist, polar(hand_dir, -length * 0.5))
     shoulder = j[f"{side}_shoulder"]
     back = polar(j.dirs["upper"] - 90.0)  # the elbow rests toward the back (on the floor)
     options = [two_bone(shoulder, wrist, s.upper_arm * shown, s.forearm, b) for b in (1.0, -1.0)]
@@ -303,7 +306,7 @@ def rest_hand(
         {
             f"{side}_elbow": elbow,
             f"{side}_wrist": wrist,
-            f"{side}_fingers": add(wrist, polar(hand_dir, s.hand)),
+            f"{side}_fingers": add(wrist, polar(hand_dir, length)),
         },
         {f"{side}_hand": hand_dir},
     )
