@@ -6,7 +6,7 @@ props and its arrow), so the figure never jumps or zooms while it moves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from backcompanion.figure.model import Figure
@@ -63,6 +63,4 @@ def scene(
 
 
 def _mirrored(s: Shape) -> Shape:
-    from dataclasses import replace
-
     return replace(s, points=tuple((-x, y) for x, y in s.points))
