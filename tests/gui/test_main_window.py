@@ -11,6 +11,7 @@ from backcompanion.program import builtin_program
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import State, Step
 from backcompanion.session.rules import load_rules
+from backcompanion.ui.dialogs import confirm
 from backcompanion.ui.settings_model import Settings
 from backcompanion.ui.window import main_window as mw
 from backcompanion.ui.window.main_window import MainWindow
@@ -156,7 +157,7 @@ def test_escape_asks_before_stopping(make_window, qtbot, monkeypatch):
     window.start_session()
     window.bridge.send(mw.Event.CHECK_IN, rating=3)
     answers = iter([False, True])
-    monkeypatch.setattr(mw.StopConfirm, "ask", staticmethod(lambda parent: next(answers)))
+    monkeypatch.setattr(confirm.StopConfirm, "ask", staticmethod(lambda parent: next(answers)))
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.bridge.engine.state is State.BREATHING
     qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -274,7 +275,7 @@ def test_quitting_with_records_still_unsaved_asks_to_stay_open(make_window, monk
     assert window._writer.pending > 0
     asked = []
     monkeypatch.setattr(
-        mw.UnsavedOnQuit, "ask", staticmethod(lambda parent, n: asked.append(n) or True)
+        confirm.UnsavedOnQuit, "ask", staticmethod(lambda parent, n: asked.append(n) or True)
     )
     assert not window.close()  # the person chose to stay open
     assert asked and asked[0] == window._writer.pending

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus, RecordWriter
 from backcompanion.history import StoreError
-from backcompanion.i18n import translate
 from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.session.plan import SessionPlan
+from backcompanion.ui.dialogs.confirm import StopConfirm, UnsavedOnQuit
 from backcompanion.ui.home.carousel import ExerciseCarousel
 from backcompanion.ui.home.home_page import HomePage
 from backcompanion.ui.services.bridge import SessionBridge
@@ -49,53 +49,6 @@ SESSION_KEYS: dict[Qt.Key, Event] = {
 _EXERCISING = (State.STRETCHING, State.STRENGTHENING)
 RETRY_WRITE_MS = 5000
 log = logging.getLogger(__name__)
-
-
-class StopConfirm:
-    """Asks whether to stop the session; tests replace :meth:`ask`."""
-
-    @staticmethod
-    def ask(parent: QWidget) -> bool:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(translate("MainWindow", "Stop the session?"))
-        box.setText(
-            translate("MainWindow", "Stop today's session now? Everything you did so far is kept.")
-        )
-        stop = box.addButton(
-            translate("MainWindow", "Stop session"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.addButton(translate("MainWindow", "Keep going"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is stop
-
-
-class UnsavedOnQuit:
-    """Quitting while records still wait for the disk: stay open? Tests replace :meth:`ask`."""
-
-    @staticmethod
-    def ask(parent: QWidget, pending: int) -> bool:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(translate("MainWindow", "Not everything is saved"))
-        box.setText(
-            translate(
-                "MainWindow",
-                "%n step(s) of your session could not be saved yet (the disk may be full or "
-                "read-only). If you quit now they are lost. Keep BackCompanion open and "
-                "free some space?",
-                None,
-                pending,
-            )
-        )
-        stay = box.addButton(
-            translate("MainWindow", "Keep it open"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.addButton(
-            translate("MainWindow", "Quit anyway"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.exec()
-        return box.clickedButton() is stay
 
 
 SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in session order
