@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
@@ -268,20 +270,20 @@ def test_quitting_with_records_still_unsaved_asks_to_stay_open(make_window, monk
     store = window.companion.store
 
     def full(_rec):
-        raise mw.sqlite3.OperationalError("database or disk is full")
+        raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store, "record", full)
     window.bridge.send(mw.Event.STOP)  # records wait in memory now
-    assert window._writer.pending > 0
+    assert window.records.pending > 0
     asked = []
     monkeypatch.setattr(
         confirm.UnsavedOnQuit, "ask", staticmethod(lambda parent, n: asked.append(n) or True)
     )
     assert not window.close()  # the person chose to stay open
-    assert asked and asked[0] == window._writer.pending
+    assert asked and asked[0] == window.records.pending
     monkeypatch.undo()  # the disk has room again
     assert window.close()
-    assert window._writer.pending == 0
+    assert window.records.pending == 0
 
 
 def test_the_settings_file_is_private(tmp_path):

@@ -287,7 +287,7 @@ def test_the_window_tells_once_goes_on_and_saves_everything_later(window_on_a_fa
     wrapper.failing = True
     advance_until(window, clock, lambda s: s.exercise.id == "childs_pose" and s.rep == 4)
     assert window.current_page() == "exercise"  # the session goes on
-    assert window._writer.pending > 5
+    assert window.records.pending > 5
     told = [t for t in shown if "could not be saved" in t]
     assert len(told) == 1  # said once, not at every failed write
     assert "keeps trying" in window.message.text()
@@ -295,7 +295,7 @@ def test_the_window_tells_once_goes_on_and_saves_everything_later(window_on_a_fa
     engine = window.bridge.engine
     clock.advance(engine.snapshot().remaining_s)
     engine.update()  # the next change of the session retries
-    assert window._writer.pending == 0
+    assert window.records.pending == 0
     advance_until(window, clock, lambda s: s.state is State.CHECK_IN_AFTER)
     window.bridge.send(Event.CHECK_IN, rating=3)
     assert window.current_page() == "done"
@@ -358,7 +358,7 @@ def test_records_still_waiting_are_not_dropped_by_whatever_the_home_page_offers(
         window.start_session()
     if window.bridge.engine is not None:  # whatever started, stop it: only the first counts
         window.bridge.send(Event.STOP)
-    window.flush_records()
+    window.records.flush()
     assert dict(stored_status(store.path))[sid] == "done", (button, told)
     conn = sqlite3.connect(store.path)
     try:

@@ -8,8 +8,6 @@ companion (rules + store) decides, the engine runs the session.
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 import time
 from collections.abc import Callable
 
@@ -25,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion import APP_NAME
-from backcompanion.companion import Companion, HomeStatus, RecordWriter
-from backcompanion.history import StoreError
+from backcompanion.companion import Companion, HomeStatus
 from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.session.plan import SessionPlan
 from backcompanion.ui.dialogs.confirm import StopConfirm, UnsavedOnQuit
@@ -38,6 +35,7 @@ from backcompanion.ui.services.inhibitor.null import NullInhibitor
 from backcompanion.ui.services.screen_awake import ScreenAwake
 from backcompanion.ui.settings_model import Settings
 from backcompanion.ui.theme import system_prefers_reduced_motion
+from backcompanion.ui.window.record_keeper import RecordKeeper
 
 # keys during a session (also as buttons on the pages)
 SESSION_KEYS: dict[Qt.Key, Event] = {
@@ -47,8 +45,6 @@ SESSION_KEYS: dict[Qt.Key, Event] = {
     Qt.Key.Key_T: Event.TOO_HARD,
 }
 _EXERCISING = (State.STRETCHING, State.STRENGTHENING)
-RETRY_WRITE_MS = 5000
-log = logging.getLogger(__name__)
 
 
 SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in session order
@@ -79,7 +75,6 @@ class MainWindow(QMainWindow):
         self.bridge.changed.connect(self._on_snapshot)
         self.bridge.sessionEnded.connect(self._on_session_ended)
         self._status: HomeStatus | None = None
-        self._writer: RecordWriter | None = None
         self._pending_check: str | None = None  # "before" or "after": the check-in shown
         self.tray = None  # the TrayController, set by the app when reminders are wired
         self._quitting = False
@@ -110,11 +105,8 @@ class MainWindow(QMainWindow):
         self.screen_awake.activeChanged.connect(
             lambda _active: self.awake_label.setText(self.screen_awake.status_text())
         )
-        # records a failed write kept in memory are retried every few seconds
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_WRITE_MS)
-        self._retry.timeout.connect(self.flush_records)
+        # the records reach the disk, a failed write is retried; the status line says so
+        self.records = RecordKeeper(companion.store, lambda text: self.message.setText(text), self)
         self._restore_geometry()
         self._apply_motion()
         settings.changed.connect(self._on_setting_changed)
@@ -350,7 +342,7 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         if self.bridge.is_running():
             return
-        self.flush_records()
+        self.records.flush()
         self.refresh_home()
         status = self._status
         if status and status.safety.sessions_blocked:
@@ -380,7 +372,7 @@ class MainWindow(QMainWindow):
             self.show_page("red_flags")
 
     def _on_red_flags(self, ticked: tuple[int, ...]) -> None:
-        if not self._save(lambda: self.companion.record_red_flags(tuple(ticked))):
+        if not self.records.save(lambda: self.companion.record_red_flags(tuple(ticked))):
             return
         if not self.settings.first_start_done:
             self.settings.first_start_done = True
@@ -392,39 +384,16 @@ class MainWindow(QMainWindow):
             self.show_page("home")
 
     def _on_cleared(self, note: str) -> None:
-        if not self._save(lambda: self.companion.record_clearance(note)):
+        if not self.records.save(lambda: self.companion.record_clearance(note)):
             return
         self.go_home()
 
     def _dismiss_nudge(self) -> None:
-        if not self._save(self.companion.dismiss_nudge):
+        if not self.records.save(self.companion.dismiss_nudge):
             return
         self.refresh_home()
 
     # ---- a session ----
-
-    def _new_writer(self) -> RecordWriter:
-        # a writer still holding records from a failed write keeps them (and goes on)
-        if self._writer is None or not self._writer.pending:
-            self._writer = RecordWriter(self.companion.store, on_failure=self._tell_once)
-        return self._writer
-
-    def _save(self, write: Callable[[], object]) -> bool:
-        """An answer given outside a session, saved at once; a failed write is said, not raised."""
-        try:
-            write()
-        except (sqlite3.Error, OSError, StoreError):
-            log.warning("could not save an answer", exc_info=True)
-            text = self.tr(
-                "Your answer could not be saved (the disk may be full or read-only). "
-                "Please try again."
-            )
-            self.message.setText(text)  # the page stays, so the answer can be given again
-            return False
-        return True
-
-    def _tell_once(self, message: str) -> None:
-        self.message.setText(message)
 
     def start_session(self) -> None:
         if self.bridge.is_running():
@@ -439,7 +408,7 @@ class MainWindow(QMainWindow):
             return
         s = self.settings
         plan = self.companion.plan(s.cadence(), s.get_ready_s, s.release_s)
-        engine = self.companion.new_engine(plan, self.bridge.clock, self._new_writer())
+        engine = self.companion.new_engine(plan, self.bridge.clock, self.records.session_writer())
         self.carousel.set_program(self.companion.program, plan)
         self._set_gate_plan(plan)
         self.bridge.attach(engine)
@@ -464,7 +433,7 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self, self._warm_session_pages)
 
     def resume_session(self) -> None:
-        if self.bridge.is_running() or not self.flush_records():
+        if self.bridge.is_running() or not self.records.flush():
             return  # records of the last session still wait for the disk: not yet
         self.refresh_home()
         it = self._status.interrupted if self._status else None
@@ -477,10 +446,10 @@ class MainWindow(QMainWindow):
         def resume() -> None:
             nonlocal engine
             engine = self.companion.resume_engine(
-                it, self.bridge.clock, self._new_writer(), s.get_ready_s, s.release_s
+                it, self.bridge.clock, self.records.session_writer(), s.get_ready_s, s.release_s
             )
 
-        if not self._save(resume):
+        if not self.records.save(resume):
             return
         if engine is None:
             QMessageBox.information(
@@ -496,7 +465,7 @@ class MainWindow(QMainWindow):
 
     def _close_partial(self) -> None:
         it = self._status.interrupted if self._status else None
-        if it is not None and not self._save(lambda: self.companion.close_interrupted(it)):
+        if it is not None and not self.records.save(lambda: self.companion.close_interrupted(it)):
             return
         self.go_home()
 
@@ -532,20 +501,8 @@ class MainWindow(QMainWindow):
         if snap is not None and Event.STOP in snap.allowed_events and StopConfirm.ask(self):
             self.bridge.send(Event.STOP)
 
-    def flush_records(self) -> bool:
-        """Write what a failed write left in memory; True when nothing waits any more."""
-        writer = self._writer
-        if writer is None or not writer.pending:
-            return True
-        if writer.flush():
-            self.message.setText(self.tr("Everything is saved again."))
-            return True
-        self._retry.start()
-        return False
-
     def _on_snapshot(self, snap: Snapshot) -> None:
-        if self._writer is not None and self._writer.pending:
-            self.flush_records()
+        self.records.flush()
         state = snap.paused_from if snap.state is State.PAUSED else snap.state
         if snap.exercise is not None and state in _EXERCISING:
             self.carousel.set_current(snap.exercise.id)
@@ -704,12 +661,12 @@ class MainWindow(QMainWindow):
             snap = self.bridge.snapshot()
             if snap and Event.PAUSE in snap.allowed_events:
                 self.bridge.send(Event.PAUSE)
-        if not self.flush_records() and UnsavedOnQuit.ask(self, self._writer.pending):
+        if not self.records.flush() and UnsavedOnQuit.ask(self, self.records.pending):
             event.ignore()  # the person chose to stay open until the disk takes them
             return
         if not self.isFullScreen():
             self.settings.window_geometry = bytes(self.saveGeometry().data())
         self.screen_awake.shutdown()
-        self._retry.stop()
+        self.records.stop()
         self.bridge.detach()
         super().closeEvent(event)
