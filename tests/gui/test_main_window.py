@@ -327,3 +327,37 @@ def test_the_progress_page_goes_back_home_with_its_button(qtbot, make_window):
     assert window.current_page() == "progress"
     window.progress.home_button.click()
     assert window.current_page() == "home"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_f11_is_the_view_menus_full_screen_shortcut(make_window):
+    """The README's F11 is a menu shortcut, not a key of keys.py: Qt delivers it to the action."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    window, _clock = make_window()
+    window.start_session()
+    window.bridge.send(mw.Event.CHECK_IN, rating=4)
+    (action,) = [
+        a for a in window.findChildren(QAction) if QKeySequence(Qt.Key.Key_F11) in a.shortcuts()
+    ]
+    action.trigger()
+    assert window.isFullScreen() and window.current_page() == "fullscreen"
+    action.trigger()
+    assert not window.isFullScreen() and window.current_page() == "breathing"
+    window.bridge.send(mw.Event.STOP)
+
+
+def test_a_digit_rates_the_exercise_just_done(make_window, qtbot):
+    window, clock = make_window()
+    window.start_session()
+    window.bridge.send(mw.Event.CHECK_IN, rating=3)
+    window.bridge.send(mw.Event.CONTINUE)
+    advance_until(
+        window,
+        clock,
+        lambda s: s.state is State.STRETCHING and mw.Event.RATE_EFFORT in s.allowed_events,
+    )
+    assert window.current_page() == "exercise" and window.exercise.effort_visible()
+    qtbot.keyClick(window, Qt.Key.Key_2)
+    assert mw.Event.RATE_EFFORT not in window.bridge.engine.snapshot().allowed_events
+    window.bridge.send(mw.Event.STOP)

@@ -35,17 +35,8 @@ from backcompanion.ui.services.inhibitor.null import NullInhibitor
 from backcompanion.ui.services.screen_awake import ScreenAwake
 from backcompanion.ui.settings_model import Settings
 from backcompanion.ui.theme import system_prefers_reduced_motion
+from backcompanion.ui.window.keys import EXERCISING, Do, key_action
 from backcompanion.ui.window.record_keeper import RecordKeeper
-
-# keys during a session (also as buttons on the pages)
-SESSION_KEYS: dict[Qt.Key, Event] = {
-    Qt.Key.Key_N: Event.SKIP_REPEAT,
-    Qt.Key.Key_B: Event.PREVIOUS,
-    Qt.Key.Key_H: Event.THIS_HURTS,
-    Qt.Key.Key_T: Event.TOO_HARD,
-}
-_EXERCISING = (State.STRETCHING, State.STRENGTHENING)
-
 
 SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in session order
 
@@ -504,7 +495,7 @@ class MainWindow(QMainWindow):
     def _on_snapshot(self, snap: Snapshot) -> None:
         self.records.flush()
         state = snap.paused_from if snap.state is State.PAUSED else snap.state
-        if snap.exercise is not None and state in _EXERCISING:
+        if snap.exercise is not None and state in EXERCISING:
             self.carousel.set_current(snap.exercise.id)
         if state is State.CHECK_IN_BEFORE or state is State.CHECK_IN_AFTER:
             kind = "before" if state is State.CHECK_IN_BEFORE else "after"
@@ -548,51 +539,36 @@ class MainWindow(QMainWindow):
     # ---- keys ----
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._session_key(event):
+        if self._do_key(Qt.Key(event.key())):
             event.accept()
             return
         super().keyPressEvent(event)
 
-    def _session_key(self, event: QKeyEvent) -> bool:
-        snap = self.bridge.snapshot()
-        if snap is None or not self.bridge.is_running():
-            if (
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self.current_page() == "home"
-            ):
+    def _do_key(self, key: Qt.Key) -> bool:
+        """Does what ``key`` does here (see keys.py); False when the window does not take it."""
+        snap = self.bridge.snapshot() if self.bridge.is_running() else None
+        action = key_action(key, snap, self.current_page(), self.isFullScreen())
+        if action is None:
+            return False
+        match action.do:
+            case Do.START_SESSION:
                 self.start_session()
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.current_page() in ("progress", "done"):
+            case Do.GO_HOME:
                 self.go_home()
-                return True
-            return False
-        key = Qt.Key(event.key())
-        allowed = snap.allowed_events
-        if key == Qt.Key.Key_Escape:
-            if self.isFullScreen():
+            case Do.LEAVE_FULLSCREEN:
                 self.toggle_fullscreen()
-            else:
+            case Do.ASK_TO_STOP:
                 self.request_stop()
-            return True
-        if key == Qt.Key.Key_Space:
-            if Event.RESUME in allowed:
-                return self.bridge.send(Event.RESUME) or True
-            if Event.PAUSE in allowed:
-                return self.bridge.send(Event.PAUSE) or True
-            return False
-        if snap.state in (State.CHECK_IN_BEFORE, State.CHECK_IN_AFTER):
-            return False  # the check-in page takes its own keys (0-9, Enter)
-        if key == Qt.Key.Key_N and snap.state in (State.BREATHING, State.GATE):
-            return self.bridge.send(Event.CONTINUE, from_key=True) or True
-        if key == Qt.Key.Key_H and Event.THIS_HURTS in allowed:
-            self.this_hurts(from_key=True)
-            return True
-        if key in SESSION_KEYS and SESSION_KEYS[key] in allowed:
-            return self.bridge.send(SESSION_KEYS[key], from_key=True) or True
-        effort = self.exercise.effort_for_key(key) if snap.state in _EXERCISING else None
-        if effort is not None and Event.RATE_EFFORT in allowed:
-            return self.bridge.send(Event.RATE_EFFORT, effort=effort) or True
-        return False
+            case Do.SEND:
+                self.bridge.send(action.event, from_key=action.from_key)
+            case Do.THIS_HURTS:
+                self.this_hurts(from_key=True)
+            case Do.RATE_EFFORT:
+                effort = self.exercise.effort_for_key(key)
+                if effort is None:
+                    return False
+                self.bridge.send(Event.RATE_EFFORT, effort=effort)
+        return True
 
     # ---- menus ----
 
