@@ -315,9 +315,9 @@ def test_a_started_session_builds_its_pages_while_the_check_in_waits(qtbot, make
     from backcompanion.ui.window.main_window import SESSION_PAGES
 
     window, _clock = make_window()
-    assert not set(SESSION_PAGES) & set(window._pages)
+    assert not set(SESSION_PAGES) & window.pages.built_names()
     window.start_session()
-    qtbot.waitUntil(lambda: set(SESSION_PAGES) <= set(window._pages))
+    qtbot.waitUntil(lambda: set(SESSION_PAGES) <= window.pages.built_names())
     assert window.current_page() == "check_in"
 
 

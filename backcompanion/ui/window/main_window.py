@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from backcompanion.ui.services.screen_awake import ScreenAwake
 from backcompanion.ui.settings_model import Settings
 from backcompanion.ui.theme import system_prefers_reduced_motion
 from backcompanion.ui.window.keys import EXERCISING, Do, key_action
+from backcompanion.ui.window.pages import PageAttr, PageRegistry
 from backcompanion.ui.window.record_keeper import RecordKeeper
 
 SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in session order
@@ -43,6 +44,17 @@ SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in sess
 
 class MainWindow(QMainWindow):
     pageChanged = Signal(str)  # the object name of the page now shown
+    # the pages other than home, each built the first time it is asked for
+    welcome = PageAttr()
+    red_flags = PageAttr()
+    clinician = PageAttr()
+    check_in = PageAttr()
+    breathing = PageAttr()
+    exercise = PageAttr()
+    gate = PageAttr()
+    done = PageAttr()
+    progress = PageAttr()
+    fullscreen = PageAttr()
 
     def __init__(
         self,
@@ -74,14 +86,25 @@ class MainWindow(QMainWindow):
         self.carousel.set_program(companion.program, None)
         self.home = HomePage(self.carousel)
         self.home.set_demo(demo)
-        # the other pages are built the first time they are needed (start-up time and memory)
-        self._pages: dict[str, QWidget] = {}
         self._gate_plan: SessionPlan | None = None
-        self._progress: QWidget | None = None
-        self._fullscreen: QWidget | None = None
         self.stack = QStackedWidget()
-        self.home.setObjectName("home")
-        self.stack.addWidget(self.home)
+        # the other pages are built the first time they are needed (start-up time and memory)
+        self.pages = PageRegistry(self.stack, self)
+        self.pages.add("home", self.home)
+        factories = {
+            "welcome": self._build_welcome,
+            "red_flags": self._build_red_flags,
+            "clinician": self._build_clinician,
+            "check_in": self._build_check_in,
+            "breathing": self._build_breathing,
+            "exercise": self._build_exercise,
+            "gate": self._build_gate,
+            "done": self._build_done,
+            "progress": self._build_progress,
+            "fullscreen": self._build_fullscreen,
+        }
+        for name, build in factories.items():
+            self.pages.register(name, build)
         self.setCentralWidget(self.stack)
         self._wire_home()
         self._build_menus()
@@ -157,18 +180,6 @@ class MainWindow(QMainWindow):
 
     # ---- pages built on first use ----
 
-    def _add_page(self, name: str, page: QWidget) -> QWidget:
-        page.setObjectName(name)
-        self.stack.addWidget(page)
-        return page
-
-    def _page(self, name: str) -> QWidget:
-        """The page called ``name``, built (and wired) the first time it is asked for."""
-        page = self._pages.get(name)
-        if page is None:
-            page = self._pages[name] = self._add_page(name, getattr(self, f"_build_{name}")())
-        return page
-
     def _build_welcome(self) -> QWidget:
         from backcompanion.ui.home.safety_pages import WelcomePage
 
@@ -225,7 +236,7 @@ class MainWindow(QMainWindow):
     def _set_gate_plan(self, plan: SessionPlan) -> None:
         """The plan the gate page shows; given to it now if it exists, else when it is built."""
         self._gate_plan = plan
-        if "gate" in self._pages:
+        if self.pages.built("gate") is not None:
             self.gate.set_plan(plan)
 
     def _build_done(self) -> QWidget:
@@ -235,57 +246,21 @@ class MainWindow(QMainWindow):
         page.home_requested.connect(self.go_home)
         return page
 
-    @property
-    def welcome(self):
-        return self._page("welcome")
+    def _build_progress(self) -> QWidget:
+        from backcompanion.ui.progress.progress_view import ProgressView
 
-    @property
-    def red_flags(self):
-        return self._page("red_flags")
+        page = ProgressView()
+        page.exportRequested.connect(self._on_export)
+        page.homeRequested.connect(self.go_home)
+        return page
 
-    @property
-    def clinician(self):
-        return self._page("clinician")
+    def _build_fullscreen(self) -> QWidget:
+        from backcompanion.ui.session_screens.fullscreen_view import FullscreenSessionView
 
-    @property
-    def check_in(self):
-        return self._page("check_in")
-
-    @property
-    def breathing(self):
-        return self._page("breathing")
-
-    @property
-    def exercise(self):
-        return self._page("exercise")
-
-    @property
-    def gate(self):
-        return self._page("gate")
-
-    @property
-    def done(self):
-        return self._page("done")
-
-    @property
-    def progress(self) -> QWidget:
-        if self._progress is None:
-            from backcompanion.ui.progress.progress_view import ProgressView
-
-            self._progress = self._add_page("progress", ProgressView())
-            self._progress.exportRequested.connect(self._on_export)
-            self._progress.homeRequested.connect(self.go_home)
-        return self._progress
-
-    @property
-    def fullscreen(self) -> QWidget:
-        if self._fullscreen is None:
-            from backcompanion.ui.session_screens.fullscreen_view import FullscreenSessionView
-
-            self._fullscreen = self._add_page("fullscreen", FullscreenSessionView())
-            self._fullscreen.exitRequested.connect(self.toggle_fullscreen)
-            self._fullscreen.set_reduced_motion(self.reduced_motion())
-        return self._fullscreen
+        page = FullscreenSessionView()
+        page.exitRequested.connect(self.toggle_fullscreen)
+        page.set_reduced_motion(self.reduced_motion())
+        return page
 
     # ---- settings ----
 
@@ -299,7 +274,8 @@ class MainWindow(QMainWindow):
 
     def _apply_motion(self) -> None:
         reduced = self.reduced_motion()
-        for widget in (self._pages.get("breathing"), self._fullscreen, self.carousel):
+        pages = self.pages
+        for widget in (pages.built("breathing"), pages.built("fullscreen"), self.carousel):
             if widget is None:
                 continue
             widget.set_reduced_motion(reduced)
@@ -307,9 +283,7 @@ class MainWindow(QMainWindow):
     # ---- pages ----
 
     def show_page(self, name: str) -> None:
-        if hasattr(self, f"_build_{name}"):
-            self._page(name)
-        page = self.stack.findChild(QWidget, name)
+        page = self.pages.get(name) if self.pages.knows(name) else None
         if page is not None and self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
 
@@ -319,8 +293,7 @@ class MainWindow(QMainWindow):
     def _on_page_shown(self, _index: int) -> None:
         name = self.current_page()
         self.bridge.set_pacer_visible(name in ("breathing", "fullscreen"))
-        focus = self._pages.get(name) if name in ("check_in", "red_flags") else None
-        (focus or self.stack.currentWidget()).setFocus()
+        self.stack.currentWidget().setFocus()  # the check-in and red flags take keys
         self.pageChanged.emit(name)
 
     def refresh_home(self) -> None:
@@ -417,11 +390,7 @@ class MainWindow(QMainWindow):
         16 vs 3 ms, gate 9 vs 2 ms). Start-up and a window left on the home page
         build none of them.
         """
-        missing = [name for name in SESSION_PAGES if name not in self._pages]
-        if missing and self.bridge.is_running():
-            self._page(missing[0])
-            if len(missing) > 1:
-                QTimer.singleShot(0, self, self._warm_session_pages)
+        self.pages.build_in_turns(SESSION_PAGES, self.bridge.is_running)
 
     def resume_session(self) -> None:
         if self.bridge.is_running() or not self.records.flush():
@@ -518,7 +487,7 @@ class MainWindow(QMainWindow):
         }.get(state)
         if name is not None:
             # only what a person on the floor needs in full screen (the page is built when shown)
-            page = self.fullscreen if self.isFullScreen() else self._page(name)
+            page = self.pages.get("fullscreen" if self.isFullScreen() else name)
             page.show_snapshot(snap)
             self.show_page(page.objectName())
 
@@ -574,7 +543,8 @@ class MainWindow(QMainWindow):
 
     def _on_breath_frame(self, breath) -> None:
         page = self.stack.currentWidget()
-        if page is not None and page in (self._pages.get("breathing"), self._fullscreen):
+        pacers = (self.pages.built("breathing"), self.pages.built("fullscreen"))
+        if page is not None and page in pacers:
             page.show_breath(breath)
 
     def toggle_fullscreen(self) -> None:
