@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -36,6 +36,7 @@ from backcompanion.ui.services.screen_awake import ScreenAwake
 from backcompanion.ui.settings_model import Settings
 from backcompanion.ui.theme import system_prefers_reduced_motion
 from backcompanion.ui.window.keys import EXERCISING, Do, key_action
+from backcompanion.ui.window.menus import Menus
 from backcompanion.ui.window.pages import PageAttr, PageRegistry
 from backcompanion.ui.window.record_keeper import RecordKeeper
 
@@ -71,8 +72,6 @@ class MainWindow(QMainWindow):
         self.companion = companion
         self.settings = settings
         self.demo = demo
-        self._open_settings = open_settings
-        self._export_summary = export_summary
         self.setWindowTitle(APP_NAME + (self.tr(" (demo)") if demo else ""))
         self.bridge = SessionBridge(clock=clock, parent=self)
         self.bridge.changed.connect(self._on_snapshot)
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
             self.pages.register(name, build)
         self.setCentralWidget(self.stack)
         self._wire_home()
-        self._build_menus()
+        self.menus = Menus(self, open_settings, export_summary)
         self.message = QLabel()
         self.statusBar().addWidget(self.message, 1)
         # keep the screen awake while a session runs (tests pass no inhibitor: a null one)
@@ -141,42 +140,6 @@ class MainWindow(QMainWindow):
         self.home.progressRequested.connect(self.show_progress)
         self.bridge.breathFrame.connect(self._on_breath_frame)
         self.stack.currentChanged.connect(self._on_page_shown)
-
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        self.start_action = self._action(
-            file, self.tr("&Start session"), self.start_session, QKeySequence.StandardKey.New
-        )
-        self._action(file, self.tr("&Export weekly summary..."), self._on_export, "Ctrl+E")
-        self._action(
-            file, self.tr("Se&ttings..."), self._on_settings, QKeySequence.StandardKey.Preferences
-        )
-        file.addSeparator()
-        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        view = bar.addMenu(self.tr("&View"))
-        self._action(view, self.tr("&Home"), self.go_home, "Ctrl+H")
-        self._action(view, self.tr("&Progress"), self.show_progress, "Ctrl+P")
-        self.fullscreen_action = self._action(
-            view,
-            self.tr("&Full screen"),
-            self.toggle_fullscreen,
-            QKeySequence.StandardKey.FullScreen,
-        )
-        self.fullscreen_action.setShortcuts([QKeySequence(Qt.Key.Key_F11)])
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&Safety check..."), self._on_safety_requested)
-        self._action(help_menu, self.tr("&About BackCompanion"), self.show_about)
 
     # ---- pages built on first use ----
 
@@ -250,7 +213,7 @@ class MainWindow(QMainWindow):
         from backcompanion.ui.progress.progress_view import ProgressView
 
         page = ProgressView()
-        page.exportRequested.connect(self._on_export)
+        page.exportRequested.connect(self.menus.export)
         page.homeRequested.connect(self.go_home)
         return page
 
@@ -301,7 +264,7 @@ class MainWindow(QMainWindow):
         self._status = status
         self.home.set_status(status)
         self.carousel.set_gate(status.gate.open, status.gate.texts)
-        self.start_action.setEnabled(status.may_start and status.interrupted is None)
+        self.menus.start_action.setEnabled(status.may_start and status.interrupted is None)
 
     def go_home(self) -> None:
         if self.bridge.is_running():
@@ -559,19 +522,6 @@ class MainWindow(QMainWindow):
         snap = self.bridge.snapshot()
         if snap is not None and self.bridge.is_running():
             self._on_snapshot(snap)
-
-    def show_about(self) -> None:
-        from backcompanion.ui.dialogs.about import AboutDialog
-
-        AboutDialog(self).exec()
-
-    def _on_settings(self) -> None:
-        if self._open_settings:
-            self._open_settings(self)
-
-    def _on_export(self) -> None:
-        if self._export_summary:
-            self._export_summary(self)
 
     # ---- geometry ----
 
