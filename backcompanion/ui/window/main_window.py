@@ -39,6 +39,7 @@ from backcompanion.ui.window.keys import EXERCISING, Do, key_action
 from backcompanion.ui.window.menus import Menus
 from backcompanion.ui.window.pages import PageAttr, PageRegistry
 from backcompanion.ui.window.record_keeper import RecordKeeper
+from backcompanion.ui.window.safety_flow import SafetyFlow
 
 SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in session order
 
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.bridge = SessionBridge(clock=clock, parent=self)
         self.bridge.changed.connect(self._on_snapshot)
         self.bridge.sessionEnded.connect(self._on_session_ended)
-        self._status: HomeStatus | None = None
+        self.home_status: HomeStatus | None = None  # the companion's, as last read
         self._pending_check: str | None = None  # "before" or "after": the check-in shown
         self.tray = None  # the TrayController, set by the app when reminders are wired
         self._quitting = False
@@ -90,10 +91,9 @@ class MainWindow(QMainWindow):
         # the other pages are built the first time they are needed (start-up time and memory)
         self.pages = PageRegistry(self.stack, self)
         self.pages.add("home", self.home)
+        self.safety = SafetyFlow(self)
         factories = {
-            "welcome": self._build_welcome,
-            "red_flags": self._build_red_flags,
-            "clinician": self._build_clinician,
+            **self.safety.factories(),
             "check_in": self._build_check_in,
             "breathing": self._build_breathing,
             "exercise": self._build_exercise,
@@ -124,10 +124,7 @@ class MainWindow(QMainWindow):
         self._apply_motion()
         settings.changed.connect(self._on_setting_changed)
         self.refresh_home()
-        if not settings.first_start_done:
-            self.show_page("welcome")
-        elif self._status and (self._status.safety.check_due and not self._status.interrupted):
-            self.show_page("red_flags")
+        self.safety.open_at_start()
 
     # ---- building ----
 
@@ -135,35 +132,13 @@ class MainWindow(QMainWindow):
         self.home.startRequested.connect(self.start_session)
         self.home.resumeRequested.connect(self.resume_session)
         self.home.closePartialRequested.connect(self._close_partial)
-        self.home.safetyCheckRequested.connect(self._on_safety_requested)
-        self.home.nudgeDismissed.connect(self._dismiss_nudge)
+        self.home.safetyCheckRequested.connect(self.safety.request)
+        self.home.nudgeDismissed.connect(self.safety.dismiss_nudge)
         self.home.progressRequested.connect(self.show_progress)
         self.bridge.breathFrame.connect(self._on_breath_frame)
         self.stack.currentChanged.connect(self._on_page_shown)
 
     # ---- pages built on first use ----
-
-    def _build_welcome(self) -> QWidget:
-        from backcompanion.ui.home.safety_pages import WelcomePage
-
-        page = WelcomePage()
-        page.continued.connect(lambda: self.show_page("red_flags"))
-        return page
-
-    def _build_red_flags(self) -> QWidget:
-        from backcompanion.ui.home.safety_pages import RedFlagPage
-
-        page = RedFlagPage()
-        page.answered.connect(self._on_red_flags)
-        return page
-
-    def _build_clinician(self) -> QWidget:
-        from backcompanion.ui.home.safety_pages import SeeClinicianPage
-
-        page = SeeClinicianPage()
-        page.cleared.connect(self._on_cleared)
-        page.back.connect(self.go_home)
-        return page
 
     def _build_check_in(self) -> QWidget:
         from backcompanion.ui.session_screens.checkin import PainCheckIn
@@ -261,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def refresh_home(self) -> None:
         status = self.companion.home_status()
-        self._status = status
+        self.home_status = status
         self.home.set_status(status)
         self.carousel.set_gate(status.gate.open, status.gate.texts)
         self.menus.start_action.setEnabled(status.may_start and status.interrupted is None)
@@ -271,9 +246,7 @@ class MainWindow(QMainWindow):
             return
         self.records.flush()
         self.refresh_home()
-        status = self._status
-        if status and status.safety.sessions_blocked:
-            self.clinician.set_flags(status.safety.flags)
+        self.safety.update_clinician()
         self.show_page("home")
 
     def show_progress(self) -> None:
@@ -285,53 +258,18 @@ class MainWindow(QMainWindow):
         self.progress.set_data(progress_data(c.store, c.rules, c.wall()))
         self.show_page("progress")
 
-    # ---- safety ----
-
-    def _on_safety_requested(self) -> None:
-        if self.bridge.is_running():
-            return
-        status = self._status
-        if status and status.safety.sessions_blocked:
-            self.clinician.set_flags(status.safety.flags)
-            self.show_page("clinician")
-        else:
-            self.red_flags.reset()
-            self.show_page("red_flags")
-
-    def _on_red_flags(self, ticked: tuple[int, ...]) -> None:
-        if not self.records.save(lambda: self.companion.record_red_flags(tuple(ticked))):
-            return
-        if not self.settings.first_start_done:
-            self.settings.first_start_done = True
-        self.refresh_home()
-        if self._status.safety.sessions_blocked:
-            self.clinician.set_flags(self._status.safety.flags)
-            self.show_page("clinician")
-        else:
-            self.show_page("home")
-
-    def _on_cleared(self, note: str) -> None:
-        if not self.records.save(lambda: self.companion.record_clearance(note)):
-            return
-        self.go_home()
-
-    def _dismiss_nudge(self) -> None:
-        if not self.records.save(self.companion.dismiss_nudge):
-            return
-        self.refresh_home()
-
     # ---- a session ----
 
     def start_session(self) -> None:
         if self.bridge.is_running():
             return
         self.refresh_home()
-        status = self._status
+        status = self.home_status
         if status.interrupted is not None:
             self.show_page("home")
             return
         if not status.may_start:
-            self._on_safety_requested()
+            self.safety.request()
             return
         s = self.settings
         plan = self.companion.plan(s.cadence(), s.get_ready_s, s.release_s)
@@ -359,7 +297,7 @@ class MainWindow(QMainWindow):
         if self.bridge.is_running() or not self.records.flush():
             return  # records of the last session still wait for the disk: not yet
         self.refresh_home()
-        it = self._status.interrupted if self._status else None
+        it = self.home_status.interrupted if self.home_status else None
         if it is None:
             self.go_home()
             return
@@ -387,7 +325,7 @@ class MainWindow(QMainWindow):
         self._warm_session_pages()
 
     def _close_partial(self) -> None:
-        it = self._status.interrupted if self._status else None
+        it = self.home_status.interrupted if self.home_status else None
         if it is not None and not self.records.save(lambda: self.companion.close_interrupted(it)):
             return
         self.go_home()

@@ -69,9 +69,7 @@ class Menus:
         )
         self.fullscreen_action.setShortcuts([QKeySequence(Qt.Key.Key_F11)])
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        self._action(
-            help_menu, translate("MainWindow", "&Safety check..."), window._on_safety_requested
-        )
+        self._action(help_menu, translate("MainWindow", "&Safety check..."), window.safety.request)
         self._action(help_menu, translate("MainWindow", "&About BackCompanion"), self.about)
 
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
