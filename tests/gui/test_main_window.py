@@ -312,7 +312,7 @@ def test_only_the_home_page_is_built_at_start_and_the_others_on_first_use(make_w
 def test_a_started_session_builds_its_pages_while_the_check_in_waits(qtbot, make_window):
     """Start-up builds only the home page; a session builds the rest in idle turns of the
     event loop during the opening check-in, not at the moment each is first shown."""
-    from backcompanion.ui.window.main_window import SESSION_PAGES
+    from backcompanion.ui.window.session_flow import SESSION_PAGES
 
     window, _clock = make_window()
     assert not set(SESSION_PAGES) & window.pages.built_names()

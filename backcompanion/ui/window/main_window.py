@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -25,8 +24,7 @@ from PySide6.QtWidgets import (
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus
 from backcompanion.session.engine import Event, Snapshot, State
-from backcompanion.session.plan import SessionPlan
-from backcompanion.ui.dialogs.confirm import StopConfirm, UnsavedOnQuit
+from backcompanion.ui.dialogs.confirm import UnsavedOnQuit
 from backcompanion.ui.home.carousel import ExerciseCarousel
 from backcompanion.ui.home.home_page import HomePage
 from backcompanion.ui.services.bridge import SessionBridge
@@ -40,8 +38,7 @@ from backcompanion.ui.window.menus import Menus
 from backcompanion.ui.window.pages import PageAttr, PageRegistry
 from backcompanion.ui.window.record_keeper import RecordKeeper
 from backcompanion.ui.window.safety_flow import SafetyFlow
-
-SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in session order
+from backcompanion.ui.window.session_flow import SessionFlow
 
 
 class MainWindow(QMainWindow):
@@ -86,19 +83,15 @@ class MainWindow(QMainWindow):
         self.carousel.set_program(companion.program, None)
         self.home = HomePage(self.carousel)
         self.home.set_demo(demo)
-        self._gate_plan: SessionPlan | None = None
         self.stack = QStackedWidget()
         # the other pages are built the first time they are needed (start-up time and memory)
         self.pages = PageRegistry(self.stack, self)
         self.pages.add("home", self.home)
         self.safety = SafetyFlow(self)
+        self.session = SessionFlow(self)
         factories = {
             **self.safety.factories(),
-            "check_in": self._build_check_in,
-            "breathing": self._build_breathing,
-            "exercise": self._build_exercise,
-            "gate": self._build_gate,
-            "done": self._build_done,
+            **self.session.factories(),
             "progress": self._build_progress,
             "fullscreen": self._build_fullscreen,
         }
@@ -129,9 +122,9 @@ class MainWindow(QMainWindow):
     # ---- building ----
 
     def _wire_home(self) -> None:
-        self.home.startRequested.connect(self.start_session)
-        self.home.resumeRequested.connect(self.resume_session)
-        self.home.closePartialRequested.connect(self._close_partial)
+        self.home.startRequested.connect(self.session.start)
+        self.home.resumeRequested.connect(self.session.resume)
+        self.home.closePartialRequested.connect(self.session.close_partial)
         self.home.safetyCheckRequested.connect(self.safety.request)
         self.home.nudgeDismissed.connect(self.safety.dismiss_nudge)
         self.home.progressRequested.connect(self.show_progress)
@@ -139,50 +132,6 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._on_page_shown)
 
     # ---- pages built on first use ----
-
-    def _build_check_in(self) -> QWidget:
-        from backcompanion.ui.session_screens.checkin import PainCheckIn
-
-        page = PainCheckIn()
-        page.submitted.connect(self._on_check_in)
-        return page
-
-    def _build_breathing(self) -> QWidget:
-        from backcompanion.ui.session_screens.breathing_page import BreathingPage
-
-        page = BreathingPage()
-        page.event_requested.connect(self._on_page_event)
-        page.set_reduced_motion(self.reduced_motion())
-        return page
-
-    def _build_exercise(self) -> QWidget:
-        from backcompanion.ui.session_screens.exercise_page import ExercisePage
-
-        page = ExercisePage()
-        page.event_requested.connect(self._on_page_event)
-        return page
-
-    def _build_gate(self) -> QWidget:
-        from backcompanion.ui.session_screens.gate_page import GatePage
-
-        page = GatePage()
-        page.event_requested.connect(self._on_page_event)
-        if self._gate_plan is not None:
-            page.set_plan(self._gate_plan)
-        return page
-
-    def _set_gate_plan(self, plan: SessionPlan) -> None:
-        """The plan the gate page shows; given to it now if it exists, else when it is built."""
-        self._gate_plan = plan
-        if self.pages.built("gate") is not None:
-            self.gate.set_plan(plan)
-
-    def _build_done(self) -> QWidget:
-        from backcompanion.ui.session_screens.done_page import DonePage
-
-        page = DonePage()
-        page.home_requested.connect(self.go_home)
-        return page
 
     def _build_progress(self) -> QWidget:
         from backcompanion.ui.progress.progress_view import ProgressView
@@ -261,106 +210,8 @@ class MainWindow(QMainWindow):
     # ---- a session ----
 
     def start_session(self) -> None:
-        if self.bridge.is_running():
-            return
-        self.refresh_home()
-        status = self.home_status
-        if status.interrupted is not None:
-            self.show_page("home")
-            return
-        if not status.may_start:
-            self.safety.request()
-            return
-        s = self.settings
-        plan = self.companion.plan(s.cadence(), s.get_ready_s, s.release_s)
-        engine = self.companion.new_engine(plan, self.bridge.clock, self.records.session_writer())
-        self.carousel.set_program(self.companion.program, plan)
-        self._set_gate_plan(plan)
-        self.bridge.attach(engine)
-        self.bridge.send(Event.START)
-        self._warm_session_pages()
-        if s.fullscreen_on_start and not self.isFullScreen():
-            self.toggle_fullscreen()
-
-    def _warm_session_pages(self) -> None:
-        """Build the session's pages not built yet, one per turn of the event loop.
-
-        Runs while the opening check-in waits for an answer: built at its first
-        show, a page holds back what is on screen at that moment (measured offscreen,
-        build + show + paint against a second show: breathing 37 vs 4 ms, exercise
-        16 vs 3 ms, gate 9 vs 2 ms). Start-up and a window left on the home page
-        build none of them.
-        """
-        self.pages.build_in_turns(SESSION_PAGES, self.bridge.is_running)
-
-    def resume_session(self) -> None:
-        if self.bridge.is_running() or not self.records.flush():
-            return  # records of the last session still wait for the disk: not yet
-        self.refresh_home()
-        it = self.home_status.interrupted if self.home_status else None
-        if it is None:
-            self.go_home()
-            return
-        s = self.settings
-        engine = None
-
-        def resume() -> None:
-            nonlocal engine
-            engine = self.companion.resume_engine(
-                it, self.bridge.clock, self.records.session_writer(), s.get_ready_s, s.release_s
-            )
-
-        if not self.records.save(resume):
-            return
-        if engine is None:
-            QMessageBox.information(
-                self,
-                self.tr("Nothing left to resume"),
-                self.tr("That session cannot be picked up again; it is kept as partly done."),
-            )
-            self._close_partial()
-            return
-        self._set_gate_plan(engine.plan)
-        self.bridge.attach(engine)
-        self._warm_session_pages()
-
-    def _close_partial(self) -> None:
-        it = self.home_status.interrupted if self.home_status else None
-        if it is not None and not self.records.save(lambda: self.companion.close_interrupted(it)):
-            return
-        self.go_home()
-
-    def _on_check_in(self, rating: int, note: str) -> None:
-        self.bridge.send(Event.CHECK_IN, rating=rating, note=note)
-
-    def _on_page_event(self, event: Event, payload: dict) -> None:
-        if event is Event.STOP:
-            self.request_stop()
-            return
-        if event is Event.THIS_HURTS:
-            self.this_hurts()
-            return
-        self.bridge.send(event, **(payload or {}))
-
-    def this_hurts(self, from_key: bool = False) -> None:
-        """During strengthening, ask how much: above the limit, the easier version is offered."""
-        snap = self.bridge.snapshot()
-        if snap is None or Event.THIS_HURTS not in snap.allowed_events:
-            return
-        if snap.state is State.STRENGTHENING:
-            from backcompanion.ui.session_screens.checkin import PainNowDialog
-
-            rating = PainNowDialog.ask(self)
-            if rating is None:
-                return
-            self.bridge.send(Event.THIS_HURTS, rating=rating)
-        else:
-            self.bridge.send(Event.THIS_HURTS, from_key=from_key)
-
-    def request_stop(self) -> None:
-        snap = self.bridge.snapshot()
-        if snap is not None and Event.STOP in snap.allowed_events and StopConfirm.ask(self):
-            self.bridge.send(Event.STOP)
+        """File > Start session, Enter on the home page, the tray's start."""
+        self.session.start()
 
     def _on_snapshot(self, snap: Snapshot) -> None:
         self.records.flush()
@@ -428,11 +279,11 @@ class MainWindow(QMainWindow):
             case Do.LEAVE_FULLSCREEN:
                 self.toggle_fullscreen()
             case Do.ASK_TO_STOP:
-                self.request_stop()
+                self.session.request_stop()
             case Do.SEND:
                 self.bridge.send(action.event, from_key=action.from_key)
             case Do.THIS_HURTS:
-                self.this_hurts(from_key=True)
+                self.session.this_hurts(from_key=True)
             case Do.RATE_EFFORT:
                 effort = self.exercise.effort_for_key(key)
                 if effort is None:
