@@ -4,6 +4,11 @@ Which page shows is read from the engine's snapshot (and, between sessions,
 from the companion's home status); the pages send events back through the
 bridge. The window keeps no copy of the session and decides no rule: the
 companion (rules + store) decides, the engine runs the session.
+
+The window composes its parts and routes between them; each job is a module of
+its own: pages.py (pages built on first use), session_flow.py and
+safety_flow.py (what the pages ask for), record_keeper.py (records written,
+retried), keys.py (what a key does), menus.py, closing.py (tray and quit).
 """
 
 from __future__ import annotations
@@ -24,7 +29,6 @@ from PySide6.QtWidgets import (
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus
 from backcompanion.session.engine import Event, Snapshot, State
-from backcompanion.ui.dialogs.confirm import UnsavedOnQuit
 from backcompanion.ui.home.carousel import ExerciseCarousel
 from backcompanion.ui.home.home_page import HomePage
 from backcompanion.ui.services.bridge import SessionBridge
@@ -33,6 +37,7 @@ from backcompanion.ui.services.inhibitor.null import NullInhibitor
 from backcompanion.ui.services.screen_awake import ScreenAwake
 from backcompanion.ui.settings_model import Settings
 from backcompanion.ui.theme import system_prefers_reduced_motion
+from backcompanion.ui.window.closing import CloseGuard
 from backcompanion.ui.window.keys import EXERCISING, Do, key_action
 from backcompanion.ui.window.menus import Menus
 from backcompanion.ui.window.pages import PageAttr, PageRegistry
@@ -42,6 +47,8 @@ from backcompanion.ui.window.session_flow import SessionFlow
 
 
 class MainWindow(QMainWindow):
+    """Builds the parts, routes the session's snapshots to the pages and keys to actions."""
+
     pageChanged = Signal(str)  # the object name of the page now shown
     # the pages other than home, each built the first time it is asked for
     welcome = PageAttr()
@@ -77,7 +84,6 @@ class MainWindow(QMainWindow):
         self.home_status: HomeStatus | None = None  # the companion's, as last read
         self._pending_check: str | None = None  # "before" or "after": the check-in shown
         self.tray = None  # the TrayController, set by the app when reminders are wired
-        self._quitting = False
 
         self.carousel = ExerciseCarousel()
         self.carousel.set_program(companion.program, None)
@@ -113,13 +119,14 @@ class MainWindow(QMainWindow):
         )
         # the records reach the disk, a failed write is retried; the status line says so
         self.records = RecordKeeper(companion.store, lambda text: self.message.setText(text), self)
+        self.closing = CloseGuard(self)
         self._restore_geometry()
         self._apply_motion()
         settings.changed.connect(self._on_setting_changed)
         self.refresh_home()
         self.safety.open_at_start()
 
-    # ---- building ----
+    # ---- wiring ----
 
     def _wire_home(self) -> None:
         self.home.startRequested.connect(self.session.start)
@@ -131,7 +138,7 @@ class MainWindow(QMainWindow):
         self.bridge.breathFrame.connect(self._on_breath_frame)
         self.stack.currentChanged.connect(self._on_page_shown)
 
-    # ---- pages built on first use ----
+    # ---- the window's own pages (the flows build theirs) ----
 
     def _build_progress(self) -> QWidget:
         from backcompanion.ui.progress.progress_view import ProgressView
@@ -149,7 +156,7 @@ class MainWindow(QMainWindow):
         page.set_reduced_motion(self.reduced_motion())
         return page
 
-    # ---- settings ----
+    # ---- motion ----
 
     def _on_setting_changed(self, name: str) -> None:
         if name == "motion":
@@ -167,7 +174,7 @@ class MainWindow(QMainWindow):
                 continue
             widget.set_reduced_motion(reduced)
 
-    # ---- pages ----
+    # ---- which page shows ----
 
     def show_page(self, name: str) -> None:
         page = self.pages.get(name) if self.pages.knows(name) else None
@@ -207,11 +214,11 @@ class MainWindow(QMainWindow):
         self.progress.set_data(progress_data(c.store, c.rules, c.wall()))
         self.show_page("progress")
 
-    # ---- a session ----
-
     def start_session(self) -> None:
         """File > Start session, Enter on the home page, the tray's start."""
         self.session.start()
+
+    # ---- the session's snapshots to the pages ----
 
     def _on_snapshot(self, snap: Snapshot) -> None:
         self.records.flush()
@@ -291,7 +298,7 @@ class MainWindow(QMainWindow):
                 self.bridge.send(Event.RATE_EFFORT, effort=effort)
         return True
 
-    # ---- menus ----
+    # ---- the pacer and full screen ----
 
     def _on_breath_frame(self, breath) -> None:
         page = self.stack.currentWidget()
@@ -312,7 +319,7 @@ class MainWindow(QMainWindow):
         if snap is not None and self.bridge.is_running():
             self._on_snapshot(snap)
 
-    # ---- geometry ----
+    # ---- the window itself: geometry, tray, closing ----
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.window_geometry
@@ -331,27 +338,8 @@ class MainWindow(QMainWindow):
         QApplication.alert(self)
 
     def quit_app(self) -> None:
-        self._quitting = True
-        self.close()
-        QApplication.quit()
+        self.closing.quit_app()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        keep = self.tray is not None and self.tray.keep_in_tray and not self._quitting
-        if keep and not self.bridge.is_running():  # reminders go on from the tray
-            event.ignore()
-            self.hide()
-            self.tray.tell_still_running()
-            return
-        if self.bridge.is_running():
-            snap = self.bridge.snapshot()
-            if snap and Event.PAUSE in snap.allowed_events:
-                self.bridge.send(Event.PAUSE)
-        if not self.records.flush() and UnsavedOnQuit.ask(self, self.records.pending):
-            event.ignore()  # the person chose to stay open until the disk takes them
-            return
-        if not self.isFullScreen():
-            self.settings.window_geometry = bytes(self.saveGeometry().data())
-        self.screen_awake.shutdown()
-        self.records.stop()
-        self.bridge.detach()
-        super().closeEvent(event)
+        if self.closing.may_close(event):
+            super().closeEvent(event)
