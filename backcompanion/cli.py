@@ -1,4 +1,4 @@
-"""The command line (DESIGN section 8). No arguments starts the app.
+"""The command line (docs/ARCHITECTURE.md §9). No arguments starts the app.
 
 Each command imports what it needs only when it runs, so that ``backcompanion``
 alone starts the window without loading the PDF writer or the simulator.
@@ -22,7 +22,7 @@ class UserError(Exception):
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """argparse prints a usage block and then the error; DESIGN 8 asks for one line."""
+    """argparse prints a usage block, then the error; docs/ARCHITECTURE.md §9 wants one line."""
 
     def error(self, message: str):  # type: ignore[override]
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")

@@ -3,7 +3,7 @@
 The rules replay the history from the very first session. Reading all of it
 costs time in proportion to the years kept (about 0.1 s for ten years of
 daily sessions in ``Store.session_facts`` and as much again in the replay),
-while DESIGN section 9 asks the weekly PDF to cost the same with ten years of
+while docs/ARCHITECTURE.md §10 asks the weekly PDF to cost the same with ten years of
 history as with one week. So the report reads a window of recent weeks
 (``session_facts(since=...)``) and adds the few older sessions the rules'
 answers depend on:

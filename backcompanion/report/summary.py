@@ -1,4 +1,4 @@
-"""The weekly summary's numbers (DESIGN section 7): plain frozen values, no Qt.
+"""The weekly summary's numbers (docs/ARCHITECTURE.md §8): plain frozen values, no Qt.
 
 :func:`weekly_summary` reads one ISO week (Monday to Sunday) from the store
 and the rules, and returns everything the PDF shows. The week's own rows come

@@ -2,7 +2,7 @@
 
 The pacer draws from this, the engine times the breathing step with it and the
 tests check it, so the picture, the phase word and the count can never disagree,
-and none of it needs painting to be tested (DESIGN 4). It is called once per
+and none of it needs painting to be tested (docs/ARCHITECTURE.md §5). It is called once per
 frame: a handful of float operations, no loops over breaths, no caching needed.
 
 A breath is inhale, hold_in, exhale, hold_out, each phase a half-open interval

@@ -2,12 +2,12 @@
 
 Widgets observe it (plain callbacks), send it events (:meth:`SessionEngine.send`)
 and read an immutable :class:`Snapshot`; none keeps its own idea of where we are
-(DESIGN 2). It is written by hand: the states are an enum, every allowed move
+(docs/ARCHITECTURE.md §3). It is written by hand: the states are an enum, every allowed move
 sits in one table, :data:`TRANSITIONS`, guards are plain functions, and a move
 that is not in the table raises :class:`InvalidTransition`. No Qt, so the tests
 walk every (state, event) pair in milliseconds.
 
-Time (DESIGN 3) enters only through the injected monotonic clock, and the engine
+Time (docs/ARCHITECTURE.md §4) enters only through the injected monotonic clock, and the engine
 never counts ticks. Every timed phase has a scheduled end on that clock;
 :meth:`SessionEngine.update` walks through every phase whose end has passed and
 starts each next phase at the previous phase's *scheduled* end, not at "now", so

@@ -84,7 +84,7 @@ class SessionPlan:
     easier: dict[str, StepPlan] = field(default_factory=dict)  # exercise id -> easier version
     get_ready_s: int = 5
     release_s: int = 3
-    # during strengthening, a pain report above this stops the exercise (DESIGN 5)
+    # during strengthening, a pain report above this stops the exercise (docs/ARCHITECTURE.md §6)
     strength_pain_stop: int = 5
 
     def step(self, exercise_id: str) -> StepPlan:

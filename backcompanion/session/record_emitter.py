@@ -1,7 +1,7 @@
 """The records the session engine emits, built in one place and handed to its recorders.
 
 Each record is emitted the moment the thing happens (the store commits it at
-once, DESIGN 2); its ``t`` is the session's active seconds at that moment,
+once, docs/ARCHITECTURE.md §3); its ``t`` is the session's active seconds at that moment,
 read from the engine's :class:`~backcompanion.session.timing.PhaseTimer`.
 """
 

@@ -1,4 +1,4 @@
-"""The session engine's time arithmetic (DESIGN 3), on the injected monotonic clock.
+"""The session engine's time arithmetic (docs/ARCHITECTURE.md §4), on the injected monotonic clock.
 
 A :class:`PhaseTimer` keeps the scheduled start and end of the current timed
 phase, when the session was frozen (paused or stopped), and the time spent

@@ -388,7 +388,7 @@ class Settings(QObject):
 
     changed = Signal(str)  # the name of the value that changed, e.g. "theme"
 
-    # breathing (DESIGN 4); the four seconds are used when the preset is "custom",
+    # breathing (docs/ARCHITECTURE.md §5); the four seconds are used when the preset is "custom",
     # the number of breaths by every preset
     breathing_preset = _Choice("breathing/preset", "relaxed", PRESET_NAMES)
     inhale = _Number("breathing/inhale", _C.inhale, *_L["inhale"], kind=float)

@@ -1,4 +1,6 @@
-"""The floor PySide6 sets: a script that only shows a QLabel (DESIGN 9's "bare window").
+"""The floor PySide6 sets: a script that only shows a QLabel.
+
+docs/ARCHITECTURE.md §10 calls it the "bare window".
 
 Run by path, exactly like ``bench/probes/app_start.py``, so both pay the same
 interpreter start. It prints one ``BENCH {json}`` line:

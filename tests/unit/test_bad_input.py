@@ -267,8 +267,8 @@ def test_a_malformed_week_is_one_line_and_exit_2(cli_env):
 
 
 def test_arguments_argparse_refuses_are_one_line_too(cli_env):
-    """DESIGN 8: "one line that says what and where", also for what argparse itself refuses
-    (its default is a usage line and an error line)."""
+    """docs/ARCHITECTURE.md §9: "one line that says what and where", also for what argparse
+    itself refuses (its default is a usage line and an error line)."""
     env, data, home = cli_env
     out = home / "x.pdf"
     runs = {

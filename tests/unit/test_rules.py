@@ -1,4 +1,4 @@
-"""The progression and safety rules (DESIGN section 5), with hand-made session facts."""
+"""The progression and safety rules (docs/ARCHITECTURE.md §6), with hand-made session facts."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Time that misbehaves: wall-clock jumps, a suspend, midnight, daylight saving, a wrong date.
 
 The engine runs on a monotonic clock and reads the wall clock once, at start
-(DESIGN 3). So:
+(docs/ARCHITECTURE.md §4). So:
 
 - the wall clock jumping forward and back by hours during a hold changes
   neither the hold nor the session's day;

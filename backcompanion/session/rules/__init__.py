@@ -1,4 +1,4 @@
-"""The progression and safety rules of DESIGN section 5, as pure functions.
+"""The progression and safety rules of docs/ARCHITECTURE.md §6, as pure functions.
 
 No Qt, no clock, no storage: time comes in as a timezone-aware ``now``, the
 history as :class:`SessionFacts` and the red-flag answers, and the numbers as

@@ -1,4 +1,4 @@
-"""Flare-ups and the pain lines the other rules read (DESIGN section 5), as pure functions.
+"""Flare-ups and the pain lines the other rules read (docs/ARCHITECTURE.md §6), as pure functions.
 
 A flare-up is read from one session and the last rated one before it; the
 baseline is the mean opening rating of the first sessions; "improved" is the

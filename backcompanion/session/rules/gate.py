@@ -1,4 +1,4 @@
-"""The strengthening gate (DESIGN section 5): whether it is open, why not, and since when.
+"""The strengthening gate (docs/ARCHITECTURE.md §6): whether it is open, why not, and since when.
 
 The gate is read by replaying the history oldest first (:class:`GateReplay`):
 the stretching sessions done, the pain lines and the last flare-up

@@ -1,4 +1,4 @@
-"""Holds and repeats (DESIGN section 5): how long each exercise is held next time, how often.
+"""Holds and repeats (docs/ARCHITECTURE.md §6): how long each exercise is held next time, how often.
 
 Pure functions of the rules, the exercise and the history.
 """

@@ -1,4 +1,4 @@
-"""The safety rules (DESIGN section 5): red flags, worsening pain and the see-a-clinician nudge.
+"""The safety rules (docs/ARCHITECTURE.md §6): red flags, worsening pain, the clinician nudge.
 
 Pure functions: the red-flag answers come in as :class:`SafetyFacts`, the
 history as :class:`SessionFacts`, time as a timezone-aware ``now``.
@@ -129,7 +129,7 @@ def nudge(
     Uses the gate's improvement test (points AND fraction below the baseline)
     on the mean opening rating of the last ``window_days``. When that cannot
     be shown (no baseline yet, no ratings lately) the nudge is given: it errs
-    toward a clinician, as DESIGN asks.
+    toward a clinician, as docs/ARCHITECTURE.md §6 asks.
     """
     require_aware(now)
     n = rules.nudge

@@ -25,7 +25,8 @@ from backcompanion.session.breathing import BreathState
 from backcompanion.session.engine import Event, InvalidTransition, SessionEngine, Snapshot, State
 
 FRAME_MS = 16  # about 60 frames a second for the pacer
-SUSPEND_GAP_S = 2.0  # DESIGN 3: a jump of more than 2 s between the clocks means the machine slept
+# docs/ARCHITECTURE.md §4: a jump of more than 2 s between the clocks means the machine slept
+SUSPEND_GAP_S = 2.0
 KEY_GUARD_S = 1.0  # a key in the first second of a new phase does not skip it
 # events that move on: the guard keeps an early key press from skipping the new phase
 GUARDED = frozenset({Event.SKIP_REPEAT, Event.SKIP_EXERCISE, Event.PREVIOUS, Event.CONTINUE})

@@ -1,4 +1,4 @@
-"""Keeps the screen awake while a session runs, and only then (DESIGN 3, "Hands-free").
+"""Keeps the screen awake while a session runs, and only then (docs/ARCHITECTURE.md §4).
 
 :class:`ScreenAwake` follows the session bridge and drives an
 :class:`~backcompanion.ui.services.inhibitor.Inhibitor`:
@@ -40,7 +40,7 @@ from backcompanion.ui.settings_model import Settings
 
 log = logging.getLogger(__name__)
 
-PAUSE_LIMIT_S = 600.0  # DESIGN 3: released after 10 minutes paused
+PAUSE_LIMIT_S = 600.0  # docs/ARCHITECTURE.md §4: released after 10 minutes paused
 SETTING = "keep_screen_awake"
 # from the opening check-in to the closing one: the screen stays awake (pauses: see above)
 AWAKE_STATES = frozenset(

@@ -3,7 +3,7 @@
 :class:`TrayController` owns a ``QSystemTrayIcon`` (menu: Start session, Open,
 Quit) and ONE single-shot ``QTimer`` aimed at the next reminder
 (:mod:`backcompanion.session.reminders` decides when that is). Nothing ticks
-when nothing moves (DESIGN section 3): with reminders off there is no timer at
+when nothing moves (docs/ARCHITECTURE.md §4): with reminders off there is no timer at
 all; with reminders on, the timer is re-aimed after each fire, after a settings
 change and after a wake, and never waits longer than :data:`MAX_WAIT_MS`.
 
@@ -11,7 +11,7 @@ Why the cap: a ``QTimer`` counts monotonic time, which stops while the computer
 sleeps (Linux, macOS). A timer aimed at 18:00 from 10:00 on a laptop that slept
 from 11:00 to 20:00 would fire at 03:00 the next night. Capping every wait at
 ten minutes means a missed reminder is shown at most ten minutes after the
-computer wakes; at six wake-ups an hour, far below DESIGN's "less than once a
+computer wakes; at six wake-ups an hour, far below docs/ARCHITECTURE.md §4's "less than once a
 second". When the timer fires, wall-clock progress is compared with monotonic
 progress: much more wall time than monotonic time means the computer slept
 (:attr:`TrayController.last_wake`), and the reminder text says so.

@@ -1,4 +1,4 @@
-"""Keep the screen awake while a session runs (DESIGN 3, "Hands-free").
+"""Keep the screen awake while a session runs (docs/ARCHITECTURE.md §4).
 
 A person on the mat touches nothing for 15-25 minutes; without help the desktop
 blanks and locks the screen after about five. One backend per platform asks the
