@@ -252,8 +252,11 @@ def test_without_the_add_on_the_player_says_how_to_get_it(qtbot, settings, monke
     player.say_test_phrase()
     d = SettingsDialog(settings, cues=player)
     qtbot.addWidget(d)
-    assert not d.sound_check.isEnabled() and not d.voice_test_button.isEnabled()
-    assert "backcompanion[sound]" in d.sound_reason.text()
+    assert (
+        not d.parts["sound"].sound_check.isEnabled()
+        and not d.parts["sound"].voice_test_button.isEnabled()
+    )
+    assert "backcompanion[sound]" in d.parts["sound"].sound_reason.text()
 
 
 # -- the settings dialog with a cue player ------------------------------------------------
@@ -265,12 +268,15 @@ def test_the_dialog_shows_why_and_tests_at_the_volume_shown(qtbot, light, settin
     d = SettingsDialog(settings, cues=player)
     qtbot.addWidget(d)
     d.show_page("sound")
-    assert d.sound_check.isEnabled() and d.sound_reason.isHidden()
-    assert not d.voice_check.isEnabled() and not d.voice_test_button.isEnabled()
-    assert d.voice_reason.text() == "No voice installed for español"
-    assert not d.voice_reason.isHidden()
-    d.sound_volume_spin.setValue(20)
-    d.sound_test_button.click()
+    assert d.parts["sound"].sound_check.isEnabled() and d.parts["sound"].sound_reason.isHidden()
+    assert (
+        not d.parts["sound"].voice_check.isEnabled()
+        and not d.parts["sound"].voice_test_button.isEnabled()
+    )
+    assert d.parts["sound"].voice_reason.text() == "No voice installed for español"
+    assert not d.parts["sound"].voice_reason.isHidden()
+    d.parts["sound"].sound_volume_spin.setValue(20)
+    d.parts["sound"].sound_test_button.click()
     assert backend.calls == [("play", "inhale", 20)]
 
 
@@ -278,8 +284,8 @@ def test_the_dialog_says_a_test_phrase(qtbot, light, settings):
     backend = FakeBackend()
     d = SettingsDialog(settings, cues=CuePlayer(settings, backend=backend))
     qtbot.addWidget(d)
-    d.voice_volume_spin.setValue(70)
-    d.voice_test_button.click()
+    d.parts["sound"].voice_volume_spin.setValue(70)
+    d.parts["sound"].voice_test_button.click()
     assert backend.calls == [("say", "Breathe in", 70)]
 
 
@@ -289,7 +295,7 @@ def test_the_language_list_follows_the_system_or_names_one(qtbot, light, setting
     monkeypatch.setattr(language, "available", lambda: {"en": "English", "es": "Español"})
     d = SettingsDialog(settings, cues=CuePlayer(settings, backend=FakeBackend()))
     qtbot.addWidget(d)
-    combo = d.language_combo
+    combo = d.parts["look"].language_combo
     assert combo.currentData() == "system"
     assert combo.itemText(0).startswith("Follow the system (")
     codes = [combo.itemData(i) for i in range(combo.count())]

@@ -380,37 +380,47 @@ def test_dialog_shows_the_current_values(qtbot, light, settings):
     d = SettingsDialog(settings, sound_available=True, voice_available=True)
     qtbot.addWidget(d)
     assert {n: d.values()[n] for n in DIALOG_NAMES} == {n: CHANGED[n] for n in DIALOG_NAMES}
-    assert d.preset_buttons["custom"].isChecked()
-    assert d.custom_spins["inhale"].value() == 5.5
-    assert d.reminder_time_edit.time().toString("HH:mm") == "07:30"
-    assert [d.day_checks[n].isChecked() for n in range(1, 8)] == [1, 0, 1, 0, 1, 0, 0]
-    assert d.language_combo.currentData() == "pt_BR"  # kept though no translation is offered
+    assert d.parts["breathing"].preset_buttons["custom"].isChecked()
+    assert d.parts["breathing"].custom_spins["inhale"].value() == 5.5
+    assert d.parts["reminders"].reminder_time_edit.time().toString("HH:mm") == "07:30"
+    assert [d.parts["reminders"].day_checks[n].isChecked() for n in range(1, 8)] == [
+        1,
+        0,
+        1,
+        0,
+        1,
+        0,
+        0,
+    ]
+    assert (
+        d.parts["look"].language_combo.currentData() == "pt_BR"
+    )  # kept though no translation is offered
 
 
 def test_ok_writes_every_value(dialog, settings, ini, qtbot):
     d = dialog
-    d.preset_buttons["custom"].click()
-    d.custom_spins["inhale"].setValue(5)
-    d.custom_spins["hold_in"].setValue(2)
-    d.custom_spins["exhale"].setValue(9)
-    d.custom_spins["hold_out"].setValue(1)
-    d.breaths_spin.setValue(15)
-    d.get_ready_spin.setValue(12)
-    d.release_spin.setValue(4)
-    d.fullscreen_check.click()
-    d.awake_check.click()
-    d.theme_buttons["dark"].click()
-    d.motion_buttons["reduced"].click()
-    d.language_combo.setCurrentIndex(d.language_combo.findData("de"))
-    d.sound_check.click()
-    d.sound_volume_spin.setValue(30)
-    d.voice_check.click()
-    d.voice_volume_spin.setValue(90)
-    d.reminders_check.click()
-    d.reminder_time_edit.setTime(QTime(7, 45))
-    d.day_checks[2].click()
-    d.day_checks[7].click()
-    d.name_edit.setText("  Sam Lee  ")
+    d.parts["breathing"].preset_buttons["custom"].click()
+    d.parts["breathing"].custom_spins["inhale"].setValue(5)
+    d.parts["breathing"].custom_spins["hold_in"].setValue(2)
+    d.parts["breathing"].custom_spins["exhale"].setValue(9)
+    d.parts["breathing"].custom_spins["hold_out"].setValue(1)
+    d.parts["breathing"].breaths_spin.setValue(15)
+    d.parts["session"].get_ready_spin.setValue(12)
+    d.parts["session"].release_spin.setValue(4)
+    d.parts["session"].fullscreen_check.click()
+    d.parts["session"].awake_check.click()
+    d.parts["look"].theme_buttons["dark"].click()
+    d.parts["look"].motion_buttons["reduced"].click()
+    d.parts["look"].language_combo.setCurrentIndex(d.parts["look"].language_combo.findData("de"))
+    d.parts["sound"].sound_check.click()
+    d.parts["sound"].sound_volume_spin.setValue(30)
+    d.parts["sound"].voice_check.click()
+    d.parts["sound"].voice_volume_spin.setValue(90)
+    d.parts["reminders"].reminders_check.click()
+    d.parts["reminders"].reminder_time_edit.setTime(QTime(7, 45))
+    d.parts["reminders"].day_checks[2].click()
+    d.parts["reminders"].day_checks[7].click()
+    d.parts["you"].name_edit.setText("  Sam Lee  ")
     seen = []
     settings.changed.connect(seen.append)
     qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
@@ -448,9 +458,9 @@ def test_ok_writes_every_value(dialog, settings, ini, qtbot):
 def test_cancel_changes_nothing(dialog, settings, ini, qtbot):
     before = {n: settings.get(n) for n in Settings.NAMES}
     text_before = ini.read_bytes() if ini.exists() else b""
-    dialog.theme_buttons["dark"].click()
-    dialog.get_ready_spin.setValue(20)
-    dialog.name_edit.setText("Someone")
+    dialog.parts["look"].theme_buttons["dark"].click()
+    dialog.parts["session"].get_ready_spin.setValue(20)
+    dialog.parts["you"].name_edit.setText("Someone")
     dialog.restore_defaults()
     seen = []
     settings.changed.connect(seen.append)
@@ -478,13 +488,16 @@ def test_restore_defaults_resets_the_controls_but_keeps_the_name(qtbot, light, s
 
 
 def test_custom_spin_boxes_are_limited_to_cadence_limits(dialog):
-    for name, spin in dialog.custom_spins.items():
+    for name, spin in dialog.parts["breathing"].custom_spins.items():
         lo, hi = Cadence.LIMITS[name]
         assert (spin.minimum(), spin.maximum()) == (lo, hi), name
     lo, hi = Cadence.LIMITS["breaths"]
-    assert (dialog.breaths_spin.minimum(), dialog.breaths_spin.maximum()) == (lo, hi)
-    dialog.preset_buttons["custom"].click()
-    spin = dialog.custom_spins["exhale"]
+    assert (
+        dialog.parts["breathing"].breaths_spin.minimum(),
+        dialog.parts["breathing"].breaths_spin.maximum(),
+    ) == (lo, hi)
+    dialog.parts["breathing"].preset_buttons["custom"].click()
+    spin = dialog.parts["breathing"].custom_spins["exhale"]
     spin.setValue(99)
     assert spin.value() == Cadence.LIMITS["exhale"][1]
     stepper = spin.parentWidget()
@@ -496,39 +509,42 @@ def test_custom_spin_boxes_are_limited_to_cadence_limits(dialog):
 
 def test_presets_show_their_numbers_and_keep_the_custom_ones(dialog):
     d = dialog
-    assert d.preset_buttons["relaxed"].isChecked()
-    assert "(default)" in d.preset_buttons["relaxed"].text()
-    assert "4-6" in d.preset_buttons["relaxed"].text()
-    assert "4-0-7-0" in d.preset_buttons["extended_exhale"].text()
-    assert "4-4-4-4" in d.preset_buttons["box"].text()
-    assert not any(s.isEnabled() for s in d.custom_spins.values())
-    assert "6 breaths a minute" in d.rate_label.text()
-    d.preset_buttons["box"].click()
-    assert [s.value() for s in d.custom_spins.values()] == [4, 4, 4, 4]
-    assert "3.8 breaths a minute" in d.rate_label.text()
-    d.preset_buttons["custom"].click()
-    assert all(s.isEnabled() for s in d.custom_spins.values())
-    d.custom_spins["inhale"].setValue(6)
-    d.custom_spins["exhale"].setValue(9)
-    assert "4 breaths a minute" in d.rate_label.text()
-    assert "2 min 30 s" in d.rate_label.text()
-    d.preset_buttons["relaxed"].click()
-    assert d.custom_spins["inhale"].value() == 4
-    d.preset_buttons["custom"].click()
-    assert (d.custom_spins["inhale"].value(), d.custom_spins["exhale"].value()) == (6, 9)
+    assert d.parts["breathing"].preset_buttons["relaxed"].isChecked()
+    assert "(default)" in d.parts["breathing"].preset_buttons["relaxed"].text()
+    assert "4-6" in d.parts["breathing"].preset_buttons["relaxed"].text()
+    assert "4-0-7-0" in d.parts["breathing"].preset_buttons["extended_exhale"].text()
+    assert "4-4-4-4" in d.parts["breathing"].preset_buttons["box"].text()
+    assert not any(s.isEnabled() for s in d.parts["breathing"].custom_spins.values())
+    assert "6 breaths a minute" in d.parts["breathing"].rate_label.text()
+    d.parts["breathing"].preset_buttons["box"].click()
+    assert [s.value() for s in d.parts["breathing"].custom_spins.values()] == [4, 4, 4, 4]
+    assert "3.8 breaths a minute" in d.parts["breathing"].rate_label.text()
+    d.parts["breathing"].preset_buttons["custom"].click()
+    assert all(s.isEnabled() for s in d.parts["breathing"].custom_spins.values())
+    d.parts["breathing"].custom_spins["inhale"].setValue(6)
+    d.parts["breathing"].custom_spins["exhale"].setValue(9)
+    assert "4 breaths a minute" in d.parts["breathing"].rate_label.text()
+    assert "2 min 30 s" in d.parts["breathing"].rate_label.text()
+    d.parts["breathing"].preset_buttons["relaxed"].click()
+    assert d.parts["breathing"].custom_spins["inhale"].value() == 4
+    d.parts["breathing"].preset_buttons["custom"].click()
+    assert (
+        d.parts["breathing"].custom_spins["inhale"].value(),
+        d.parts["breathing"].custom_spins["exhale"].value(),
+    ) == (6, 9)
     assert d.values()["breathing_preset"] == "custom"
 
 
 def test_backup_button_calls_the_callable_and_shows_its_message(dialog, calls, qtbot):
     dialog.show_page("data")
     assert dialog.pages.currentIndex() == PAGES.index("data")
-    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.parts["data"].backup_button, Qt.MouseButton.LeftButton)
     assert calls == ["backup"]
-    assert dialog.data_message.text() == "Backed up to backup-2025-03-01.sqlite3"
-    qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    assert dialog.parts["data"].data_message.text() == "Backed up to backup-2025-03-01.sqlite3"
+    qtbot.mouseClick(dialog.parts["data"].open_folder_button, Qt.MouseButton.LeftButton)
     assert calls == ["backup", "open"]
-    assert dialog.data_folder_edit.isReadOnly()
-    assert dialog.data_folder_edit.text().endswith("data")
+    assert dialog.parts["data"].data_folder_edit.isReadOnly()
+    assert dialog.parts["data"].data_folder_edit.text().endswith("data")
 
 
 def test_a_failing_backup_shows_a_message_and_keeps_the_dialog(qtbot, light, settings, caplog):
@@ -538,43 +554,55 @@ def test_a_failing_backup_shows_a_message_and_keeps_the_dialog(qtbot, light, set
     d = SettingsDialog(settings, backup_now=broken, sound_available=True, voice_available=True)
     qtbot.addWidget(d)
     with caplog.at_level(logging.CRITICAL, logger="backcompanion.ui.dialogs.settings.data"):
-        d.backup_button.click()
-    assert "disk full" in d.data_message.text()
+        d.parts["data"].backup_button.click()
+    assert "disk full" in d.parts["data"].data_message.text()
     assert QApplication.overrideCursor() is None
 
 
 def test_without_callables_the_data_buttons_are_disabled(qtbot, light, settings):
     d = SettingsDialog(settings)
     qtbot.addWidget(d)
-    assert not d.backup_button.isEnabled()
-    assert not d.open_folder_button.isEnabled()
+    assert not d.parts["data"].backup_button.isEnabled()
+    assert not d.parts["data"].open_folder_button.isEnabled()
 
 
 def test_sound_controls_explain_the_missing_add_on(qtbot, light, settings):
     settings.sound_cues = True
     d = SettingsDialog(settings, sound_available=False, voice_available=False)
     qtbot.addWidget(d)
-    assert not d.sound_check.isEnabled() and not d.voice_check.isEnabled()
-    assert not d.sound_volume_spin.isEnabled()
-    assert not d.sound_test_button.isEnabled() and not d.voice_test_button.isEnabled()
-    for reason in (d.sound_reason, d.voice_reason):
+    assert (
+        not d.parts["sound"].sound_check.isEnabled()
+        and not d.parts["sound"].voice_check.isEnabled()
+    )
+    assert not d.parts["sound"].sound_volume_spin.isEnabled()
+    assert (
+        not d.parts["sound"].sound_test_button.isEnabled()
+        and not d.parts["sound"].voice_test_button.isEnabled()
+    )
+    for reason in (d.parts["sound"].sound_reason, d.parts["sound"].voice_reason):
         assert "backcompanion[sound]" in reason.text() and not reason.isHidden()
     assert d.values()["sound_cues"] is True  # a choice made elsewhere is kept, not erased
 
 
 def test_sound_controls_work_when_the_add_on_is_there(dialog):
-    assert dialog.sound_check.isEnabled() and dialog.sound_reason.isHidden()
-    assert dialog.sound_test_button.isEnabled() and dialog.voice_test_button.isEnabled()
-    assert not dialog.sound_volume_spin.isEnabled()  # sound is off
-    dialog.sound_check.click()
-    assert dialog.sound_volume_spin.isEnabled()
+    assert (
+        dialog.parts["sound"].sound_check.isEnabled()
+        and dialog.parts["sound"].sound_reason.isHidden()
+    )
+    assert (
+        dialog.parts["sound"].sound_test_button.isEnabled()
+        and dialog.parts["sound"].voice_test_button.isEnabled()
+    )
+    assert not dialog.parts["sound"].sound_volume_spin.isEnabled()  # sound is off
+    dialog.parts["sound"].sound_check.click()
+    assert dialog.parts["sound"].sound_volume_spin.isEnabled()
 
 
 def test_reminder_controls_follow_the_switch(dialog):
-    assert not dialog.reminder_time_edit.isEnabled()
-    dialog.reminders_check.click()
-    assert dialog.reminder_time_edit.isEnabled()
-    stepper = dialog.reminder_time_edit.parentWidget()
+    assert not dialog.parts["reminders"].reminder_time_edit.isEnabled()
+    dialog.parts["reminders"].reminders_check.click()
+    assert dialog.parts["reminders"].reminder_time_edit.isEnabled()
+    stepper = dialog.parts["reminders"].reminder_time_edit.parentWidget()
     stepper.more.click()
     assert dialog.values()["reminder_time"] == dt.time(18, 15)
 
@@ -619,7 +647,7 @@ def test_ask_can_be_replaced_and_reports_the_answer(qtbot, light, settings, monk
 
     def fake_exec(self) -> int:
         shown.append(self)
-        self.theme_buttons["light"].click()
+        self.parts["look"].theme_buttons["light"].click()
         self.accept()
         return QDialog.DialogCode.Accepted
 
@@ -654,8 +682,8 @@ def test_a_section_shows_and_reads_its_own_values(qtbot, light, settings):
 
 
 def test_the_controls_are_reachable_from_the_dialog(dialog):
-    assert dialog.sound_check is dialog.parts["sound"].sound_check
-    assert dialog.preset_buttons is dialog.parts["breathing"].preset_buttons
+    assert dialog.parts["sound"].sound_check is dialog.parts["sound"].sound_check
+    assert dialog.parts["breathing"].preset_buttons is dialog.parts["breathing"].preset_buttons
     with pytest.raises(AttributeError):
         dialog.no_such_control  # noqa: B018
     with pytest.raises(AttributeError):
@@ -666,12 +694,15 @@ def test_without_a_tray_the_tray_choice_is_off_and_explained(qtbot, light, setti
     settings.reminders_enabled = True
     d = SettingsDialog(settings, sound_available=True, tray_problem="No tray on this desktop")
     qtbot.addWidget(d)
-    assert d.reminder_time_edit.isEnabled() and not d.tray_check.isEnabled()
+    assert (
+        d.parts["reminders"].reminder_time_edit.isEnabled()
+        and not d.parts["reminders"].tray_check.isEnabled()
+    )
     page = d.pages.widget(PAGES.index("reminders"))
     assert "No tray on this desktop" in [label.text() for label in page.findChildren(QLabel)]
     told = SettingsDialog(settings, sound_available=True)  # not told: the tray is there
     qtbot.addWidget(told)
-    assert told.tray_check.isEnabled()
+    assert told.parts["reminders"].tray_check.isEnabled()
 
 
 def test_the_dialog_sheet_comes_from_the_theme(dialog):

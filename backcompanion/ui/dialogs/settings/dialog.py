@@ -62,7 +62,7 @@ class SettingsDialog(QDialog):
     """The settings, grouped in sections; OK writes them all, Cancel nothing.
 
     Each section's controls are also the dialog's attributes, as they were before
-    the sections: ``dialog.sound_check`` is ``dialog.parts["sound"].sound_check``.
+    the sections, by name: ``dialog.parts["sound"].sound_check``.
     """
 
     _restyle_pending = False  # a class default: changeEvent can come before __init__ ends
@@ -150,14 +150,6 @@ class SettingsDialog(QDialog):
         self._restyle()
         self._fit_sections()
         self._fit_to_screen()
-
-    def __getattr__(self, name: str) -> Any:
-        """A section's control by its name (only for names the dialog itself lacks)."""
-        if not name.startswith("_"):
-            for part in self.__dict__.get("parts", {}).values():
-                if name in vars(part):
-                    return vars(part)[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # -- the public surface --------------------------------------------------------------
 
