@@ -4,21 +4,18 @@ see a clinician, from ``resources/safety.yaml`` (:func:`backcompanion.program.sa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from backcompanion import APP_NAME, __version__
 from backcompanion.program.safety import SafetyText, load_safety
-from backcompanion.ui.widgets.labels import label
+from backcompanion.ui.widgets.labels import label, scrolling
 
 __all__ = ["AboutDialog"]
 
@@ -69,12 +66,7 @@ class AboutDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 24)
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolling(content), 1)
         row = QHBoxLayout()
         row.setContentsMargins(36, 0, 36, 0)
         row.addWidget(box)

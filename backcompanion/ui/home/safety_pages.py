@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from backcompanion import APP_NAME
 from backcompanion.program.safety import RedFlag, SafetyText, load_safety
 from backcompanion.ui.theme import Theme, Themed, set_role
-from backcompanion.ui.widgets.labels import button, label
+from backcompanion.ui.widgets.labels import button, label, scrolling
 
 __all__ = [
     "RedFlagPage",
@@ -42,15 +41,6 @@ __all__ = [
 
 MAX_CLEARED_NOTE = 300
 _DIGITS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
-
-
-def _scrolling(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area
 
 
 class _Page(QWidget):
@@ -68,7 +58,7 @@ class _Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.scroll_area = _scrolling(self.content)
+        self.scroll_area = scrolling(self.content)
         outer.addWidget(self.scroll_area, 1)
         outer.addLayout(self.buttons)
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from backcompanion.report.progress import ProgressData
 from backcompanion.report.summary import minutes_text
 from backcompanion.ui.progress.charts import SessionCalendar, TrendChart, short_day
 from backcompanion.ui.theme import Theme, Themed, set_role
+from backcompanion.ui.widgets.labels import scrolling
 
 __all__ = ["ProgressView"]
 
@@ -94,11 +94,7 @@ class ProgressView(Themed, QWidget):
         column.addLayout(top, 1)
         column.addWidget(gate_card)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
+        scroll = scrolling(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -1,9 +1,10 @@
-"""The plain text label and push button every page builds its layout from."""
+"""The pieces every page builds its layout from: a plain text label, a push button, a
+scrolling column."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
 from backcompanion.ui.theme import set_role
 
@@ -30,3 +31,16 @@ def button(text: str, tip: str = "", primary: bool = False) -> QPushButton:
     if primary:
         set_role(widget, "primary")
     return widget
+
+
+def scrolling(content: QWidget, horizontal: bool = False) -> QScrollArea:
+    """``content`` in a frameless scroll area that resizes it to its width: a page that
+    scrolls when the window is too short for it, and only then. No horizontal scroll bar
+    unless ``horizontal``."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not horizontal:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
