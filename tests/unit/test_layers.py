@@ -264,3 +264,30 @@ def test_no_import_circle_in_the_package():
 
 def test_the_circle_finder_finds_one():
     assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# ---------------------------------------------------------------- room sizes
+MAX_CLASS_LINES = 400
+MAX_MODULE_LINES = 700
+REASON = "# long module:"  # a module may be longer when its first lines say why
+
+
+def test_no_room_is_too_big():
+    """No class over 400 lines; no module over 700 unless a line at its top gives the reason
+    (``# long module: ...`` within its first five lines): split a room by its jobs instead."""
+    problems = []
+    for path in sorted(PKG.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        rel = path.relative_to(PKG).as_posix()
+        lines = text.count("\n") + 1
+        if lines > MAX_MODULE_LINES and not any(
+            line.startswith(REASON) and len(line) > len(REASON) + 3
+            for line in text.splitlines()[:5]
+        ):
+            problems.append(f"{rel}: {lines} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef):
+                size = node.end_lineno - node.lineno + 1
+                if size > MAX_CLASS_LINES:
+                    problems.append(f"{rel}: class {node.name} has {size} lines")
+    assert not problems, "\n".join(problems)
