@@ -1,8 +1,14 @@
 """Every statement the store runs after the schema exists, in one place.
 
-Named parameters throughout. Day ranges are half-open text ranges on
-``sessions.day`` ('YYYY-MM-DD' sorts as it counts), so each query walks the
-``sessions_by_day`` index and then each child table's ``session_id`` index.
+Named parameters throughout; callers name a session by its text ``id``, which
+the statements turn into its integer ``key``. Day ranges are half-open text
+ranges on ``sessions.day`` ('YYYY-MM-DD' sorts as it counts), so each query
+walks the ``sessions_by_day`` index and then each child table's key range
+``(session, ...)``. ``CROSS JOIN`` keeps SQLite to that order (sessions first)
+before ``PRAGMA optimize`` has given it statistics: a new file, or ``simulate``
+writing years in one connection, would otherwise scan a child table whole.
+Times within a session are stored in whole milliseconds and read back in
+seconds (``t_ms / 1000.0``).
 """
 
 # --- writing the engine's records -----------------------------------------------------
@@ -12,49 +18,66 @@ INSERT INTO sessions (id, started_at, started_ts, day, gate_open, gate_reasons, 
 VALUES (:id, :started_at, :started_ts, :day, :gate_open, :gate_reasons, :cadence)
 """
 
+# Run before a record that names an exercise: its id gets a key the first time.
+ADD_EXERCISE_ID = "INSERT INTO exercise_ids (id) VALUES (:exercise_id) ON CONFLICT (id) DO NOTHING"
+
+# A child row is inserted from its session's row, so a record for a session that does
+# not exist inserts nothing (the store refuses it); ``seq`` is the next in the session.
+_FROM_SESSION = "FROM sessions AS s WHERE s.id = :session_id"
+_EXERCISE_KEY = "(SELECT key FROM exercise_ids WHERE id = :exercise_id)"
+
+
+def _next_seq(table: str) -> str:
+    return f"coalesce((SELECT max(seq) FROM {table} WHERE session = s.key), 0) + 1"
+
+
 # A check-in answered again (the user went back) replaces the earlier answer.
-UPSERT_CHECK_IN = """
-INSERT INTO check_ins (session_id, t, kind, rating, note)
-VALUES (:session_id, :t, :kind, :rating, :note)
-ON CONFLICT (session_id, kind) DO UPDATE
-SET t = excluded.t, rating = excluded.rating, note = excluded.note
+UPSERT_CHECK_IN = f"""
+INSERT INTO check_ins (session, kind, t_ms, rating, note)
+SELECT s.key, :kind, :t_ms, :rating, :note {_FROM_SESSION}
+ON CONFLICT (session, kind) DO UPDATE
+SET t_ms = excluded.t_ms, rating = excluded.rating, note = excluded.note
 """
 
-INSERT_BREATHING = """
-INSERT INTO breathing (session_id, t, breaths, seconds, cadence)
-VALUES (:session_id, :t, :breaths, :seconds, :cadence)
+INSERT_BREATHING = f"""
+INSERT INTO breathing (session, seq, t_ms, breaths, seconds, cadence)
+SELECT s.key, {_next_seq("breathing")}, :t_ms, :breaths, :seconds, :cadence {_FROM_SESSION}
 """
 
-INSERT_REPEAT = """
-INSERT INTO repeats (session_id, t, exercise_id, side, rep, hold_s, held_s)
-VALUES (:session_id, :t, :exercise_id, :side, :rep, :hold_s, :held_s)
+INSERT_REPEAT = f"""
+INSERT INTO repeats (session, seq, t_ms, exercise, side, rep, hold_s, held_ms)
+SELECT s.key, {_next_seq("repeats")}, :t_ms, {_EXERCISE_KEY}, :side, :rep, :hold_s, :held_ms
+{_FROM_SESSION}
 """
 
 # An exercise ended again in the same session (the user went back) replaces its
-# earlier end, so a session's totals count each exercise once.
-UPSERT_EXERCISE = """
+# earlier end, so a session's totals count each exercise once; it keeps its place
+# (seq) among the session's exercises.
+UPSERT_EXERCISE = f"""
 INSERT INTO exercises
-    (session_id, t, exercise_id, phase, outcome, reps_planned, reps_done, hold_s)
-VALUES (:session_id, :t, :exercise_id, :phase, :outcome, :reps_planned, :reps_done, :hold_s)
-ON CONFLICT (session_id, exercise_id) DO UPDATE
-SET t = excluded.t, phase = excluded.phase, outcome = excluded.outcome,
+    (session, exercise, seq, t_ms, phase, outcome, reps_planned, reps_done, hold_s)
+SELECT s.key, {_EXERCISE_KEY}, {_next_seq("exercises")}, :t_ms, :phase, :outcome,
+       :reps_planned, :reps_done, :hold_s
+{_FROM_SESSION}
+ON CONFLICT (session, exercise) DO UPDATE
+SET t_ms = excluded.t_ms, phase = excluded.phase, outcome = excluded.outcome,
     reps_planned = excluded.reps_planned, reps_done = excluded.reps_done,
     hold_s = excluded.hold_s
 """
 
-INSERT_EFFORT = """
-INSERT INTO efforts (session_id, t, exercise_id, effort)
-VALUES (:session_id, :t, :exercise_id, :effort)
+INSERT_EFFORT = f"""
+INSERT INTO efforts (session, seq, t_ms, exercise, effort)
+SELECT s.key, {_next_seq("efforts")}, :t_ms, {_EXERCISE_KEY}, :effort {_FROM_SESSION}
 """
 
-INSERT_PAIN_REPORT = """
-INSERT INTO pain_reports (session_id, t, exercise_id, rating)
-VALUES (:session_id, :t, :exercise_id, :rating)
+INSERT_PAIN_REPORT = f"""
+INSERT INTO pain_reports (session, seq, t_ms, exercise, rating)
+SELECT s.key, {_next_seq("pain_reports")}, :t_ms, {_EXERCISE_KEY}, :rating {_FROM_SESSION}
 """
 
-INSERT_GATE_EVENT = """
-INSERT INTO gate_events (session_id, t, open, reasons)
-VALUES (:session_id, :t, :open, :reasons)
+INSERT_GATE_EVENT = f"""
+INSERT INTO gate_events (session, seq, t_ms, open, reasons)
+SELECT s.key, {_next_seq("gate_events")}, :t_ms, :open, :reasons {_FROM_SESSION}
 """
 
 END_SESSION = """
@@ -62,16 +85,18 @@ UPDATE sessions SET status = :status, ended_at = :ended_at, active_s = :active_s
 WHERE id = :id
 """
 
-# The latest active time any record of the session reached.
-_LAST_T = """
-SELECT MAX(t) FROM (
-    SELECT MAX(t) AS t FROM check_ins WHERE session_id = :id
-    UNION ALL SELECT MAX(t) FROM breathing WHERE session_id = :id
-    UNION ALL SELECT MAX(t) FROM repeats WHERE session_id = :id
-    UNION ALL SELECT MAX(t) FROM exercises WHERE session_id = :id
-    UNION ALL SELECT MAX(t) FROM efforts WHERE session_id = :id
-    UNION ALL SELECT MAX(t) FROM pain_reports WHERE session_id = :id
-    UNION ALL SELECT MAX(t) FROM gate_events WHERE session_id = :id
+_KEY = "(SELECT key FROM sessions WHERE id = :id)"
+
+# The latest active time (seconds) any record of the session reached.
+_LAST_T = f"""
+SELECT MAX(t_ms) / 1000.0 FROM (
+    SELECT MAX(t_ms) AS t_ms FROM check_ins WHERE session = {_KEY}
+    UNION ALL SELECT MAX(t_ms) FROM breathing WHERE session = {_KEY}
+    UNION ALL SELECT MAX(t_ms) FROM repeats WHERE session = {_KEY}
+    UNION ALL SELECT MAX(t_ms) FROM exercises WHERE session = {_KEY}
+    UNION ALL SELECT MAX(t_ms) FROM efforts WHERE session = {_KEY}
+    UNION ALL SELECT MAX(t_ms) FROM pain_reports WHERE session = {_KEY}
+    UNION ALL SELECT MAX(t_ms) FROM gate_events WHERE session = {_KEY}
 )
 """
 
@@ -104,48 +129,52 @@ LAST_NUDGE_DISMISSAL = "SELECT at FROM nudge_dismissals ORDER BY at_ts DESC, id 
 # whole range (never one query per session). max_pain takes every rating of
 # the session: both check-ins and the "this hurts" reports.
 SESSION_FACTS = """
-WITH picked AS (SELECT id, started_at, started_ts, status FROM sessions WHERE day >= :since),
+WITH picked AS (
+    SELECT key, id, started_at, started_ts, status FROM sessions WHERE day >= :since
+),
 stretch AS (
-    SELECT session_id, SUM(reps_planned) AS planned, SUM(reps_done) AS done
+    SELECT session, SUM(reps_planned) AS planned, SUM(reps_done) AS done
     FROM exercises
-    WHERE phase = 'stretch' AND session_id IN (SELECT id FROM picked)
-    GROUP BY session_id
+    WHERE phase = 'stretch' AND session IN (SELECT key FROM picked)
+    GROUP BY session
 ),
 ratings AS (
-    SELECT session_id, MAX(rating) AS max_pain FROM (
-        SELECT session_id, rating FROM check_ins
-        WHERE session_id IN (SELECT id FROM picked)
+    SELECT session, MAX(rating) AS max_pain FROM (
+        SELECT session, rating FROM check_ins
+        WHERE session IN (SELECT key FROM picked)
         UNION ALL
-        SELECT session_id, rating FROM pain_reports
-        WHERE rating IS NOT NULL AND session_id IN (SELECT id FROM picked)
+        SELECT session, rating FROM pain_reports
+        WHERE rating IS NOT NULL AND session IN (SELECT key FROM picked)
     )
-    GROUP BY session_id
+    GROUP BY session
 ),
 hurt AS (
-    SELECT session_id FROM pain_reports WHERE session_id IN (SELECT id FROM picked)
+    SELECT session FROM pain_reports WHERE session IN (SELECT key FROM picked)
     UNION
-    SELECT session_id FROM efforts
-    WHERE effort = 'painful' AND session_id IN (SELECT id FROM picked)
+    SELECT session FROM efforts
+    WHERE effort = 'painful' AND session IN (SELECT key FROM picked)
     UNION
-    SELECT session_id FROM exercises
-    WHERE outcome = 'hurt' AND session_id IN (SELECT id FROM picked)
+    SELECT session FROM exercises
+    WHERE outcome = 'hurt' AND session IN (SELECT key FROM picked)
 )
 SELECT p.id, p.started_at, p.status, b.rating, a.rating,
        coalesce(s.planned, 0), coalesce(s.done, 0), r.max_pain,
-       p.id IN (SELECT session_id FROM hurt)
+       p.key IN (SELECT session FROM hurt)
 FROM picked AS p
-LEFT JOIN check_ins AS b ON b.session_id = p.id AND b.kind = 'before'
-LEFT JOIN check_ins AS a ON a.session_id = p.id AND a.kind = 'after'
-LEFT JOIN stretch AS s ON s.session_id = p.id
-LEFT JOIN ratings AS r ON r.session_id = p.id
+LEFT JOIN check_ins AS b ON b.session = p.key AND b.kind = 'before'
+LEFT JOIN check_ins AS a ON a.session = p.key AND a.kind = 'after'
+LEFT JOIN stretch AS s ON s.session = p.key
+LEFT JOIN ratings AS r ON r.session = p.key
 ORDER BY p.started_ts
 """
 
 # The hold each exercise was offered at; locked exercises were not offered.
 SESSION_HOLDS = """
-SELECT session_id, exercise_id, hold_s FROM exercises
-WHERE outcome <> 'locked'
-  AND session_id IN (SELECT id FROM sessions WHERE day >= :since)
+SELECT s.id, x.id, e.hold_s
+FROM sessions AS s
+CROSS JOIN exercises AS e ON e.session = s.key
+CROSS JOIN exercise_ids AS x ON x.key = e.exercise
+WHERE s.day >= :since AND e.outcome <> 'locked'
 """
 
 # --- an interrupted session -----------------------------------------------------------
@@ -156,17 +185,26 @@ WHERE status = 'open' ORDER BY started_ts DESC LIMIT 1
 """
 
 RESUME_STATE = f"""
-SELECT EXISTS (SELECT 1 FROM check_ins WHERE session_id = :id AND kind = 'before'),
-       EXISTS (SELECT 1 FROM breathing WHERE session_id = :id),
+SELECT EXISTS (SELECT 1 FROM check_ins WHERE session = {_KEY} AND kind = 'before'),
+       EXISTS (SELECT 1 FROM breathing WHERE session = {_KEY}),
        coalesce(({_LAST_T}), 0)
 """
 
+# As the engine recorded it: the fields of ``RepeatDone``, in order.
 LAST_REPEAT = """
-SELECT session_id, t, exercise_id, side, rep, hold_s, held_s FROM repeats
-WHERE session_id = :id ORDER BY id DESC LIMIT 1
+SELECT s.id, r.t_ms / 1000.0, x.id, r.side, r.rep, r.hold_s, r.held_ms / 1000.0
+FROM sessions AS s
+CROSS JOIN repeats AS r ON r.session = s.key
+CROSS JOIN exercise_ids AS x ON x.key = r.exercise
+WHERE s.id = :id ORDER BY r.seq DESC LIMIT 1
 """
 
-ENDED_EXERCISES = "SELECT exercise_id FROM exercises WHERE session_id = :id ORDER BY t, id"
+ENDED_EXERCISES = """
+SELECT x.id FROM sessions AS s
+CROSS JOIN exercises AS e ON e.session = s.key
+CROSS JOIN exercise_ids AS x ON x.key = e.exercise
+WHERE s.id = :id ORDER BY e.t_ms, e.seq
+"""
 
 # --- the weekly report: half-open day ranges [:start, :end) ---------------------------
 
@@ -175,40 +213,41 @@ SELECT s.id, s.started_at, s.day, s.status, s.ended_at, s.active_s,
        b.rating, b.note, a.rating, a.note,
        s.gate_open, s.gate_reasons, s.cadence, s.resumed
 FROM sessions AS s
-LEFT JOIN check_ins AS b ON b.session_id = s.id AND b.kind = 'before'
-LEFT JOIN check_ins AS a ON a.session_id = s.id AND a.kind = 'after'
+LEFT JOIN check_ins AS b ON b.session = s.key AND b.kind = 'before'
+LEFT JOIN check_ins AS a ON a.session = s.key AND a.kind = 'after'
 WHERE s.day >= :start AND s.day < :end
 ORDER BY s.started_ts
 """
 
-EXERCISE_TOTALS_BETWEEN = """
-SELECT exercise_id, MAX(phase), COUNT(*), SUM(reps_planned), SUM(reps_done)
-FROM exercises
-WHERE outcome <> 'locked'
-  AND session_id IN (SELECT id FROM sessions WHERE day >= :start AND day < :end)
-GROUP BY exercise_id
-ORDER BY exercise_id
+_KEYS_BETWEEN = "(SELECT key FROM sessions WHERE day >= :start AND day < :end)"
+
+EXERCISE_TOTALS_BETWEEN = f"""
+SELECT x.id, MAX(e.phase), COUNT(*), SUM(e.reps_planned), SUM(e.reps_done)
+FROM exercises AS e JOIN exercise_ids AS x ON x.key = e.exercise
+WHERE e.outcome <> 'locked' AND e.session IN {_KEYS_BETWEEN}
+GROUP BY x.id
+ORDER BY x.id
 """
 
-REPEAT_TOTALS_BETWEEN = """
-SELECT exercise_id, side, MAX(hold_s)
-FROM repeats
-WHERE session_id IN (SELECT id FROM sessions WHERE day >= :start AND day < :end)
-GROUP BY exercise_id, side
+REPEAT_TOTALS_BETWEEN = f"""
+SELECT x.id, r.side, MAX(r.hold_s)
+FROM repeats AS r JOIN exercise_ids AS x ON x.key = r.exercise
+WHERE r.session IN {_KEYS_BETWEEN}
+GROUP BY x.id, r.side
 """
 
 BREATHING_BETWEEN = """
-SELECT b.session_id, s.day, b.t, b.breaths, b.seconds, b.cadence
-FROM sessions AS s JOIN breathing AS b ON b.session_id = s.id
+SELECT s.id, s.day, b.t_ms / 1000.0, b.breaths, b.seconds, b.cadence
+FROM sessions AS s CROSS JOIN breathing AS b ON b.session = s.key
 WHERE s.day >= :start AND s.day < :end
-ORDER BY s.started_ts, b.t, b.id
+ORDER BY s.started_ts, b.t_ms, b.seq
 """
 
 GATE_EVENTS_BETWEEN = """
-SELECT g.session_id, s.day, s.started_at, g.t, g.open, g.reasons
-FROM sessions AS s JOIN gate_events AS g ON g.session_id = s.id
+SELECT s.id, s.day, s.started_at, g.t_ms / 1000.0, g.open, g.reasons
+FROM sessions AS s CROSS JOIN gate_events AS g ON g.session = s.key
 WHERE s.day >= :start AND s.day < :end
-ORDER BY s.started_ts, g.t, g.id
+ORDER BY s.started_ts, g.t_ms, g.seq
 """
 
 FIRST_SESSION_DAY = "SELECT MIN(day) FROM sessions"
@@ -232,14 +271,15 @@ SESSION_DAY_AND_TS = "SELECT day, started_ts FROM sessions WHERE id = :id"
 # The newest session started before :ts that has an opening rating (any status).
 PREVIOUS_RATED = """
 SELECT s.id, s.started_at, s.status, b.rating FROM sessions AS s
-JOIN check_ins AS b ON b.session_id = s.id AND b.kind = 'before'
+JOIN check_ins AS b ON b.session = s.key AND b.kind = 'before'
 WHERE s.started_ts < :ts AND b.rating IS NOT NULL
 ORDER BY s.started_ts DESC LIMIT 1
 """
 # Whether an exercise was offered (not locked) in any session before :start.
 OFFERED_BEFORE = """
 SELECT EXISTS (
-    SELECT 1 FROM sessions AS s JOIN exercises AS e ON e.session_id = s.id
-    WHERE s.day < :start AND e.exercise_id = :exercise_id AND e.outcome <> 'locked'
+    SELECT 1 FROM exercises AS e JOIN sessions AS s ON s.key = e.session
+    WHERE e.exercise = (SELECT key FROM exercise_ids WHERE id = :exercise_id)
+      AND e.outcome <> 'locked' AND s.day < :start
 )
 """

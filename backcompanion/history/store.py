@@ -31,7 +31,7 @@ from backcompanion.history.rows import (
     InterruptedSession,
     SessionRow,
 )
-from backcompanion.history.writes import statement, when
+from backcompanion.history.writes import statements, when
 from backcompanion.session.clock import WallClock, local_now
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.records import Record
@@ -109,9 +109,11 @@ class Store:
         rating outside 0-10, an unknown outcome, a naive datetime), a record for
         a session that does not exist, or anything that is not a record.
         """
-        sql, params = statement(rec, self._phases, self._wall_clock)
+        steps = statements(rec, self._phases, self._wall_clock)
         with self._write(type(rec).__name__) as conn:
-            if conn.execute(sql, params).rowcount == 0:
+            for sql, params in steps:
+                changed = conn.execute(sql, params).rowcount
+            if changed == 0:  # the last statement writes the record's row
                 raise ValueError(f"{type(rec).__name__} for an unknown session {rec.session_id!r}")
 
     @contextmanager

@@ -1,12 +1,15 @@
 """What the store writes for each of the engine's records: the SQL and its checked parameters.
 
 SQL checks most values itself (the schema's constraints); what it cannot check
-(a naive datetime, a pain rating that is a bool) is refused here with ValueError.
+(a naive datetime, a pain rating that is a bool, a time that is not a finite
+number of seconds) is refused here with ValueError. Times within a session go
+to the file in whole milliseconds.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -28,14 +31,24 @@ from backcompanion.session.records import (
     SessionStarted,
 )
 
+Statement = tuple[str, dict[str, Any]]
 
-def statement(
-    rec: object, phases: Mapping[str, str], wall_clock: WallClock
-) -> tuple[str, dict[str, Any]]:
+
+def statements(rec: object, phases: Mapping[str, str], wall_clock: WallClock) -> list[Statement]:
     """The SQL and parameters that store ``rec``, after checking what SQL cannot.
 
+    Run them in one transaction. The last one writes the record's row and
+    changes no row when the record's session does not exist; a record that
+    names an exercise first gives the exercise's id a key (``exercise_ids``).
     ``phases`` gives an exercise's phase; ``wall_clock`` stamps the end of a session.
     """
+    sql, params = _statement(rec, phases, wall_clock)
+    if "exercise_id" in params:  # the statement looks the exercise's key up
+        return [(queries.ADD_EXERCISE_ID, {"exercise_id": params["exercise_id"]}), (sql, params)]
+    return [(sql, params)]
+
+
+def _statement(rec: object, phases: Mapping[str, str], wall_clock: WallClock) -> Statement:
     match rec:
         case SessionStarted():
             started = when(rec.started_at)
@@ -69,7 +82,7 @@ def statement(
                 "side": rec.side,
                 "rep": rec.rep,
                 "hold_s": rec.hold_s,
-                "held_s": rec.held_s,
+                "held_ms": _ms(rec.held_s),
             }
         case ExerciseEnded():
             phase = phases.get(rec.exercise_id)
@@ -119,7 +132,18 @@ def when(at: datetime) -> dict[str, Any]:
 
 
 def _child(rec: Any) -> dict[str, Any]:
-    return {"session_id": rec.session_id, "t": rec.t}
+    return {"session_id": rec.session_id, "t_ms": _ms(rec.t)}
+
+
+def _ms(seconds: object) -> int:
+    """Seconds as whole milliseconds; the schema refuses a negative one."""
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not math.isfinite(seconds)
+    ):
+        raise ValueError(f"a time in seconds is a finite number, not {seconds!r}")
+    return round(seconds * 1000)
 
 
 def _rating(value: object) -> int:

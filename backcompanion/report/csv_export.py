@@ -71,9 +71,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # read-only connection to the same file. Replace with a Store method
 # (e.g. ``Store.exercises_between``) once the history module offers one.
 _EXERCISES = """
-SELECT e.session_id, e.exercise_id, e.outcome, e.reps_planned, e.reps_done, e.hold_s
-FROM exercises AS e JOIN sessions AS s ON s.id = e.session_id
-ORDER BY s.started_ts, e.t, e.id
+SELECT s.id, x.id, e.outcome, e.reps_planned, e.reps_done, e.hold_s
+FROM exercises AS e JOIN sessions AS s ON s.key = e.session
+JOIN exercise_ids AS x ON x.key = e.exercise
+ORDER BY s.started_ts, e.t_ms, e.seq
 """
 
 

@@ -229,12 +229,18 @@ def stored(folder: Path):
         repeats = {
             (sid, ex, "-" if side is None else str(side), str(rep))
             for sid, ex, side, rep in conn.execute(
-                "SELECT session_id, exercise_id, side, rep FROM repeats"
+                "SELECT s.id, x.id, r.side, r.rep FROM repeats AS r "
+                "JOIN sessions AS s ON s.key = r.session "
+                "JOIN exercise_ids AS x ON x.key = r.exercise"
             )
         }
         ends = {
             (sid, ex): t
-            for sid, ex, t in conn.execute("SELECT session_id, exercise_id, t FROM exercises")
+            for sid, ex, t in conn.execute(
+                "SELECT s.id, x.id, e.t_ms / 1000.0 FROM exercises AS e "
+                "JOIN sessions AS s ON s.key = e.session "
+                "JOIN exercise_ids AS x ON x.key = e.exercise"
+            )
         }
         return sessions, repeats, ends
     finally:

@@ -85,7 +85,10 @@ def test_a_killed_session_keeps_every_finished_repeat_and_offers_to_resume(tmp_p
         conn = sqlite3.connect(tmp_path / "backcompanion.sqlite3")
         try:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            query = "SELECT rep FROM repeats WHERE session_id = ? ORDER BY id"
+            query = (
+                "SELECT rep FROM repeats WHERE session = "
+                "(SELECT key FROM sessions WHERE id = ?) ORDER BY seq"
+            )
             reps = [row[0] for row in conn.execute(query, (sid,))]
         finally:
             conn.close()

@@ -164,7 +164,9 @@ def stored_repeats(path: Path) -> list[tuple]:
     conn = sqlite3.connect(path)
     try:
         return conn.execute(
-            "SELECT session_id, t, exercise_id, side, rep FROM repeats ORDER BY id"
+            "SELECT s.id, r.t_ms, x.id, r.side, r.rep FROM repeats AS r "
+            "JOIN sessions AS s ON s.key = r.session "
+            "JOIN exercise_ids AS x ON x.key = r.exercise ORDER BY r.session, r.seq"
         ).fetchall()
     finally:
         conn.close()
@@ -180,7 +182,7 @@ def stored_status(path: Path) -> list[tuple]:
 
 def as_rows(records) -> list[tuple]:
     return [
-        (r.session_id, r.t, r.exercise_id, r.side, r.rep)
+        (r.session_id, round(r.t * 1000), r.exercise_id, r.side, r.rep)  # stored in ms
         for r in records
         if isinstance(r, RepeatDone)
     ]
@@ -363,7 +365,9 @@ def test_records_still_waiting_are_not_dropped_by_whatever_the_home_page_offers(
     conn = sqlite3.connect(store.path)
     try:
         closing = conn.execute(
-            "SELECT rating FROM check_ins WHERE session_id = ? AND kind = 'after'", (sid,)
+            "SELECT c.rating FROM check_ins AS c JOIN sessions AS s ON s.key = c.session "
+            "WHERE s.id = ? AND c.kind = 'after'",
+            (sid,),
         ).fetchall()
     finally:
         conn.close()

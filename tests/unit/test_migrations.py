@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from backcompanion.history import CorruptStoreError, Store, StoreError, schema
-from backcompanion.session.records import CheckIn, SessionStarted
+from backcompanion.session.records import SessionStarted
 
 AT = datetime(2024, 3, 4, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 TABLES = {
@@ -24,7 +24,9 @@ TABLES = {
     "red_flag_checks",
     "clearances",
     "nudge_dismissals",
+    "exercise_ids",
 }
+LATEST = 3
 
 
 def pragma(path, name):
@@ -36,31 +38,43 @@ def pragma(path, name):
 
 
 def tables(path):
+    """The file's tables, SQLite's own (``sqlite_stat1``) left out."""
     conn = sqlite3.connect(path)
     try:
-        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        return {r[0] for r in conn.execute(sql)}
     finally:
         conn.close()
 
 
 def make_v1(folder):
-    """A file written by the first version of the schema."""
-    current = schema.MIGRATIONS
-    schema.MIGRATIONS = current[:1]
+    """A file written by the first version of the schema: one session and its opening rating."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / schema.DB_NAME
+    conn = sqlite3.connect(path, isolation_level=None)
     try:
-        with Store.open(folder) as store:
-            store.record(SessionStarted("s1", AT, False, (), "4-0-6-0"))
-            store.record(CheckIn("s1", 1.0, "before", 4))
+        for statement in schema.V1:
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute(
+            "INSERT INTO sessions (id, started_at, started_ts, day, gate_open, cadence) "
+            "VALUES ('s1', ?, ?, ?, 0, '4-0-6-0')",
+            (AT.isoformat(), AT.timestamp(), AT.date().isoformat()),
+        )
+        conn.execute(
+            "INSERT INTO check_ins (session_id, t, kind, rating) VALUES ('s1', 1, 'before', 4)"
+        )
+        conn.execute("PRAGMA journal_mode = WAL")  # as the app leaves a file
     finally:
-        schema.MIGRATIONS = current
-    return folder / schema.DB_NAME
+        conn.close()
+    return path
 
 
 def test_an_empty_file_is_version_0_and_becomes_the_current_schema(tmp_path):
     path = tmp_path / schema.DB_NAME
     path.touch()
     Store.open(tmp_path).close()
-    assert pragma(path, "user_version") == schema.latest_version() == 2
+    assert pragma(path, "user_version") == schema.latest_version() == LATEST
     assert pragma(path, "application_id") == schema.APPLICATION_ID
     assert tables(path) == TABLES
     assert not (tmp_path / "backups").exists()  # an empty file has nothing to back up
@@ -69,21 +83,21 @@ def test_an_empty_file_is_version_0_and_becomes_the_current_schema(tmp_path):
 def test_a_missing_folder_and_file_are_created(tmp_path):
     with Store.open(tmp_path / "a" / "b") as store:
         store.record(SessionStarted("s1", AT, False, (), "4-0-6-0"))
-    assert pragma(tmp_path / "a" / "b" / schema.DB_NAME, "user_version") == 2
+    assert pragma(tmp_path / "a" / "b" / schema.DB_NAME, "user_version") == LATEST
 
 
 def test_a_later_version_is_one_more_step_with_a_backup_first(tmp_path, monkeypatch):
     path = make_v1(tmp_path)
 
-    def v3(conn: sqlite3.Connection) -> None:  # a step may be a function...
+    def later(conn: sqlite3.Connection) -> None:  # a step may be a function...
         conn.execute("UPDATE check_ins SET note = 'migrated'")
 
-    v2 = ("ALTER TABLE sessions ADD COLUMN place TEXT NOT NULL DEFAULT 'home'",)  # ...or SQL
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2, v3])
+    sql = ("ALTER TABLE sessions ADD COLUMN place TEXT NOT NULL DEFAULT 'home'",)  # ...or SQL
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, sql, later])
 
     with Store.open(tmp_path) as store:
         assert [f.opening for f in store.session_facts()] == [4]
-    assert pragma(path, "user_version") == 4
+    assert pragma(path, "user_version") == LATEST + 2
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("SELECT place FROM sessions").fetchall() == [("home",)]
@@ -111,7 +125,7 @@ def test_a_failed_step_leaves_the_file_at_the_version_before(tmp_path, monkeypat
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
     with pytest.raises(StoreError):
         Store.open(tmp_path)
-    assert pragma(path, "user_version") == 2
+    assert pragma(path, "user_version") == LATEST
     assert "half_done" not in tables(path)
     monkeypatch.undo()
     with Store.open(tmp_path) as store:  # still readable by the code that wrote it
@@ -147,7 +161,7 @@ def test_version_2_indexes_the_exercises_by_id_and_keeps_the_history(tmp_path):
     path = make_v1(tmp_path)
     with Store.open(tmp_path) as store:
         assert [f.opening for f in store.session_facts()] == [4]
-    assert pragma(path, "user_version") == 2
+    assert pragma(path, "user_version") == LATEST
     conn = sqlite3.connect(path)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}

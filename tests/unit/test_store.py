@@ -53,6 +53,10 @@ def store(tmp_path):
         yield s
 
 
+# A child row's exercise id, in a raw query.
+EXERCISE = "(SELECT id FROM exercise_ids WHERE key = exercise)"
+
+
 def raw(store: Store, sql: str, *params) -> list[tuple]:
     """Read the file through a second connection: what is there is committed."""
     conn = sqlite3.connect(store.path)
@@ -125,27 +129,38 @@ def test_every_record_type_is_written_and_read_back(store):
             "4-0-7-0",
         ),
     ]
-    assert raw(store, "SELECT t, kind, rating, note FROM check_ins ORDER BY t") == [
-        (2.5, "before", 4, "stiff"),
-        (90.0, "after", 3, ""),
+    # children point at the session's integer key; times are whole milliseconds
+    assert raw(store, "SELECT key FROM sessions") == [(1,)]
+    assert raw(store, "SELECT session, t_ms, kind, rating, note FROM check_ins ORDER BY t_ms") == [
+        (1, 2500, "before", 4, "stiff"),
+        (1, 90000, "after", 3, ""),
     ]
-    assert raw(store, "SELECT t, breaths, seconds, cadence FROM breathing") == [
-        (62.0, 10, 60.0, "4-0-7-0"),
-    ]
-    assert raw(store, "SELECT t, exercise_id, side, rep, hold_s, held_s FROM repeats") == [
-        (70.0, "hamstring_stretch", 1, 3, 7, 6.9),
+    assert raw(store, "SELECT session, seq, t_ms, breaths, seconds, cadence FROM breathing") == [
+        (1, 1, 62000, 10, 60.0, "4-0-7-0"),
     ]
     assert raw(
         store,
-        "SELECT t, exercise_id, phase, outcome, reps_planned, reps_done, hold_s FROM exercises",
-    ) == [(80.0, "plank", "strength", "easier", 3, 1, 10)]
-    assert raw(store, "SELECT t, exercise_id, effort FROM efforts") == [(81.0, "plank", "hard")]
-    assert raw(store, "SELECT t, exercise_id, rating FROM pain_reports ORDER BY t") == [
-        (82.0, "plank", None),
-        (83.0, "knee_plank", 6),
+        f"SELECT session, seq, t_ms, {EXERCISE}, side, rep, hold_s, held_ms FROM repeats",
+    ) == [(1, 1, 70000, "hamstring_stretch", 1, 3, 7, 6900)]
+    assert raw(
+        store,
+        f"SELECT seq, t_ms, {EXERCISE}, phase, outcome, reps_planned, reps_done, hold_s "
+        "FROM exercises",
+    ) == [(1, 80000, "plank", "strength", "easier", 3, 1, 10)]
+    assert raw(store, f"SELECT seq, t_ms, {EXERCISE}, effort FROM efforts") == [
+        (1, 81000, "plank", "hard")
     ]
-    assert raw(store, "SELECT t, open, reasons FROM gate_events") == [
-        (84.0, 1, '["all rules met", "no flare-up"]'),
+    assert raw(store, f"SELECT seq, t_ms, {EXERCISE}, rating FROM pain_reports ORDER BY seq") == [
+        (1, 82000, "plank", None),
+        (2, 83000, "knee_plank", 6),
+    ]
+    assert raw(store, "SELECT seq, t_ms, open, reasons FROM gate_events") == [
+        (1, 84000, 1, '["all rules met", "no flare-up"]'),
+    ]
+    assert raw(store, "SELECT id FROM exercise_ids ORDER BY key") == [
+        ("hamstring_stretch",),
+        ("plank",),
+        ("knee_plank",),
     ]
 
     (row,) = store.sessions_between(date(2024, 3, 4), date(2024, 3, 5))
@@ -185,7 +200,8 @@ def test_a_check_in_or_an_exercise_recorded_again_replaces_the_first(store):
 
 COUNT_ALL = """SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM check_ins),
                       (SELECT COUNT(*) FROM pain_reports), (SELECT COUNT(*) FROM exercises),
-                      (SELECT COUNT(*) FROM efforts), (SELECT COUNT(*) FROM repeats)"""
+                      (SELECT COUNT(*) FROM efforts), (SELECT COUNT(*) FROM repeats),
+                      (SELECT COUNT(*) FROM exercise_ids)"""
 
 
 @pytest.mark.parametrize(
@@ -202,10 +218,15 @@ COUNT_ALL = """SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM che
         EffortRated("s1", 1.0, "plank", "awful"),
         RepeatDone("s1", -1.0, "angry_cat", None, 1, 5, 5.0),
         RepeatDone("s1", 1.0, "angry_cat", None, 0, 5, 5.0),
+        RepeatDone("s1", float("nan"), "angry_cat", None, 1, 5, 5.0),
+        RepeatDone("s1", float("inf"), "angry_cat", None, 1, 5, 5.0),
+        RepeatDone("s1", "1.0", "angry_cat", None, 1, 5, 5.0),
+        RepeatDone("s1", 1.0, "angry_cat", None, 1, 5, -0.5),
         SessionEnded("s1", 1.0, "open", 1.0),
         SessionStarted("s2", datetime(2024, 3, 4, 8, 0), False, (), "4-0-6-0"),  # naive
         SessionStarted("s1", datetime(2024, 3, 4, 8, 0, tzinfo=CET), False, (), "4-0-6-0"),
         CheckIn("nobody", 1.0, "before", 3),
+        RepeatDone("nobody", 1.0, "a_new_exercise", None, 1, 5, 5.0),
         SessionEnded("nobody", 1.0, SessionOutcome.DONE, 1.0),
         "CheckIn",
         object(),
@@ -225,10 +246,20 @@ def test_a_bad_record_raises_value_error_and_writes_nothing(store, bad):
 @pytest.mark.parametrize(
     "sql",
     [
-        "INSERT INTO check_ins (session_id, t, kind, rating) VALUES ('s1', 1, 'before', 11)",
-        "INSERT INTO check_ins (session_id, t, kind, rating) VALUES ('s1', 1, 'before', 5.5)",
-        "INSERT INTO pain_reports (session_id, t, exercise_id, rating) VALUES ('s1', 1, 'x', -1)",
-        "INSERT INTO check_ins (session_id, t, kind, rating) VALUES ('ghost', 1, 'before', 3)",
+        "INSERT INTO check_ins (session, t_ms, kind, rating) VALUES (1, 1, 'before', 11)",
+        "INSERT INTO check_ins (session, t_ms, kind, rating) VALUES (1, 1, 'before', 5.5)",
+        "INSERT INTO check_ins (session, t_ms, kind, rating) VALUES (1, 1.5, 'before', 5)",
+        "INSERT INTO check_ins (session, t_ms, kind, rating) VALUES (1, -1, 'before', 5)",
+        "INSERT INTO check_ins (session, t_ms, kind, rating) VALUES (2, 1, 'before', 3)",
+        "INSERT INTO exercise_ids (id) VALUES ('plank'), ('plank')",
+        "INSERT INTO pain_reports (session, seq, t_ms, exercise, rating) VALUES (1, 1, 1, 1, 5)",
+        (  # the first statement is what the bad one needs
+            "INSERT INTO exercise_ids (key, id) VALUES (1, 'x')",
+            "INSERT INTO pain_reports (session, seq, t_ms, exercise, rating) "
+            "VALUES (1, 1, 1, 1, -1)",
+        ),
+        "INSERT INTO repeats (session, seq, t_ms, exercise, rep, hold_s, held_ms) "
+        "VALUES (1, 0, 1, 1, 1, 5, 5000)",
         "UPDATE sessions SET status = 'paused'",
         "INSERT INTO red_flag_checks (at, at_ts, ticked) VALUES ('x', 0, '1;3')",
     ],
@@ -237,9 +268,12 @@ def test_the_schema_itself_refuses_bad_values(store, sql):
     start(store, "s1", datetime(2024, 3, 4, 8, 0, tzinfo=CET))
     conn = sqlite3.connect(store.path)
     conn.execute("PRAGMA foreign_keys = ON")
+    *setup, bad = (sql,) if isinstance(sql, str) else sql
     try:
+        for statement in setup:
+            conn.execute(statement)
         with pytest.raises(sqlite3.IntegrityError):
-            conn.execute(sql)
+            conn.execute(bad)
     finally:
         conn.close()
 
@@ -452,6 +486,19 @@ def test_the_interrupted_session_resumes_after_the_last_repeat(store):
         store.close_as_partial("x", datetime(2024, 3, 4, 9, 0, tzinfo=CET))
     with pytest.raises(ValueError):
         store.mark_resumed("x")
+
+
+def test_times_in_a_session_are_kept_to_the_millisecond(store):
+    start(store, "s1", datetime(2024, 3, 4, 8, 0, tzinfo=CET))
+    store.record(RepeatDone("s1", 70.0004999, "angry_cat", None, 1, 5, 4.99951))
+    store.record(RepeatDone("s1", 78.12345, "angry_cat", None, 2, 5, 5.0))
+    assert raw(store, "SELECT t_ms, held_ms FROM repeats ORDER BY seq") == [
+        (70000, 5000),
+        (78123, 5000),
+    ]
+    found = store.interrupted_session()
+    assert found.last_repeat == RepeatDone("s1", 78.123, "angry_cat", None, 2, 5, 5.0)
+    assert found.active_s == 78.123
 
 
 def test_the_newest_open_session_is_offered(store):
