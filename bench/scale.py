@@ -6,8 +6,9 @@ its progress (the newest simulated day, read from the database) and its CPU
 time (/proc), which gives the cost of a simulated day early and late in the
 history. Then, each interleaved against a small history: the store and rules
 operations (one process, ``bench/probes/queries.py``), app start-up against an
-empty history (target at most 1.1x), and the weekly PDF export against one week
-of history (target at most 1.2x).
+empty history (target at most 1.1x), the weekly PDF export against one week
+of history (target at most 1.2x), and the file's size and first start after the
+update against the same history at schema version 2 (``bench/migration.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.context import Context
+from bench.migration import old_history, run_migration, size_figure_args
 from bench.report import figure, fmt
 from bench.runner import Child, finish, log, probe, python, run, script, start
 from bench.startup import APP, first_paint_s, stage_medians
@@ -184,6 +186,7 @@ def run_scale(ctx: Context, meanwhile: Callable[[], None] | None = None) -> None
     per_day = cost_per_day(samples, days)
     facts = db_facts(ten / DB_NAME)
     sessions = facts["rows"].get("sessions", 0)
+    old = old_history(ctx, ten)
     ctx.folders["ten_years"] = ten
     ctx.raw["simulate"] = {
         "wall_s": child.wall,
@@ -207,6 +210,7 @@ def run_scale(ctx: Context, meanwhile: Callable[[], None] | None = None) -> None
             f"Database after {days} simulated days",
             facts["bytes"] / 2**20,
             "MB",
+            **size_figure_args(old),
             note=f"{sessions} sessions, {facts['rows'].get('repeats', 0):,} repeat rows, "
             f"{facts['bytes'] / max(sessions, 1) / 1024:.1f} kB per session"
             + (f"; largest: {space}" if space else "")
@@ -310,6 +314,7 @@ def run_scale(ctx: Context, meanwhile: Callable[[], None] | None = None) -> None
 
     _startup_with_history(ctx)
     _pdf(ctx, week, q)
+    run_migration(ctx, old)
 
 
 def _pdf_parts(queries: dict | None, gap_s: float) -> str:

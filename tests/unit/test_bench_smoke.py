@@ -28,7 +28,9 @@ MODULES = [
     "bench.__main__",
     "bench.context",
     "bench.machine",
+    "bench.history_v2",
     "bench.memory",
+    "bench.migration",
     "bench.pacer",
     "bench.report",
     "bench.runner",
@@ -37,6 +39,7 @@ MODULES = [
     "bench.stats",
     "bench.timer",
     "bench.probes.common",
+    "bench.probes.migrate",
 ]
 
 
