@@ -50,10 +50,12 @@ __all__ = [
     "arrow_path",
     "blend",
     "carousel_moment",
+    "carousel_wait",
     "figure_joints",
     "joints_between",
     "mirror_joints",
     "mirror_point",
+    "moving_span",
     "reduced_moment",
     "session_moment",
     "side_name",
@@ -225,6 +227,25 @@ def side_name(side: str, mirrored: bool) -> str:
 # ---------------------------------------------------------------- when
 
 
+def _span(step: str, duration_s: float, via: bool) -> float:
+    """Seconds into ``step`` over which the figure moves (0 for a step that holds still)."""
+    if step == "hold":
+        return max(0.05, min(EASE_IN_S, 0.6 * duration_s)) if duration_s > 0 else EASE_IN_S
+    if step == "release":
+        wanted = VIA_S if via else EASE_OUT_S
+        return max(0.05, min(wanted, 0.9 * duration_s)) if duration_s > 0 else wanted
+    return 0.0
+
+
+def moving_span(step: str | None, duration_s: float) -> float:
+    """The longest time into a session step that any figure moves (a hold eases in, a release
+    eases back, through a ``via`` pose or not); 0 for a step where figures hold still. A frame
+    driver runs only this long into the step."""
+    if step not in ("hold", "release"):
+        return 0.0
+    return max(_span(step, duration_s, False), _span(step, duration_s, True))
+
+
 def session_moment(
     step: str | None,
     elapsed_s: float,
@@ -243,12 +264,9 @@ def session_moment(
     """
     elapsed = max(0.0, elapsed_s)
     if step == "hold":
-        span = max(0.05, min(EASE_IN_S, 0.6 * duration_s)) if duration_s > 0 else EASE_IN_S
-        return Moment("start", "stretch", ease(elapsed / span))
+        return Moment("start", "stretch", ease(elapsed / _span(step, duration_s, False)))
     if step == "release":
-        wanted = VIA_S if via else EASE_OUT_S
-        span = max(0.05, min(wanted, 0.9 * duration_s)) if duration_s > 0 else wanted
-        p = elapsed / span
+        p = elapsed / _span(step, duration_s, bool(via))
         if via:
             if p < 0.5:
                 return Moment("stretch", via, ease(2.0 * p))
@@ -282,6 +300,24 @@ def carousel_moment(
             return Moment(via, "start", ease(2.0 * p - 1.0))
         return Moment("stretch", "start", ease(p))
     return Moment("start", "start", 0.0)
+
+
+# the parts of the carousel loop (shares of its period) where the figure holds still; the
+# rest at the end of a loop runs on into the rest at the start of the next
+_CAROUSEL_STILL = ((0.0, 0.12), (0.37, 0.6), (0.88, 1.12))
+
+
+def carousel_wait(time_s: float, *, moves: bool = True, period_s: float = CAROUSEL_S) -> float:
+    """Seconds from ``time_s`` until the carousel figure next moves: 0 while it moves (and
+    always for a figure that only breathes), else the rest of the still part it is in. A
+    frame driver sleeps this long instead of painting the same picture again."""
+    if not moves:
+        return 0.0
+    phase = math.fmod(max(0.0, time_s), period_s) / period_s
+    for lo, hi in _CAROUSEL_STILL:
+        if lo <= phase < hi:
+            return (hi - phase) * period_s
+    return 0.0
 
 
 def reduced_moment(figure: Figure) -> Moment:

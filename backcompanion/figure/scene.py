@@ -1,7 +1,10 @@
 """Everything a painter needs for one frame: the shapes, mirrored if asked, and a steady view box.
 
 The view box of a figure is the same for all its frames (the union of its key poses, its
-props and its arrow), so the figure never jumps or zooms while it moves.
+props and its arrow), so the figure never jumps or zooms while it moves. A figure's shapes
+come in the same order at every moment, and :func:`still_mask` says which of them never move
+(the props, and the limbs an exercise does not use): a painter keeps those as a picture and
+draws only the rest again on each frame.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from backcompanion.figure.motion import Moment, arrow_path, figure_joints, reduc
 from backcompanion.figure.shapes import Shape, arrow_shapes, bounds, figure_shapes
 from backcompanion.figure.skeleton import SKELETON, Skeleton
 
-__all__ = ["MARGIN", "Scene", "scene", "view_box"]
+__all__ = ["MARGIN", "Scene", "sample_moments", "scene", "still_mask", "view_box"]
 
 MARGIN = 0.05  # share of the view box's larger side left empty around the drawing
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 (cm, y up)
@@ -64,3 +67,40 @@ def scene(
 
 def _mirrored(s: Shape) -> Shape:
     return replace(s, points=tuple((-x, y) for x, y in s.points))
+
+
+def sample_moments(figure: Figure) -> tuple[Moment, ...]:
+    """Moments spread over every way ``figure`` moves: each step between its key poses (the
+    session's and the carousel's, through its ``via`` pose too) at a few points, or for a
+    figure that only breathes, its breath from empty to full."""
+    if not figure.moves:
+        return tuple(Moment("start", "start", 0.0, b) for b in (0.0, 0.25, 0.5, 0.75, 1.0))
+    legs = [("start", "stretch"), ("stretch", "start")]
+    if figure.via:
+        legs += [("stretch", figure.via), (figure.via, "start")]
+    return tuple(Moment(a, b, t) for a, b in legs for t in (0.0, 0.2, 0.45, 0.7, 1.0))
+
+
+@lru_cache(maxsize=64)
+def still_mask(figure: Figure, skeleton: Skeleton = SKELETON) -> tuple[bool, ...]:
+    """For each shape of :func:`scene` (in order), whether it is the same at every moment of
+    :func:`sample_moments`. Limb groups go together: a group is still only when every shape
+    in it is (its outline in the background colour is painted for the whole group)."""
+    frames = [scene(figure, m, skeleton=skeleton).shapes for m in sample_moments(figure)]
+    first = frames[0]
+    if any(len(f) != len(first) for f in frames):
+        return tuple(False for _ in first)
+    still = [all(_same(f[i], s) for f in frames[1:]) for i, s in enumerate(first)]
+    moving_groups = {s.group for s, ok in zip(first, still, strict=True) if s.group and not ok}
+    return tuple(ok and s.group not in moving_groups for s, ok in zip(first, still, strict=True))
+
+
+def _same(a: Shape, b: Shape, tol: float = 1e-6) -> bool:
+    if (a.part, a.kind, a.width, a.tone, a.group) != (b.part, b.kind, b.width, b.tone, b.group):
+        return False
+    if len(a.points) != len(b.points):
+        return False
+    return all(
+        abs(p[0] - q[0]) <= tol and abs(p[1] - q[1]) <= tol
+        for p, q in zip(a.points, b.points, strict=True)
+    )

@@ -187,6 +187,16 @@ class SessionEngine:
         at = timer.frozen_at if timer.frozen_at is not None else now
         return breath_position(self.plan.cadence, at - timer.start)
 
+    def phase_time_at(self, now: float) -> float | None:
+        """Seconds into the current timed phase at monotonic ``now`` (at most its length), for
+        drawing a phase's movement frame by frame. None between timed phases. Pure: it moves
+        nothing. Frozen while paused (a pause moves the phase's start on when it ends)."""
+        timer = self._timer
+        if self._flow.live not in TIMED or timer.start is None:
+            return None
+        at = timer.frozen_at if timer.frozen_at is not None else now
+        return min(timer.duration, max(0.0, at - timer.start))
+
     def snapshot(self) -> Snapshot:
         """The session as of the last update or event (pure: it moves nothing)."""
         return take_snapshot(self._flow, self._planned, self.allowed_events())

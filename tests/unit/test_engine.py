@@ -1028,3 +1028,23 @@ def test_the_session_package_imports_no_qt():
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_phase_time_at_is_the_time_into_the_phase_frozen_while_paused():
+    r = Run()
+    assert r.engine.phase_time_at(r.clock.now) is None  # idle: no timed phase
+    r.to_stretching()
+    start = r.clock.now
+    assert r.engine.phase_time_at(start) == 0.0
+    assert r.engine.phase_time_at(start + 0.75) == pytest.approx(0.75)  # between updates
+    assert r.engine.phase_time_at(start + 99.0) == r.snap.phase_duration_s  # at most its length
+    r.wait(0.5)
+    r.send(E.PAUSE)
+    r.clock.advance(20.0)
+    assert r.engine.phase_time_at(r.clock.now) == pytest.approx(0.5)  # frozen
+    r.send(E.RESUME)
+    assert r.engine.phase_time_at(r.clock.now + 0.25) == pytest.approx(0.75)
+    snap = r.snap
+    assert r.engine.phase_time_at(r.clock.now) == pytest.approx(
+        snap.phase_duration_s - snap.remaining_s
+    )

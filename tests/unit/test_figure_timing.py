@@ -92,3 +92,71 @@ def test_rounded_moments_repeat_so_they_can_key_a_cache():
     b = Moment("start", "stretch", 0.49999, 0.3334)
     assert a.rounded() == b.rounded()
     assert Moment("start", "stretch", 0.5).rounded() != Moment("start", "stretch", 0.52).rounded()
+
+
+def test_moving_span_covers_every_figure_ease_and_nothing_else():
+    from backcompanion.figure.motion import moving_span
+
+    assert moving_span("get_ready", 5.0) == 0.0 and moving_span(None, 5.0) == 0.0
+    assert moving_span("hold", 10.0) == EASE_IN_S
+    assert moving_span("release", 10.0) == max(EASE_OUT_S, VIA_S)
+    assert moving_span("hold", 1.0) == pytest.approx(0.6)  # a short hold: a short ease
+    for via in (None, "release"):  # past the span every figure has reached its pose
+        span = moving_span("release", 3.0)
+        assert session_moment("release", span, 3.0, via=via).t == 1.0
+        assert session_moment("release", span, 3.0, via=via).end == "start"
+
+
+def test_carousel_wait_sleeps_through_the_rests_and_wakes_for_the_moves():
+    from backcompanion.figure.motion import carousel_wait
+
+    p = CAROUSEL_S
+    assert carousel_wait(0.0) == pytest.approx(0.12 * p)
+    assert carousel_wait(0.2 * p) == 0.0  # easing in
+    assert carousel_wait(0.4 * p) == pytest.approx(0.2 * p)  # held in the stretch
+    assert carousel_wait(0.7 * p) == 0.0  # easing back
+    assert carousel_wait(0.9 * p) == pytest.approx(0.22 * p)  # this rest and the next loop's
+    assert carousel_wait(0.4 * p, moves=False) == 0.0  # breathing never rests
+    for t in (0.0, 0.4 * p, 0.9 * p, 1.5 * p):  # nothing changes while it sleeps
+        wait = carousel_wait(t)
+        if wait:
+            assert carousel_moment(t) == carousel_moment(t + wait * 0.999)
+
+
+def test_still_mask_keeps_the_props_and_the_limbs_an_exercise_does_not_use():
+    from backcompanion.figure.scene import scene, still_mask
+
+    book = builtin_figures()
+    for fig in book.figures:
+        mask = still_mask(fig)
+        shapes = scene(fig).shapes
+        assert len(mask) == len(shapes)
+        still = {s.part for s, ok in zip(shapes, mask, strict=True) if ok}
+        assert {"floor", "mat"} <= still, fig.id
+        for group in {s.group for s in shapes if s.group}:  # a limb goes whole or not at all
+            flags = {ok for s, ok in zip(shapes, mask, strict=True) if s.group == group}
+            assert len(flags) == 1, (fig.id, group)
+    ham = dict(
+        zip(
+            (s.part for s in scene(book.get("hamstring_stretch")).shapes),
+            still_mask(book.get("hamstring_stretch")),
+            strict=True,
+        )
+    )
+    assert ham["torso"] and ham["far_thigh"] and not ham["near_thigh"]
+    cat = dict(
+        zip(
+            (s.part for s in scene(book.get("angry_cat")).shapes),
+            still_mask(book.get("angry_cat")),
+            strict=True,
+        )
+    )
+    assert not cat["torso"]  # the back rounds
+    wall = dict(
+        zip(
+            (s.part for s in scene(book.get("breathing_90_90_wall")).shapes),
+            still_mask(book.get("breathing_90_90_wall")),
+            strict=True,
+        )
+    )
+    assert wall["wall"] and wall["near_shin"] and not wall["torso"]  # the belly breathes

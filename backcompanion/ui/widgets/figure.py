@@ -1,192 +1,101 @@
-"""The exercise figure painted with QPainter: a body with volume, posed from data.
+"""The exercise figure as a widget: a body with volume, posed from data, at the moment its
+owner says.
 
-:func:`paint_figure` paints one figure into any QPainter and rectangle (the widget, a pixmap,
-the PDF as vectors); :class:`FigureView` is the widget. Both take the moment of the movement
-from their owner (:mod:`backcompanion.figure.motion` says which moment a session step or the
-carousel is at); the widget owns no timer and repaints only when told a new moment.
+:class:`FigureView` takes the moment of the movement from its owner
+(:mod:`backcompanion.figure.motion` says which moment a session step or the carousel is at);
+it owns no timer and repaints only when told a new moment, and then only where the moving
+limbs were and are. The parts that never move are kept as pixmaps at the device's
+resolution (:class:`~backcompanion.ui.widgets.figure_paint.StillPicture`); the paths of the
+moving ones are cached per moment. :func:`paint_figure` paints a figure into any painter
+(an image, the PDF as vectors); :func:`figures_for` finds an exercise's figures.
 
-All arithmetic is in the Qt-free :mod:`backcompanion.figure` (tested without painting). Here
-the shapes become QPainterPaths in world units (centimetres, y up), cached per moment, and
-one transform fits them into the rectangle. ``paintEvent`` only fills cached paths with
-opaque colours: the far limbs are the figure colour pre-blended with the background, never a
-translucent fill (Qt blends those on its thread pool, every frame).
+A screen reader hears the exercise's name and one sentence saying what the figure shows
+(``resources/figure/poses.yaml``'s ``description``, translated in the context "figure").
 """
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
-from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QTransform
+from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backcompanion.figure import Figure, Moment, builtin_figures, reduced_moment
-from backcompanion.figure.scene import Box, Scene, scene
-from backcompanion.figure.shapes import HALO, Shape, grown, smooth_closed
+from backcompanion.figure import Figure, Moment, builtin_figures, reduced_moment, session_moment
+from backcompanion.figure.poses import DataError
+from backcompanion.figure.scene import Box, scene, still_mask
 from backcompanion.i18n import translate
-from backcompanion.ui.theme import Theme, Themed, current_theme
+from backcompanion.session.snapshot import Snapshot
+from backcompanion.session.states import EXERCISING
+from backcompanion.ui.theme import Theme, Themed
+from backcompanion.ui.widgets.figure_paint import (
+    FAR_MIX,
+    HALO,
+    Paths,
+    StillPicture,
+    figure_colors,
+    figure_image,
+    fit_transform,
+    mix,
+    paint_figure,
+    paint_scene,
+    scene_paths,
+)
 
 __all__ = [
+    "ASPECT",
     "FAR_MIX",
+    "FIGURE_CONTEXT",
     "HALO",
     "FigureView",
     "figure_colors",
+    "figure_image",
+    "figures_for",
     "fit_transform",
+    "fitted_size",
     "mix",
     "paint_figure",
     "paint_scene",
     "scene_paths",
 ]
 
-FAR_MIX = 0.45  # the far limbs: this share of the background mixed into the figure colour
-CACHE_FRAMES = 96  # moments whose paths the widget keeps
+log = logging.getLogger(__name__)
+
+ASPECT = 4 / 3  # width / height a figure is laid out at (the drawing fits inside, centred)
+CACHE_FRAMES = 256  # moments whose paths the widget keeps (a whole ease in or out, and more)
 FIGURE_CONTEXT = "figure"  # the translation context of the pose descriptions
 
 
-def mix(a: str | QColor, b: str | QColor, share_b: float) -> QColor:
-    """``a`` with ``share_b`` of ``b`` blended in (an opaque colour)."""
-    ca, cb = QColor(a), QColor(b)
-    k = min(1.0, max(0.0, share_b))
-    return QColor.fromRgbF(
-        ca.redF() + (cb.redF() - ca.redF()) * k,
-        ca.greenF() + (cb.greenF() - ca.greenF()) * k,
-        ca.blueF() + (cb.blueF() - ca.blueF()) * k,
-    )
+def fitted_size(width: int, height: int) -> QSize:
+    """The largest :data:`ASPECT` (4:3) size inside ``width`` x ``height`` (logical pixels)."""
+    width, height = max(0, width), max(0, height)
+    if width <= 0 or height <= 0:
+        return QSize(0, 0)
+    if width / height > ASPECT:
+        return QSize(max(1, round(height * ASPECT)), height)
+    return QSize(width, max(1, round(width / ASPECT)))
 
 
-def figure_colors(theme: Theme, background: str | None = None) -> dict[str, QColor]:
-    """The colour of each shape tone, for ``theme`` on ``background`` (default: the window)."""
-    bg = QColor(background or theme.window)
-    ink, accent = theme.ink, theme.illustration_accent
-    return {
-        "body": QColor(ink),
-        "far": mix(ink, bg, FAR_MIX),
-        "accent": QColor(accent),
-        "far_accent": mix(accent, bg, FAR_MIX),
-        "pelvis": mix(ink, bg, 0.28),
-        "pelvis_accent": mix(accent, ink, 0.22),
-        "prop": mix(theme.muted, bg, 0.55),
-        "prop_light": mix(theme.muted, bg, 0.8),
-        "prop_line": mix(theme.muted, bg, 0.25),
-        "belt": mix(theme.muted, bg, 0.15),
-        "arrow": QColor(theme.accent),
-        "halo": bg,
-    }
-
-
-def _path(shape: Shape) -> QPainterPath:
-    path = QPainterPath()
-    pts = shape.points
-    path.moveTo(QPointF(*pts[0]))
-    if shape.kind == "smooth":
-        for c1, c2, end in smooth_closed(pts):
-            path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
-        path.closeSubpath()
-    else:
-        for p in pts[1:]:
-            path.lineTo(QPointF(*p))
-        if shape.kind == "polygon":
-            path.closeSubpath()
-    return path
-
-
-def scene_paths(sc: Scene) -> list[tuple[QPainterPath, QPainterPath | None, Shape]]:
-    """Each shape of ``sc`` as a QPainterPath in world units, in paint order, with the path of
-    its halo (the outline grown by :data:`HALO`) for the shapes of the body and the near limbs
-    (the far limbs are behind everything: nothing to set them apart from)."""
-    out = []
-    for s in sc.shapes:
-        halo = None
-        if s.group and not s.group.startswith("far_") and s.kind == "smooth":
-            halo = _path(replace(s, points=tuple(grown(s.points))))
-        out.append((_path(s), halo, s))
-    return out
-
-
-def fit_transform(box: Box, rect: QRectF) -> QTransform:
-    """World (cm, y up) to ``rect``: the whole box, as large as fits, centred, never stretched."""
-    x0, y0, x1, y1 = box
-    w, h = max(1e-6, x1 - x0), max(1e-6, y1 - y0)
-    k = min(rect.width() / w, rect.height() / h)
-    cx, cy = (x0 + x1) / 2.0, (y0 + y1) / 2.0
-    centre = rect.center()
-    return QTransform(k, 0.0, 0.0, -k, centre.x() - cx * k, centre.y() + cy * k)
-
-
-def paint_scene(
-    painter: QPainter,
-    rect: QRectF,
-    paths: list[tuple[QPainterPath, QPainterPath | None, Shape]],
-    box: Box,
-    colors: dict[str, QColor],
-) -> None:
-    """Fill (and for lines, stroke) ``paths`` into ``rect``; the painter's state is restored.
-
-    A limb group is painted as all its halos in the background colour, then all its shapes:
-    the halo shows only round the group's outside, never across its own joints."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setTransform(fit_transform(box, rect), True)
-    painter.setPen(Qt.PenStyle.NoPen)
-    i, n = 0, len(paths)
-    while i < n:
-        path, _, shape = paths[i]
-        if shape.kind == "line":
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(_line_pen(colors[shape.tone], shape.width))
-            painter.drawPath(path)
-            painter.setPen(Qt.PenStyle.NoPen)
-            i += 1
-            continue
-        end = i + 1
-        while shape.group and end < n and paths[end][2].group == shape.group:
-            end += 1
-        painter.setBrush(colors["halo"])
-        for _, halo, _ in paths[i:end]:
-            if halo is not None:
-                painter.drawPath(halo)
-        for gp, _, gs in paths[i:end]:
-            painter.setBrush(colors[gs.tone])
-            painter.drawPath(gp)
-        i = end
-    painter.restore()
-
-
-def _line_pen(color: QColor, width: float) -> QPen:
-    pen = QPen(color, width)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
-
-
-def paint_figure(
-    painter: QPainter,
-    rect: QRectF,
-    figure: Figure,
-    moment: Moment | None = None,
-    *,
-    theme: Theme | None = None,
-    mirrored: bool = False,
-    reduced: bool = False,
-    background: str | None = None,
-) -> None:
-    """Paint ``figure`` at ``moment`` into ``rect`` of any painter (a widget, an image, a PDF:
-    all vectors). ``reduced``: the end pose, still, with a small arrow for the movement.
-    Without a moment: the end pose (the picture that sums the exercise up)."""
-    if moment is None and not reduced:
-        moment = reduced_moment(figure)  # the still picture, without the arrow
-    sc = scene(figure, moment, mirrored=mirrored, reduced=reduced)
-    colors = figure_colors(theme or current_theme(), background)
-    paint_scene(painter, rect, scene_paths(sc), sc.box, colors)
+def figures_for(exercise_id: str | None) -> tuple[Figure, ...]:
+    """The shipped figures of an exercise (the 90/90 breathing has two); none for an exercise
+    the poses file does not draw (a person's own program) or when it cannot be read."""
+    if not exercise_id:
+        return ()
+    try:
+        return builtin_figures().for_exercise(exercise_id)
+    except (DataError, OSError) as exc:  # a broken install: the app goes on without pictures
+        log.warning("the exercise figures are not available: %s", exc)
+        return ()
 
 
 class FigureView(Themed, QWidget):
     """Shows one exercise figure at the moment its owner last set; no timer, no clock.
 
-    ``set_moment`` (or ``set_fraction``) recomputes the paths only for a moment not seen
-    recently and asks for a repaint; ``paintEvent`` fills the cached paths. Reduced motion
-    shows the end pose, still, with an arrow for the movement, whatever moment is set.
+    ``set_moment`` recomputes the paths only for a moment not seen recently and repaints
+    only where the moving limbs were and are; ``paintEvent`` blits the still parts and fills
+    the moving ones. Reduced motion shows the end pose, still, with an arrow for the
+    movement, whatever moment is set.
     """
 
     def __init__(
@@ -205,11 +114,16 @@ class FigureView(Themed, QWidget):
         self._reduced = reduced_motion
         self._theme = theme
         self._background = background
+        self._name: str | None = None
         self._moment = Moment()
-        self._cache: OrderedDict[tuple, tuple[list, Box]] = OrderedDict()
-        self._paths: list[tuple[QPainterPath, QPainterPath | None, Shape]] = []
+        self._shown: Moment | None = None  # the (rounded) moment the paths are for
+        self._cache: OrderedDict[tuple, Paths] = OrderedDict()
+        self._paths: Paths = []
         self._box: Box = (0.0, 0.0, 1.0, 1.0)
         self._colors: dict[str, QColor] = {}
+        self._still: StillPicture | None = None
+        self._step: str | None = None  # the session step followed (follow_session)
+        self._duration = 0.0
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -221,6 +135,9 @@ class FigureView(Themed, QWidget):
     def figure(self) -> Figure | None:
         return self._figure
 
+    def figure_id(self) -> str | None:
+        return self._figure.id if self._figure is not None else None
+
     def moment(self) -> Moment:
         return self._moment
 
@@ -230,27 +147,58 @@ class FigureView(Themed, QWidget):
     def reduced_motion(self) -> bool:
         return self._reduced
 
-    def set_figure(self, figure: Figure | str | None, mirrored: bool = False) -> None:
-        """Show ``figure`` (or the shipped figure with that id); ``mirrored``: the right side."""
+    def set_figure(
+        self, figure: Figure | str | None, mirrored: bool = False, name: str | None = None
+    ) -> None:
+        """Show ``figure`` (or the shipped figure with that id); ``mirrored``: the other side
+        (the right, for a figure drawn from its left). ``name``: what a screen reader calls
+        it (the exercise's name as the program gives it; default: the figure's own)."""
         if isinstance(figure, str):
             figure = builtin_figures().get(figure)
+        self._set_names(figure, name)
         if figure == self._figure and mirrored == self._mirrored:
             return
         self._figure, self._mirrored = figure, mirrored
         self._cache.clear()
-        if figure is None:
-            self.setAccessibleName("")
-            self.setAccessibleDescription("")
-        else:
-            self.setAccessibleName(translate("program", figure.exercise_name))
-            self.setAccessibleDescription(translate(FIGURE_CONTEXT, figure.description))
+        self._still = None
+        self._shown = None
         self._refresh()
 
     def set_moment(self, moment: Moment) -> None:
-        if moment != self._moment:
-            self._moment = moment
-            if not self._reduced:
-                self._refresh()
+        """Show ``moment`` of the movement (ignored in reduced motion)."""
+        self._moment = moment
+        if not self._reduced and moment.rounded() != self._shown:
+            self._refresh()
+
+    def show_still(self) -> None:
+        """The end pose, still (the picture that sums the exercise up), without an arrow."""
+        self._step = None
+        if self._figure is not None:
+            self.set_moment(reduced_moment(self._figure))
+
+    def show_breath(self, breath: float) -> None:
+        """The start pose with the lungs ``breath`` full (0..1): the belly and ribs widen."""
+        self._step = None
+        self.set_moment(Moment("start", "start", 0.0, min(1.0, max(0.0, breath))))
+
+    def follow_session(self, snap: Snapshot) -> None:
+        """Show the exercise of the session snapshot ``snap`` on the side being worked (its
+        second side mirrored: the near limb is always the working one) where its movement is
+        at the snapshot's phase time. Between snapshots :meth:`show_phase_time` moves it."""
+        ex = snap.exercise
+        figures = figures_for(ex.id if ex is not None else None)
+        figure = figures[0] if figures else None
+        self.set_figure(figure, snap.side_index == 1, ex.name if ex is not None else None)
+        exercising = (snap.paused_from or snap.state) in EXERCISING
+        self._step = snap.step.value if exercising and snap.step is not None else None
+        self._duration = snap.phase_duration_s
+        self.show_phase_time(max(0.0, snap.phase_duration_s - snap.remaining_s))
+
+    def show_phase_time(self, elapsed_s: float) -> None:
+        """Seconds into the session step last followed (a frame of the bridge's)."""
+        if self._figure is not None:
+            via = self._figure.via
+            self.set_moment(session_moment(self._step, elapsed_s, self._duration, via=via))
 
     def set_fraction(self, fraction: float, breath: float = 0.0) -> None:
         """Between the start (0) and the stretch (1), eased by the caller."""
@@ -259,6 +207,8 @@ class FigureView(Themed, QWidget):
     def set_reduced_motion(self, reduced: bool) -> None:
         if reduced != self._reduced:
             self._reduced = reduced
+            self._still = None
+            self._shown = None
             self._refresh()
 
     def set_background(self, role: str) -> None:
@@ -266,13 +216,13 @@ class FigureView(Themed, QWidget):
         outlines are blended with it."""
         if role != self._background:
             self._background = role
-            self._colors = {}
-            self.update()
+            self._on_theme_change()
 
     # ---- Themed ----
 
     def _on_theme_change(self) -> None:
         self._colors = {}
+        self._still = None
         self.update()
 
     # ---- QWidget ----
@@ -284,23 +234,55 @@ class FigureView(Themed, QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return round(width * 3 / 4)
+        return round(width / ASPECT)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._theme is None:
             self._on_theme_change()  # apply_theme() set a new palette: follow the app theme
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._still = None
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._still = None
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._paths:
+        if not self._paths or self.width() <= 0 or self.height() <= 0:
             return
         if not self._colors:
             theme = self.painted_theme()
             self._colors = figure_colors(theme, getattr(theme, self._background, theme.window))
+        still = self._still_picture()
         painter = QPainter(self)
-        paint_scene(painter, QRectF(self.rect()), self._paths, self._box, self._colors)
+        still.paint(painter, self._paths, self._colors, event.rect())
 
     # ---- internals ----
+
+    def _set_names(self, figure: Figure | None, name: str | None) -> None:
+        if figure is None:
+            self.setAccessibleName("")
+            self.setAccessibleDescription("")
+            return
+        self.setAccessibleName(name or translate("program", figure.exercise_name))
+        self.setAccessibleDescription(translate(FIGURE_CONTEXT, figure.description))
+
+    def _still_picture(self) -> StillPicture:
+        if self._still is None:
+            rect = QRectF(self.rect())
+            if self._reduced:
+                mask = tuple(True for _ in self._paths)
+            else:
+                mask = still_mask(self._figure)
+                if len(mask) != len(self._paths):
+                    mask = tuple(False for _ in self._paths)
+            self._still = StillPicture(
+                self._paths, mask, self._box, rect, self._colors, self.devicePixelRatioF()
+            )
+        return self._still
 
     def _refresh(self) -> None:
         if self._figure is None:
@@ -312,11 +294,18 @@ class FigureView(Themed, QWidget):
         hit = self._cache.get(key)
         if hit is None:
             sc = scene(self._figure, moment, mirrored=self._mirrored, reduced=self._reduced)
-            hit = (scene_paths(sc), sc.box)
+            hit = scene_paths(sc)
+            self._box = sc.box
             self._cache[key] = hit
             while len(self._cache) > CACHE_FRAMES:
                 self._cache.popitem(last=False)
         else:
             self._cache.move_to_end(key)
-        self._paths, self._box = hit
-        self.update()
+        before = self._paths
+        self._paths, self._shown = hit, moment
+        if self._still is not None and before and not self._reduced:
+            # only where the moving limbs were and are now
+            dirty = self._still.moving_rect(before).united(self._still.moving_rect(hit))
+            self.update(dirty.toAlignedRect())
+        else:
+            self.update()
