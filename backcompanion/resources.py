@@ -30,7 +30,7 @@ def root() -> Path:
 
 
 def path(name: str) -> Path:
-    """The path of resource ``name`` (a relative POSIX path like ``illustrations/bridge.svg``)."""
+    """The path of resource ``name`` (a relative POSIX path like ``figure/poses.yaml``)."""
     pure = PurePosixPath(name)
     if not name or pure.is_absolute() or ".." in pure.parts or "\\" in name:
         raise ResourceError(f"not a resource name: {name!r}")

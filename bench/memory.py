@@ -65,10 +65,12 @@ def run_memory(ctx: Context, rounds: int = 3, note: str = "") -> None:
     stages = last.get("stages", {})
     steps = " -> ".join(f"{k} {v['rss_kb'] / 1024:.0f}" for k, v in stages.items())
     caches = last.get("pixmap_caches") or {}
-    if isinstance(caches.get("illustrations_mb"), float):
+    if isinstance(caches.get("figure_pixmaps_mb"), float):
         steps += (
-            f"; after the session the illustration cache holds {caches['illustrations']} "
-            f"pixmaps, {caches['illustrations_mb']:.1f} MB"
+            f"; after the session the {caches['figures']} exercise figures keep "
+            f"{caches['figure_pixmaps']} pixmaps of their still parts, "
+            f"{caches['figure_pixmaps_mb']:.1f} MB, and the paths of "
+            f"{caches['figure_moments']} moments"
         )
     floor = ""
     if "app_imported" in stages and bare:
@@ -78,7 +80,7 @@ def run_memory(ctx: Context, rounds: int = 3, note: str = "") -> None:
         floor = (
             f" Floor: with the app's modules imported and no widget yet the process holds "
             f"{imported:.0f} MB ({imported / median(bare):.2f}x the bare window), leaving "
-            f"{room:.0f} MB under the target for the window, its pages, the illustrations "
+            f"{room:.0f} MB under the target for the window, its pages, the figures "
             f"and a session, which take {rest:.0f} MB here."
         )
     ctx.raw["memory_peak"] = {

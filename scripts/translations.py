@@ -11,7 +11,8 @@
 
 The catalog is made by Qt's own lupdate from every ``translate(context, text)``
 in backcompanion/, plus ``program_texts.py``, which this script writes from the
-program and safety YAML (lupdate cannot read YAML). Locations are left out so
+program and safety YAML and the figures' descriptions in figure/poses.yaml
+(context "figure"; lupdate cannot read YAML). Locations are left out so
 the catalog does not change when code moves. `make translations` runs update
 and release.
 
@@ -50,12 +51,14 @@ def sources(program_texts: Path = PROGRAM_TEXTS) -> list[Path]:
 
 def write_program_texts(path: Path = PROGRAM_TEXTS) -> None:
     sys.path.insert(0, str(ROOT))
+    from backcompanion.figure import builtin_figures
     from backcompanion.program.loader import builtin_program_english
     from backcompanion.program.localize import texts
     from backcompanion.program.safety import load_safety_english
 
     lines = [
-        '"""Written by scripts/translations.py from program.yaml and safety.yaml: do not edit.',
+        '"""Written by scripts/translations.py from program.yaml, safety.yaml and',
+        "figure/poses.yaml (what each exercise figure shows, for screen readers): do not edit.",
         "",
         "Qt's lupdate reads these calls; the app never imports this file.",
         '"""',
@@ -66,6 +69,8 @@ def write_program_texts(path: Path = PROGRAM_TEXTS) -> None:
     ]
     for context, text in texts(builtin_program_english(), load_safety_english()):
         lines.append(f"    QT_TRANSLATE_NOOP({context!r}, {text!r}),")
+    for figure in builtin_figures().figures:
+        lines.append(f"    QT_TRANSLATE_NOOP('figure', {figure.description!r}),")
     lines.append("]")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -29,7 +29,6 @@ class Exercise:
     reps: int  # repeats per side; breaths for the breathing step
     sides: tuple[str, ...]  # () when done once; two labels when done on each side
     instructions: Instructions
-    illustrations: tuple[str, ...]  # file names under resources/illustrations/
     exhale_cue: bool = False
     hold_step_s: int = 1  # how much the hold grows when the rules allow it
     reps_follow_hold: bool = False  # child's pose: fewer repeats as the hold grows
@@ -56,7 +55,6 @@ class Exercise:
             "variant_of": self.variant_of,
             "exhale_cue": self.exhale_cue,
             "hold_step_s": self.hold_step_s,
-            "illustrations": list(self.illustrations),
             "instructions": {
                 "position": self.instructions.position,
                 "movement": self.instructions.movement,

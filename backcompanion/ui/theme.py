@@ -51,7 +51,7 @@ OVERRIDES = ("system", "light", "dark")
 
 @dataclass(frozen=True)
 class Theme:
-    """Named colours (``#rrggbb``). ``ink``/``illustration_accent`` recolour the SVG figures."""
+    """Named colours (``#rrggbb``). ``ink``/``illustration_accent`` colour the exercise figure."""
 
     name: str  # "light" or "dark"
     window: str
@@ -66,8 +66,8 @@ class Theme:
     border: str  # control outlines (3:1, WCAG 1.4.11)
     focus: str  # the focus ring
     selected: str  # background of a chosen option (never the only cue)
-    ink: str  # illustration lines
-    illustration_accent: str  # illustration highlight (the body part at work)
+    ink: str  # the exercise figure's body
+    illustration_accent: str  # the figure's highlight (the body part at work)
 
     @property
     def is_dark(self) -> bool:

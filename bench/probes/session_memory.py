@@ -25,21 +25,31 @@ def stage(stages: dict, name: str) -> None:
     stages[name] = {"rss_kb": status_kb("VmRSS"), "anon_kb": status_kb("RssAnon")}
 
 
-def pixmap_caches() -> dict:
-    """What the drawing caches hold: the illustrations' pixmaps (entries, MB), Qt's limit."""
+def pixmap_caches(window=None) -> dict:
+    """What the drawing caches hold: the exercise figures' pictures of their still parts
+    (pixmaps, MB) and the paths they keep per moment, and Qt's pixmap cache limit."""
     from PySide6.QtGui import QPixmapCache
 
     found: dict[str, object] = {"qpixmapcache_limit_mb": QPixmapCache.cacheLimit() / 1024}
     try:
-        from backcompanion.ui.widgets import illustration
+        from backcompanion.ui.widgets.figure import FigureView
 
-        cache = getattr(illustration, "_cache", {})
-        found["illustrations"] = len(cache)
-        found["illustrations_mb"] = (
-            sum(p.width() * p.height() * p.depth() // 8 for p in cache.values()) / 2**20
+        views = window.findChildren(FigureView) if window is not None else []
+        pixmaps = [
+            layer.pixmap
+            for v in views
+            if v._still is not None
+            for layer in v._still.layers
+            if layer.pixmap is not None and not layer.pixmap.isNull()
+        ]
+        found["figures"] = len(views)
+        found["figure_pixmaps"] = len(pixmaps)
+        found["figure_pixmaps_mb"] = (
+            sum(p.width() * p.height() * p.depth() // 8 for p in pixmaps) / 2**20
         )
+        found["figure_moments"] = sum(len(v._cache) for v in views)
     except Exception as exc:  # a diagnostic only
-        found["illustrations"] = f"? ({exc})"
+        found["figures"] = f"? ({exc})"
     return found
 
 
@@ -74,7 +84,7 @@ def main() -> None:
         gc.collect()
         stage(stages, "after_session")
         out["maxrss_kb"] = maxrss_kb()
-        out["pixmap_caches"] = pixmap_caches()
+        out["pixmap_caches"] = pixmap_caches(window)
     else:
         warm = int(arg("--warm", "10"))
         count = int(arg("--sessions", "100"))

@@ -94,10 +94,6 @@
             <translation>Respiración %1 de %2</translation>
         </message>
         <message>
-            <source>Drawing: %1</source>
-            <translation>Dibujo: %1</translation>
-        </message>
-        <message>
             <source>Position</source>
             <translation>Posición</translation>
         </message>
@@ -457,10 +453,6 @@
             <translation>Versión más fácil de {name}</translation>
         </message>
         <message>
-            <source>Drawing: {name}</source>
-            <translation>Dibujo: {name}</translation>
-        </message>
-        <message>
             <source>{index} of {count}</source>
             <translation>{index} de {count}</translation>
         </message>
@@ -572,10 +564,6 @@
             <translation>Estiramiento %1 de %2</translation>
         </message>
         <message>
-            <source>Drawing: %1</source>
-            <translation>Dibujo: %1</translation>
-        </message>
-        <message>
             <source>Hold</source>
             <translation>Mantén</translation>
         </message>
@@ -602,13 +590,6 @@
         <message>
             <source>Relax and breathe</source>
             <translation>Relájate y respira</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExerciseTile</name>
-        <message>
-            <source>Drawing: %1</source>
-            <translation>Dibujo: %1</translation>
         </message>
     </context>
     <context>
@@ -733,10 +714,6 @@
         <message>
             <source>Full-screen session</source>
             <translation>Sesión en pantalla completa</translation>
-        </message>
-        <message>
-            <source>Drawing: %1</source>
-            <translation>Dibujo: %1</translation>
         </message>
         <message>
             <source>Rep %1 of %2</source>
@@ -1269,10 +1246,6 @@
         <message>
             <source>Next up</source>
             <translation>A continuación</translation>
-        </message>
-        <message>
-            <source>Drawing: %1</source>
-            <translation>Dibujo: %1</translation>
         </message>
         <message>
             <source>Next up: %1</source>
@@ -2820,6 +2793,57 @@ todos los lados y sesiones</translation>
         <message>
             <source>Continue</source>
             <translation>Continuar</translation>
+        </message>
+    </context>
+    <context>
+        <name>figure</name>
+        <message>
+            <source>Lying on the back, hips and knees bent to right angles, feet flat on a wall, one hand on the belly and one on the chest.</source>
+            <translation>Boca arriba, caderas y rodillas dobladas en ángulo recto, los pies planos contra una pared, una mano en el vientre y otra en el pecho.</translation>
+        </message>
+        <message>
+            <source>Lying on the back, hips and knees bent to right angles, calves resting on a chair seat, one hand on the belly and one on the chest.</source>
+            <translation>Boca arriba, caderas y rodillas dobladas en ángulo recto, las pantorrillas apoyadas en el asiento de una silla, una mano en el vientre y otra en el pecho.</translation>
+        </message>
+        <message>
+            <source>On hands and knees, the tail tucked under and the back rounded up toward the ceiling.</source>
+            <translation>A cuatro patas, la pelvis metida hacia dentro y la espalda redondeada hacia el techo.</translation>
+        </message>
+        <message>
+            <source>Sitting back on the heels from hands and knees, the chest lowered toward the floor and the arms reaching forward.</source>
+            <translation>Desde cuatro patas, las caderas llevadas atrás sobre los talones, el pecho bajado hacia el suelo y los brazos estirados hacia delante.</translation>
+        </message>
+        <message>
+            <source>Lying on the back, one leg raised straight with a belt round the foot, the other knee bent.</source>
+            <translation>Boca arriba, una pierna levantada y estirada con un cinturón alrededor del pie, la otra rodilla doblada.</translation>
+        </message>
+        <message>
+            <source>Lying on the back, one ankle resting across the other knee, both legs drawn toward the chest.</source>
+            <translation>Boca arriba, un tobillo apoyado sobre la otra rodilla, las dos piernas llevadas hacia el pecho.</translation>
+        </message>
+        <message>
+            <source>Half kneeling with one knee down and the other foot in front, the pelvis tucked and the hips eased forward, chest high.</source>
+            <translation>Con una rodilla en el suelo y el otro pie delante, la pelvis metida hacia dentro y las caderas llevadas suavemente hacia delante, el pecho alto.</translation>
+        </message>
+        <message>
+            <source>Lying on the back, knees bent, the pelvis tipped so the low back presses flat into the floor.</source>
+            <translation>Boca arriba, rodillas dobladas, la pelvis inclinada para que la zona lumbar se apoye plana contra el suelo.</translation>
+        </message>
+        <message>
+            <source>Lying on the back, knees bent, the hips lifted until shoulders, hips and knees form a straight line.</source>
+            <translation>Boca arriba, rodillas dobladas, las caderas elevadas hasta que hombros, caderas y rodillas forman una línea recta.</translation>
+        </message>
+        <message>
+            <source>On hands and knees, one leg reaching straight back and the opposite arm reaching forward.</source>
+            <translation>A cuatro patas, una pierna estirada hacia atrás y el brazo contrario estirado hacia delante.</translation>
+        </message>
+        <message>
+            <source>Face down on the forearms and toes, the body held in one straight line.</source>
+            <translation>Boca abajo sobre los antebrazos y las puntas de los pies, el cuerpo mantenido en una línea recta.</translation>
+        </message>
+        <message>
+            <source>Face down on the forearms and knees, the hips lifted so knees, hips and shoulders form a straight line.</source>
+            <translation>Boca abajo sobre los antebrazos y las rodillas, las caderas elevadas para que rodillas, caderas y hombros formen una línea recta.</translation>
         </message>
     </context>
     <context>

@@ -1,4 +1,5 @@
-"""Written by scripts/translations.py from program.yaml and safety.yaml: do not edit.
+"""Written by scripts/translations.py from program.yaml, safety.yaml and
+figure/poses.yaml (what each exercise figure shows, for screen readers): do not edit.
 
 Qt's lupdate reads these calls; the app never imports this file.
 """
@@ -91,4 +92,16 @@ TEXTS = [
     QT_TRANSLATE_NOOP('safety', 'When a clinician has checked you and says the exercises are fine for you, you can record that here and carry on.'),
     QT_TRANSLATE_NOOP('safety', 'Time for a check-up'),
     QT_TRANSLATE_NOOP('safety', 'If your back is no better after 4 to 6 weeks of these exercises, see a clinician, for example a physical therapist. They can examine your muscles, joints and nerves and make a plan just for you.'),
+    QT_TRANSLATE_NOOP('figure', 'Lying on the back, hips and knees bent to right angles, feet flat on a wall, one hand on the belly and one on the chest.'),
+    QT_TRANSLATE_NOOP('figure', 'Lying on the back, hips and knees bent to right angles, calves resting on a chair seat, one hand on the belly and one on the chest.'),
+    QT_TRANSLATE_NOOP('figure', 'On hands and knees, the tail tucked under and the back rounded up toward the ceiling.'),
+    QT_TRANSLATE_NOOP('figure', 'Sitting back on the heels from hands and knees, the chest lowered toward the floor and the arms reaching forward.'),
+    QT_TRANSLATE_NOOP('figure', 'Lying on the back, one leg raised straight with a belt round the foot, the other knee bent.'),
+    QT_TRANSLATE_NOOP('figure', 'Lying on the back, one ankle resting across the other knee, both legs drawn toward the chest.'),
+    QT_TRANSLATE_NOOP('figure', 'Half kneeling with one knee down and the other foot in front, the pelvis tucked and the hips eased forward, chest high.'),
+    QT_TRANSLATE_NOOP('figure', 'Lying on the back, knees bent, the pelvis tipped so the low back presses flat into the floor.'),
+    QT_TRANSLATE_NOOP('figure', 'Lying on the back, knees bent, the hips lifted until shoulders, hips and knees form a straight line.'),
+    QT_TRANSLATE_NOOP('figure', 'On hands and knees, one leg reaching straight back and the opposite arm reaching forward.'),
+    QT_TRANSLATE_NOOP('figure', 'Face down on the forearms and toes, the body held in one straight line.'),
+    QT_TRANSLATE_NOOP('figure', 'Face down on the forearms and knees, the hips lifted so knees, hips and shoulders form a straight line.'),
 ]

@@ -55,3 +55,27 @@ def test_demo_leaves_the_configured_data_folder_byte_for_byte_unchanged(tmp_path
     assert run.returncode == 0, run.stderr
     assert "first paint after" in run.stdout
     assert _tree(home) == before
+
+
+def test_the_started_app_never_loads_qtsvg(tmp_path):
+    """The exercise figures are painted with QPainter: nothing at start-up needs the QtSvg
+    module any more (the SVG icon goes through Qt's own image plugin, not this module)."""
+    code = (
+        "import sys\n"
+        "from backcompanion.cli import main\n"
+        "code = main(['--demo'])\n"
+        "print('QT MODULES', sorted(m for m in sys.modules if m.startswith('PySide6.Qt')))\n"
+        "sys.exit(code)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_env(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "first paint after" in run.stdout
+    line = next(x for x in run.stdout.splitlines() if x.startswith("QT MODULES"))
+    assert "PySide6.QtWidgets" in line  # the app really started
+    assert "PySide6.QtSvg" not in line

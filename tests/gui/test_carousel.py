@@ -176,8 +176,8 @@ def test_card_shows_name_dose_and_the_four_instruction_lines(carousel, program):
     for title in ("Position", "Movement", "Feel", "Avoid"):
         assert f"<b>{title}</b>" in shown
     assert cat.instructions.feel in shown
-    assert card.illustration.name() == "angry_cat"
-    assert not card.illustration.is_missing()
+    assert card.figure.figure().id == "angry_cat"
+    assert card.figure.accessibleName() == "Angry cat"
 
 
 def test_dose_without_a_plan_is_the_low_end_of_the_range(carousel):
@@ -501,7 +501,8 @@ def test_slide_ends_and_leaves_nothing_running(qtbot, light, program, clock):
     assert carousel.card().offset() == 0
     anim = carousel.findChild(carousel_module.QVariantAnimation)
     assert anim.state() == QAbstractAnimation.State.Stopped
-    assert _running_timers(carousel) == []
+    loop = carousel.card().loop.timer()  # the figure's own loop (tested below)
+    assert [t for t in _running_timers(carousel) if t is not loop] == []
 
 
 def test_reduced_motion_never_animates(carousel, qtbot):
@@ -649,3 +650,95 @@ def test_easier_of_names_the_exercise_a_variant_eases(program):
     assert easier_of(program.by_id("knee_plank"), program) == program.by_id("plank").name
     assert easier_of(program.by_id("plank"), program) is None
     assert easier_of(program.by_id("knee_plank"), None) is None
+
+
+# ---------------------------------------------------------------- the card's figure loop
+
+
+def _loop_carousel(qtbot, program, clock, exercise="hamstring_stretch"):
+    carousel = _make(qtbot, program, clock, reduced=False)
+    carousel.show(exercise)
+    return carousel
+
+
+def test_the_card_figure_loops_only_while_the_card_is_on_screen(qtbot, light, program, clock):
+    carousel = _loop_carousel(qtbot, program, clock)
+    card = carousel.card()
+    assert card.loop.running()
+    assert [t.objectName() for t in _running_timers(carousel)] == ["figureLoop"]  # one timer
+    for thumb in carousel.thumbnails():  # the neighbours are still pictures
+        assert not thumb.findChildren(QTimer)
+    carousel.hide()
+    assert _running_timers(carousel) == []
+    carousel.show()
+    assert card.loop.running()
+    host = carousel.window()
+    host.showMinimized()  # a spontaneous hide: isVisible() stays true, the loop stops
+    qtbot.waitUntil(lambda: not card.loop.running(), timeout=2000)
+    assert _running_timers(carousel) == []
+    host.showNormal()
+    qtbot.waitUntil(card.loop.running, timeout=2000)
+    carousel.set_reduced_motion(True)
+    assert _running_timers(carousel) == []
+
+
+def test_the_loop_is_a_pure_function_of_the_clock_and_sleeps_while_the_figure_rests(
+    qtbot, light, program, clock
+):
+    from backcompanion.figure.motion import CAROUSEL_S, Moment, carousel_moment
+    from backcompanion.ui.home.card_motion import LOOP_FRAME_MS
+
+    carousel = _loop_carousel(qtbot, program, clock)
+    card = carousel.card()
+    timer = card.loop.timer()
+    assert card.figure.moment() == Moment()  # at rest when it comes into view
+    assert timer.interval() > 1000  # nothing moves for the first second: no frames
+    for t in (0.2, 0.3, 0.45, 0.55, 0.75):
+        clock.t = 1000.0 + t * CAROUSEL_S
+        card.loop.step()
+        _same_moment(card.figure.moment(), carousel_moment(t * CAROUSEL_S))
+        moving = 0.12 < t < 0.37 or 0.6 < t < 0.88
+        assert (timer.interval() == LOOP_FRAME_MS) == moving
+    clock.t = 1000.0 + 0.2 * CAROUSEL_S
+    card.loop.step()  # a late or early frame only shows the moment it is called at
+    _same_moment(card.figure.moment(), carousel_moment(0.2 * CAROUSEL_S))
+
+
+def _same_moment(a, b) -> None:
+    assert (a.start, a.end) == (b.start, b.end)
+    assert a.t == pytest.approx(b.t, abs=1e-9) and a.breath == pytest.approx(b.breath, abs=1e-9)
+
+
+def test_after_a_few_loops_the_figure_rests_in_the_stretch(qtbot, light, program, clock):
+    from backcompanion.figure.motion import Moment
+    from backcompanion.ui.home.card_motion import loop_end_s
+
+    carousel = _loop_carousel(qtbot, program, clock)
+    card = carousel.card()
+    clock.t = 1000.0 + loop_end_s(True) + 30.0
+    card.loop.step()
+    assert card.figure.moment() == Moment("stretch", "stretch", 1.0)
+    assert not card.loop.running()
+    carousel.show("angry_cat")  # a new card comes into view: its loop starts over
+    assert card.loop.running() and card.figure.moment() == Moment()
+
+
+def test_reduced_motion_shows_the_end_pose_still_with_its_arrow(qtbot, light, program, clock):
+    carousel = _make(qtbot, program, clock, reduced=True)
+    carousel.show("bridge")
+    card = carousel.card()
+    assert card.figure.reduced_motion() and not card.loop.running()
+    carousel.set_reduced_motion(False)
+    assert not card.figure.reduced_motion() and card.loop.running()
+
+
+def test_the_card_figure_tells_a_screen_reader_what_it_shows(carousel):
+    from PySide6.QtGui import QAccessible
+
+    from backcompanion.figure import builtin_figures
+
+    carousel.show("bird_dog")
+    view = carousel.card().figure
+    face = QAccessible.queryAccessibleInterface(view)
+    assert face.text(QAccessible.Text.Name) == "Bird dog"
+    assert face.text(QAccessible.Text.Description) == builtin_figures().get("bird_dog").description

@@ -157,7 +157,7 @@ def test_layout_is_sized_from_the_height(w, h):
     assert lay.bar.w == w - 2 * lay.bar.x  # along the whole width
     assert lay.bar.bottom < h
     # the picture keeps a useful 4:3 area; the left column and the dial share the width
-    assert lay.illustration.h >= 0.4 * h
+    assert lay.figure.h >= 0.4 * h
     assert lay.name.right < lay.dial.x and lay.cue.right < lay.dial.x
     assert lay.phase.x == lay.dial.x and lay.phase.bottom <= lay.dial.y
 
@@ -319,18 +319,18 @@ def test_sides_mirrored_on_the_second_side(view, run):
     assert view.name_text.text() == "Hamstring stretch"
     assert view.side_text.text() == "Left leg"
     assert not view.side_text.is_boxed()
-    assert view.illustration.name() == "hamstring_stretch"
-    assert not view.illustration.is_mirrored()
+    assert view.figure.figure_id() == "hamstring_stretch"
+    assert not view.figure.is_mirrored()
     run.until(lambda s: s.side_index == 1)
     assert view.side_text.text() == "Switch sides: right leg"
     assert view.side_text.is_boxed()  # by shape, not by colour alone
     assert view.cue_text.text() == "Change sides and get into position"
-    assert view.illustration.is_mirrored()
+    assert view.figure.is_mirrored()
     run.send(Event.CONTINUE)
     assert view.side_text.text() == "Right leg" and not view.side_text.is_boxed()
-    assert view.illustration.is_mirrored()
+    assert view.figure.is_mirrored()
     run.send(Event.SKIP_EXERCISE)
-    assert not view.illustration.is_mirrored()
+    assert not view.figure.is_mirrored()
 
 
 def test_breathing_pacer_and_breath_count(view):
@@ -340,8 +340,8 @@ def test_breathing_pacer_and_breath_count(view):
     assert view.name_text.text() == "90/90 breathing"
     assert view.rep_text.text() == "Breath 1 of 3"
     assert view.pacer.isVisibleTo(view) and not view.dial.isVisibleTo(view)
-    assert view.illustration.name() == "breathing_90_90_wall"
-    assert view.illustration.geometry() == view.layout_now().breath_picture.qrect()
+    assert view.figure.figure_id() == "breathing_90_90_wall"
+    assert view.figure.geometry() == view.layout_now().breath_picture.qrect()
     r.wait(2.0)  # mid-inhale
     view.show_breath(r.engine.breath_at(r.clock.now))
     pacer = view.pacer
@@ -357,7 +357,7 @@ def test_breathing_pacer_and_breath_count(view):
     assert not pacer.reduced_motion()
     r.send(Event.CONTINUE)
     assert view.mode() == "exercise"
-    assert view.illustration.geometry() == view.layout_now().illustration.qrect()
+    assert view.figure.geometry() == view.layout_now().figure.qrect()
 
 
 @pytest.mark.parametrize("gate_open", [True, False], ids=["open", "closed"])

@@ -258,9 +258,49 @@ def test_reduced_motion_setting_reaches_the_pacer_and_the_carousel(make_window):
     assert window.breathing.pacer.reduced_motion()
     assert window.carousel.reduced_motion()
     assert window.fullscreen.pacer.reduced_motion()
+    assert window.fullscreen.figure.reduced_motion()
+    assert window.exercise.figure.reduced_motion()
+    assert window.carousel.card().figure.reduced_motion()
     window.settings.motion = "full"
     assert not window.carousel.reduced_motion()
     assert not window.fullscreen.pacer.reduced_motion()
+    assert not window.exercise.figure.reduced_motion()
+
+
+def test_the_bridge_frames_move_the_figure_only_while_it_moves_on_screen(make_window):
+    from backcompanion.figure.motion import EASE_IN_S, session_moment
+
+    window, clock = make_window()
+    window.settings.motion = "full"
+    window.start_session()
+    window.bridge.send(mw.Event.CHECK_IN, rating=4)
+    window.bridge.send(mw.Event.CONTINUE)
+    bridge, page = window.bridge, window.exercise
+    assert window.current_page() == "exercise"
+    assert bridge.snapshot().step is Step.GET_READY
+    assert not bridge.frames_running()  # the start pose: nothing moves, no frames
+    snap = advance_until(window, clock, lambda s: s.step is Step.HOLD)
+    assert bridge.frames_running()  # easing into the stretch
+    seen = []
+    bridge.phaseFrame.connect(seen.append)
+    clock.advance(0.7)
+    bridge._on_frame()
+    assert seen == [pytest.approx(0.7)]
+    assert page.figure.moment() == session_moment("hold", seen[0], snap.phase_duration_s)
+    clock.advance(EASE_IN_S)  # past the ease: one last frame, then the figure holds still
+    bridge._on_frame()
+    assert page.figure.moment().t == 1.0
+    assert not bridge.frames_running()
+    advance_until(window, clock, lambda s: s.step is Step.RELEASE)
+    assert bridge.frames_running()  # easing back
+    window.bridge.send(mw.Event.PAUSE)
+    assert not bridge.frames_running()  # paused: still
+    window.bridge.send(mw.Event.RESUME)
+    assert bridge.frames_running()
+    window.settings.motion = "reduced"
+    assert not bridge.frames_running()  # reduced motion: the end pose, still
+    assert page.figure.reduced_motion()
+    window.bridge.send(mw.Event.STOP)
 
 
 def test_quitting_with_records_still_unsaved_asks_to_stay_open(make_window, monkeypatch):

@@ -325,7 +325,7 @@ def test_exhale_cue_only_during_stretch_holds(page, run):
 def test_next_up_during_get_ready(page, run):
     assert page.next_up.exercise().id == "angry_cat"  # first rep: what is about to start
     assert page.next_up.name.text() == "Angry cat"
-    assert page.next_up.picture.name() == "angry_cat"
+    assert page.next_up.picture.figure_id() == "angry_cat"
     run.to("hamstring_stretch")
     while run.snap.side_index != 1:
         run.send(Event.SKIP_REPEAT)
@@ -339,20 +339,20 @@ def test_sides_switch_notice_and_mirrored_picture(page, run):
     run.to("hamstring_stretch")
     assert page.side_label.text() == "Left leg"
     assert not page.switch_notice_shown()
-    assert page.illustration.name() == "hamstring_stretch"
-    assert not page.illustration.is_mirrored()
+    assert page.figure.figure_id() == "hamstring_stretch"
+    assert not page.figure.is_mirrored()
     while run.snap.side_index != 1:
         run.send(Event.SKIP_REPEAT)
     assert page.side_label.text() == "Switch sides: right leg"
     assert page.switch_notice_shown()
-    assert page.illustration.is_mirrored()
+    assert page.figure.is_mirrored()
     run.send(Event.CONTINUE)
     assert page.side_label.text() == "Right leg"
     assert not page.switch_notice_shown()
-    assert page.illustration.is_mirrored()
+    assert page.figure.is_mirrored()
     run.to("piriformis_stretch")
-    assert not page.illustration.is_mirrored()
-    assert page.illustration.name() == "piriformis_stretch"
+    assert not page.figure.is_mirrored()
+    assert page.figure.figure_id() == "piriformis_stretch"
 
 
 def test_instructions_show_position_and_movement(page, run):
@@ -509,7 +509,7 @@ def test_the_easier_offer_banner(qtbot, page):
     r.send(Event.TAKE_EASIER)
     assert not page.easier_visible()
     assert page.name_label.text() == "Easier plank (from the knees)"
-    assert page.illustration.name() == "knee_plank"
+    assert page.figure.figure_id() == "knee_plank"
 
 
 def test_the_easier_offer_after_the_last_strength_exercise(page):
@@ -585,7 +585,7 @@ def test_breathing_page_shows_the_step_and_forwards_the_breath(qtbot, breathing)
     r.to_breathing()
     assert breathing.name_label.text() == "90/90 breathing"
     assert breathing.breath_label.text() == "Breath 1 of 3"
-    assert [v.name() for v in breathing.pictures] == [
+    assert [v.figure_id() for v in breathing.pictures] == [
         "breathing_90_90_wall",
         "breathing_90_90_chair",
     ]
@@ -656,7 +656,7 @@ def test_gate_open_names_the_strength_exercises_and_counts_down(qtbot, gate):
     assert gate.title.text() == "Strengthening is open"
     assert gate.line.text() == GATE_OPEN_TEXT
     assert gate.item_texts() == ("Bridge", "Bird dog", "Plank")
-    assert [t.picture.name() for t in gate.tiles if not t.isHidden()] == [
+    assert [t.picture.figure_id() for t in gate.tiles if not t.isHidden()] == [
         "bridge",
         "bird_dog",
         "plank",
@@ -794,7 +794,7 @@ def test_every_drawn_part_takes_the_pages_theme(qtbot, light):
         page.pause_button,
         page.stop_button,
         page.dial,
-        page.illustration,
+        page.figure,
         page.next_up.picture,
     )
     page.set_theme(DARK)
@@ -895,3 +895,111 @@ def test_the_side_label_is_never_cut_when_the_side_changes(qtbot):
         clock.advance(max(1e-3, min(snap.remaining_s, 1.0)))
         engine.update()
     assert len(seen) >= 2  # both sides of at least one exercise were looked at
+
+
+# ---------------------------------------------------------------- the exercise figure
+
+
+def test_the_figure_moves_with_the_session_as_a_pure_function_of_its_phase_time(page, run):
+    from backcompanion.figure.motion import EASE_IN_S, Moment, session_moment
+
+    run.to("hamstring_stretch")
+    assert run.snap.step is Step.GET_READY
+    assert page.figure.moment() == Moment()  # getting into position: the start pose
+    run.wait(GET_READY)  # the hold begins
+    assert run.snap.step is Step.HOLD
+    assert page.figure.moment() == Moment("start", "stretch", 0.0)
+    for elapsed in (0.25, 0.5, 1.0, 1.5):  # the bridge's frames between snapshots
+        page.show_phase_time(elapsed)
+        assert page.figure.moment() == session_moment("hold", elapsed, HOLD)
+        assert 0.0 < page.figure.moment().t < 1.0
+    assert page.cue_label.text() == "Breathe out into the stretch"  # while it eases in
+    page.show_phase_time(EASE_IN_S)
+    assert page.figure.moment() == Moment("start", "stretch", 1.0)  # then still
+    run.wait(1.0)  # a snapshot a second later says the same (no ticks counted)
+    assert page.figure.moment() == session_moment("hold", 1.0, HOLD)
+    run.send(Event.PAUSE)
+    frozen = page.figure.moment()
+    run.clock.advance(30.0)
+    run.refresh()
+    assert page.figure.moment() == frozen  # a paused figure holds still
+    run.send(Event.RESUME)
+    run.wait(HOLD)  # the release: back to the start
+    assert run.snap.step is Step.RELEASE
+    page.show_phase_time(RELEASE * 0.5)
+    assert page.figure.moment().start == "stretch" and page.figure.moment().end == "start"
+
+
+def test_the_second_side_mirrors_so_the_near_limb_is_the_one_worked(page, run):
+    from backcompanion.figure import side_name
+
+    for exercise in ("hamstring_stretch", "piriformis_stretch", "hip_flexor_stretch"):
+        run.to(exercise)
+        figure = page.figure.figure()
+        worked = {p for p in figure.accent if p.startswith(("near_", "far_"))}
+        assert worked and all(p.startswith("near_") for p in worked), exercise
+        for side in (0, 1):
+            while run.snap.side_index != side:
+                run.send(Event.SKIP_REPEAT)
+            label = run.snap.side_label  # "left leg", "right leg"
+            assert page.figure.is_mirrored() == (side == 1)
+            assert label.startswith(side_name("near", page.figure.is_mirrored()))
+        run.send(Event.SKIP_EXERCISE)
+
+
+def test_reduced_motion_shows_the_end_pose_still_whatever_the_phase(page, run):
+    from backcompanion.figure import reduced_moment
+
+    page.set_reduced_motion(True)
+    run.to("angry_cat")
+    run.wait(GET_READY)
+    still = page.figure.grab().toImage()
+    for elapsed in (0.2, 0.8, 1.6):
+        page.show_phase_time(elapsed)
+        assert page.figure.grab().toImage() == still
+    assert page.figure.reduced_motion()
+    assert reduced_moment(page.figure.figure()).end == "stretch"
+
+
+def test_the_breathing_figures_widen_with_the_breath_and_say_what_they_show(qtbot, breathing):
+    from PySide6.QtGui import QAccessible
+
+    r = Run(plan(breaths=3), breathing)
+    r.to_breathing()
+    r.wait(2.0)
+    state = r.engine.breath_at(r.clock.now)
+    breathing.show_breath(state)
+    for view in breathing.pictures:
+        assert view.moment().breath == pytest.approx(state.size)
+        face = QAccessible.queryAccessibleInterface(view)
+        assert face.text(QAccessible.Text.Name) == "90/90 breathing"
+        assert face.text(QAccessible.Text.Description) == view.figure().description
+    descriptions = [v.accessibleDescription() for v in breathing.pictures]
+    assert "wall" in descriptions[0] and "chair" in descriptions[1]
+    breathing.set_reduced_motion(True)
+    assert all(v.reduced_motion() for v in breathing.pictures)
+
+
+def test_every_figure_on_the_pages_has_a_name_and_a_description(page, run, qtbot):
+    from PySide6.QtGui import QAccessible
+
+    from backcompanion.ui.widgets.figure import FigureView
+
+    def check(widget) -> list[str]:
+        named = []
+        for view in widget.findChildren(FigureView):
+            if view.figure() is None:
+                continue
+            face = QAccessible.queryAccessibleInterface(view)
+            assert face.text(QAccessible.Text.Name), view.figure_id()
+            assert face.text(QAccessible.Text.Description).endswith("."), view.figure_id()
+            named.append(view.figure_id())
+        return named
+
+    assert check(page) == ["angry_cat", "angry_cat"]  # the exercise and "Next up"
+    gate = GatePage()
+    qtbot.addWidget(gate)
+    g = Run(plan(gate_open=True, reasons=(GATE_OPEN_TEXT,)), gate)
+    gate.set_plan(g.engine.plan)
+    g.to_gate()
+    assert check(gate) == ["bridge", "bird_dog", "plank"]

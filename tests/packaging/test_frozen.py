@@ -131,6 +131,7 @@ def test_bundle_carries_what_the_app_needs_and_no_more(bundle):
     for name in (
         "resources/program.yaml",
         "resources/progression.yaml",
+        "resources/figure/poses.yaml",
         "resources/icons/backcompanion.svg",
         "resources/translations/backcompanion_es.qm",
         "resources/sounds/inhale.wav",
@@ -143,6 +144,7 @@ def test_bundle_carries_what_the_app_needs_and_no_more(bundle):
     ):
         assert name in files, f"the bundle lacks {name}"
     lowered = " ".join(sorted(files)).lower()
+    assert not any(f.startswith("resources/illustrations/") for f in files)  # figures are drawn
     for heavy in ("webengine", "qt6quick", "qt6qml", "qt63d", "qt6pdf", "qt6charts"):
         assert heavy not in lowered, f"the bundle carries {heavy}"
     # the app never opens a network socket (tests/e2e/test_privacy.py): no QtNetwork module;

@@ -377,7 +377,7 @@ def _as_a_key(payload: str) -> tuple[str, str]:
 
 def _as_an_item(payload: str) -> tuple[str, str]:
     return "program", PROGRAM_TEXT.replace(
-        "    illustrations: [angry_cat.svg]\n", f"    illustrations:\n      - {payload}\n", 1
+        "    sides: [left leg, right leg]\n", f"    sides:\n      - {payload}\n      - right\n", 1
     )
 
 

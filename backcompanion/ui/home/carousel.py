@@ -1,6 +1,6 @@
 """The exercise carousel: every exercise of the program as one large card.
 
-One card in the centre (illustration, name, dose in plain words, the four
+One card in the centre (the exercise's figure, name, dose in plain words, the four
 instruction lines), the neighbouring exercises as small thumbnails on each
 side, and under it Previous / a row of dots with "3 of 11" / Next. Left and
 Right (Home and End) move when the carousel or one of its buttons has focus;
@@ -18,11 +18,12 @@ another exercise the carousel follows it, unless the user browsed in the last
 :data:`BROWSE_HOLD_S` seconds (read from an injectable clock; no timer).
 
 Sizes come from font metrics and the theme's point sizes, colours from
-:mod:`backcompanion.ui.theme`, pictures from the cache in
-:mod:`backcompanion.ui.widgets.illustration`; ``paintEvent`` only draws what resize,
-content or theme changes prepared. The slide animation (one
-QVariantAnimation, about a fifth of a second) is skipped in reduced motion
-and stops when it ends or the widget is hidden.
+:mod:`backcompanion.ui.theme`, the figures from :mod:`backcompanion.ui.widgets.figure`;
+``paintEvent`` only draws what resize, content or theme changes prepared. The slide
+animation (one QVariantAnimation, about a fifth of a second) is skipped in reduced
+motion and stops when it ends or the widget is hidden; the card's figure loops slowly
+on one timer that runs only while the card is on screen (:mod:`.card_motion`), and in
+reduced motion shows the end pose, still, with an arrow.
 
 Where things are: this module holds the carousel (browsing, keys, wheel, slide,
 theme); the card is :mod:`.exercise_card`, its badges and lock panel
@@ -161,7 +162,7 @@ class ExerciseCarousel(Themed, QWidget):
             self.tr("Left and Right arrow keys move between the exercises.")
         )
 
-        self._card = ExerciseCard(self)
+        self._card = ExerciseCard(self, clock=clock, reduced_motion=self._reduced)
         self._prev_thumb = ExerciseThumb(self)
         self._prev_thumb.setObjectName("previousThumb")
         self._next_thumb = ExerciseThumb(self)
@@ -284,10 +285,12 @@ class ExerciseCarousel(Themed, QWidget):
         self._follow = bool(on)
 
     def set_reduced_motion(self, reduced: bool) -> None:
-        """No slide at all in reduced motion (a running one stops at once)."""
+        """No slide at all in reduced motion (a running one stops at once), and the card's
+        figure holds still."""
         self._reduced = bool(reduced)
         if self._reduced:
             self._slide.stop()
+        self._card.set_reduced_motion(self._reduced)
 
     def reduced_motion(self) -> bool:
         return self._reduced

@@ -1,7 +1,7 @@
 """What the exercise carousel works out without Qt: the words and numbers behind a card.
 
 The dose in plain words (from the session plan when there is one), the phase's name,
-which picture a card shows, how a mouse wheel or a trackpad swipe adds up to one card,
+how a mouse wheel or a trackpad swipe adds up to one card,
 how much of a card's width the picture may take, and when a card has room for larger
 text. Plain functions and one small class, tested without a widget; the texts keep
 the translation context ``ExerciseCarousel`` they were written in.
@@ -21,7 +21,6 @@ __all__ = [
     "WheelSteps",
     "dose_text",
     "easier_of",
-    "illustration_name",
     "is_roomy",
     "phase_name",
     "picture_width",
@@ -29,14 +28,6 @@ __all__ = [
 
 SHARES = (0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3)  # the picture's share of the body, largest first
 WHEEL_STEP = 120  # one mouse-wheel notch, in QWheelEvent.angleDelta() units
-
-
-def illustration_name(exercise: Exercise) -> str | None:
-    """The name the illustration module (ui/widgets/illustration.py) knows its first picture by."""
-    if not exercise.illustrations:
-        return None
-    file = exercise.illustrations[0]
-    return file[:-4] if file.endswith(".svg") else file
 
 
 def easier_of(exercise: Exercise, program: Program | None) -> str | None:

@@ -23,13 +23,8 @@ from PySide6.QtWidgets import (
 from backcompanion.i18n import translate
 from backcompanion.program import Exercise
 from backcompanion.ui.home.card_badges import bold_of, draw_padlock, em_of
-from backcompanion.ui.home.carousel_model import illustration_name
 from backcompanion.ui.theme import Theme, Themed, set_role
-from backcompanion.ui.widgets.illustration import (
-    IllustrationError,
-    fitted_size,
-    render_illustration,
-)
+from backcompanion.ui.widgets.figure import figure_image, figures_for, fitted_size
 
 __all__ = ["DotButton", "ExerciseThumb", "NavRow", "widest_word"]
 
@@ -43,7 +38,8 @@ def widest_word(entries: Sequence[Exercise], font: QFont) -> float:
 
 
 class ExerciseThumb(Themed, QAbstractButton):
-    """A neighbouring exercise, small: picture and name; a click jumps to it."""
+    """A neighbouring exercise, small: its figure (still, the pose that sums it up) and its
+    name; a click jumps to it."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -126,7 +122,7 @@ class ExerciseThumb(Themed, QAbstractButton):
         return super().event(event)
 
     def _rebuild(self) -> None:
-        """Lay out picture and name for this size and render the picture (from the cache)."""
+        """Lay out picture and name for this size and draw the figure into a pixmap."""
         self._bold = bold_of(self.font())
         fm = QFontMetricsF(self._bold)
         em = fm.height()
@@ -147,14 +143,15 @@ class ExerciseThumb(Themed, QAbstractButton):
         self._text = QRectF(pad, self._img.bottom() + pad * 0.6, width, text_h)
         side = em * 1.0
         self._lock = QRectF(self._box.right() - side - pad, self._box.top() + pad, side, side)
-        name = illustration_name(ex) if ex else None
-        if name and not img.isEmpty() and self._theme is not None:
-            try:
-                self._pixmap = render_illustration(
-                    name, img, self._theme, dpr=self.devicePixelRatioF()
-                )
-            except IllustrationError:
-                self._pixmap = QPixmap()
+        figures = figures_for(ex.id if ex else None)
+        if figures and not img.isEmpty() and self._theme is not None:
+            self._pixmap = figure_image(
+                figures[0],
+                img,
+                theme=self._theme,
+                background=self._theme.card,
+                dpr=self.devicePixelRatioF(),
+            )
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

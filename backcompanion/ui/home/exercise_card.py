@@ -1,6 +1,7 @@
-"""The large card in the centre of the carousel: picture, name, dose and the four
+"""The large card in the centre of the carousel: the exercise's figure, name, dose and the four
 instruction lines (position, movement, feel, avoid), with the "Now" and "Locked" badges
-and the panel that says why strengthening is locked.
+and the panel that says why strengthening is locked. The figure loops slowly through its
+movement while the card is on screen (:mod:`.card_motion`).
 
 Its content sits on an inner page that slides sideways when the carousel moves; the
 carousel tells it what to show (:meth:`ExerciseCard.show_exercise`) and where the page
@@ -11,6 +12,8 @@ between picture and text is :func:`~backcompanion.ui.home.carousel_model.picture
 from __future__ import annotations
 
 import html
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -27,16 +30,17 @@ from PySide6.QtWidgets import (
 from backcompanion.i18n import translate
 from backcompanion.program import Exercise
 from backcompanion.ui.home.card_badges import Badge, LockPanel, em_of
-from backcompanion.ui.home.carousel_model import illustration_name, is_roomy, picture_width
+from backcompanion.ui.home.card_motion import FigureLoop
+from backcompanion.ui.home.carousel_model import is_roomy, picture_width
 from backcompanion.ui.theme import SUBTITLE_PT, TITLE_PT, Theme, Themed, set_role
-from backcompanion.ui.widgets.illustration import ASPECT, IllustrationView, fitted_size
+from backcompanion.ui.widgets.figure import ASPECT, FigureView, figures_for, fitted_size
 
 __all__ = ["ExerciseCard"]
 
 
 class _PictureBox(QWidget):
-    """Holds the IllustrationView without passing on its height-for-width, so the picture
-    takes whatever room the text leaves instead of squeezing the text; top-aligned."""
+    """Holds the figure without passing on its height-for-width, so the picture takes
+    whatever room the text leaves instead of squeezing the text; top-aligned."""
 
     def __init__(self, view: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,7 +67,13 @@ class ExerciseCard(Themed, QWidget):
 
     LABELS = ("position", "movement", "feel", "avoid")
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        reduced_motion: bool = False,
+    ):
         super().__init__(parent)
         self._now = False
         self._focus_ring = False
@@ -93,9 +103,10 @@ class ExerciseCard(Themed, QWidget):
         set_role(self.dose, "subtitle")
         self.lock_panel = LockPanel()
         self.lock_panel.setObjectName("lockPanel")
-        self.illustration = IllustrationView()
-        self.illustration.setObjectName("illustration")
-        self.picture = _PictureBox(self.illustration)
+        self.figure = FigureView(background="card", reduced_motion=reduced_motion)
+        self.figure.setObjectName("figure")
+        self.picture = _PictureBox(self.figure)
+        self.loop = FigureLoop(self.figure, clock, self)
 
         self.titles = {
             "position": self.tr("Position"),
@@ -212,11 +223,11 @@ class ExerciseCard(Themed, QWidget):
         self.dose.setText(dose)
         texts = exercise.instructions
         self.set_instructions(texts.position, texts.movement, texts.feel, texts.mistake)
-        self.illustration.set_illustration(
-            illustration_name(exercise),
-            False,
-            translate("ExerciseCarousel", "Drawing: {name}").format(name=exercise.name),
-        )
+        figures = figures_for(exercise.id)
+        figure = figures[0] if figures else None
+        if figure != self.figure.figure():
+            self.figure.set_figure(figure, False, exercise.name)
+            self.loop.restart()
         self.set_now(now)
         self.lock_badge.setVisible(locked)
         self.lock_panel.set_reasons(reasons)
@@ -227,8 +238,12 @@ class ExerciseCard(Themed, QWidget):
         self.now_badge.set_theme(theme)
         self.lock_badge.set_theme(theme)
         self.lock_panel.set_theme(theme)
-        self.illustration.set_theme(theme)
+        self.figure.set_theme(theme)
         super().set_theme(theme)
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Reduced motion: the figure shows the end pose, still, with an arrow; no loop."""
+        self.loop.set_reduced_motion(reduced)
 
     def set_now(self, now: bool) -> None:
         self.now_badge.setVisible(now)
@@ -291,6 +306,15 @@ class ExerciseCard(Themed, QWidget):
         super().resizeEvent(event)
         self._place_page()
         self._update_room()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.loop.set_shown(True)
+
+    def hideEvent(self, event) -> None:
+        # also the spontaneous hide of a minimised window (isVisible() stays true then)
+        self.loop.set_shown(False)
+        super().hideEvent(event)
 
     def is_roomy(self) -> bool:
         """True when the card is large enough for the instructions in a larger size."""

@@ -7,7 +7,9 @@ and owns the only display timers:
   next whole second shown or a phase end), recomputed after every change, so a
   late tick never shifts the schedule and nothing wakes up when nothing moves;
 - a frame timer for the breathing pacer, running only while the pacer is on
-  screen and breathing is not paused.
+  screen and breathing is not paused, and for the exercise figure while it moves
+  on screen: the first seconds of a hold (easing into the stretch) and of a
+  release (easing back), never while paused, never once it holds still.
 
 It also notices a suspend (CLOCK_BOOTTIME running ahead of CLOCK_MONOTONIC)
 and keeps a key pressed in the first second of a new phase from skipping it.
@@ -21,10 +23,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from backcompanion.figure.motion import moving_span
 from backcompanion.session.breathing import BreathState
-from backcompanion.session.engine import Event, InvalidTransition, SessionEngine, Snapshot, State
+from backcompanion.session.engine import (
+    Event,
+    InvalidTransition,
+    SessionEngine,
+    Snapshot,
+    State,
+    Step,
+)
 
-FRAME_MS = 16  # about 60 frames a second for the pacer
+FRAME_MS = 16  # about 60 frames a second for the pacer and the moving figure
 # docs/ARCHITECTURE.md §4: a jump of more than 2 s between the clocks means the machine slept
 SUSPEND_GAP_S = 2.0
 KEY_GUARD_S = 1.0  # a key in the first second of a new phase does not skip it
@@ -43,6 +53,8 @@ def boottime_offset() -> float | None:
 class SessionBridge(QObject):
     changed = Signal(object)  # Snapshot, after every engine change and every shown second
     breathFrame = Signal(object)  # BreathState, once per frame while breathing on screen
+    # seconds into the current phase, once per frame while the exercise figure moves on screen
+    phaseFrame = Signal(float)
     sessionEnded = Signal(object)  # the final Snapshot (done or stopped)
     refused = Signal(str)  # an event the engine refused (a message for the status line)
 
@@ -60,6 +72,8 @@ class SessionBridge(QObject):
         self._phase_key: tuple | None = None
         self._phase_since = 0.0
         self._pacer_visible = False
+        self._figure_visible = False
+        self._motion_end: float | None = None  # the figure moves until then (monotonic)
         self._tick = QTimer(self)
         self._tick.setSingleShot(True)
         self._tick.setTimerType(Qt.TimerType.PreciseTimer)
@@ -92,6 +106,7 @@ class SessionBridge(QObject):
         self._tick.stop()
         self._frame.stop()
         self._phase_key = None
+        self._motion_end = None
 
     def snapshot(self) -> Snapshot | None:
         return self._engine.snapshot() if self._engine else None
@@ -125,6 +140,15 @@ class SessionBridge(QObject):
         self._pacer_visible = visible
         self._schedule_frames()
 
+    def set_figure_visible(self, visible: bool) -> None:
+        """The main window says whether a moving exercise figure is on screen (not in reduced
+        motion); its frames (:attr:`phaseFrame`) run only then, and only while it moves."""
+        self._figure_visible = visible
+        self._schedule_frames()
+
+    def frames_running(self) -> bool:
+        return self._frame.isActive()
+
     # ---- timers ----
 
     def _on_engine_change(self) -> None:
@@ -136,6 +160,7 @@ class SessionBridge(QObject):
         if key != self._phase_key:
             self._phase_key = key
             self._phase_since = self._clock()
+        self._motion_end = self._motion_end_of(engine, snap)
         self._schedule_tick()
         self._schedule_frames()
         self.changed.emit(snap)
@@ -169,10 +194,29 @@ class SessionBridge(QObject):
             self.changed.emit(engine.snapshot())
             self._schedule_tick()
 
+    def _motion_end_of(self, engine: SessionEngine, snap: Snapshot) -> float | None:
+        """Until when (monotonic) the figure of this phase moves; None when it holds still."""
+        if snap.state not in (State.STRETCHING, State.STRENGTHENING):
+            return None  # paused, or not exercising
+        if snap.step not in (Step.HOLD, Step.RELEASE):
+            return None
+        now = self._clock()
+        elapsed = engine.phase_time_at(now)
+        span = moving_span(snap.step.value, snap.phase_duration_s)
+        if elapsed is None or elapsed >= span:
+            return None
+        return now + (span - elapsed)
+
     def _schedule_frames(self) -> None:
         engine = self._engine
         breathing = engine is not None and engine.state is State.BREATHING
-        if breathing and self._pacer_visible:
+        moving = (
+            engine is not None
+            and self._figure_visible
+            and self._motion_end is not None
+            and self._clock() < self._motion_end
+        )
+        if (breathing and self._pacer_visible) or moving:
             if not self._frame.isActive():
                 self._frame.start()
         else:
@@ -182,6 +226,15 @@ class SessionBridge(QObject):
         engine = self._engine
         if engine is None:
             return
-        breath: BreathState | None = engine.breath_at(self._clock())
-        if breath is not None:
-            self.breathFrame.emit(breath)
+        now = self._clock()
+        if engine.state is State.BREATHING:
+            breath: BreathState | None = engine.breath_at(now)
+            if breath is not None:
+                self.breathFrame.emit(breath)
+        if self._motion_end is not None:
+            elapsed = engine.phase_time_at(now)
+            if elapsed is not None:
+                self.phaseFrame.emit(elapsed)
+            if now >= self._motion_end:  # it reached its pose: one last frame, then still
+                self._motion_end = None
+                self._schedule_frames()

@@ -1,4 +1,8 @@
-"""The breathing page: 90/90 breathing with its two positions and the pacer."""
+"""The breathing page: 90/90 breathing with its two positions and the pacer.
+
+Both figures breathe with the pacer: each frame's breath widens their belly and ribs
+(:meth:`BreathingPage.show_breath`); in reduced motion they hold still, half a breath in.
+"""
 
 from __future__ import annotations
 
@@ -22,15 +26,15 @@ from backcompanion.ui.theme import (
     TITLE_PT,
     Theme,
     set_role,
+    system_prefers_reduced_motion,
 )
 from backcompanion.ui.widgets import labels
 from backcompanion.ui.widgets.controls import (
     PictureBox,
     em,
-    picture_names,
     set_text,
 )
-from backcompanion.ui.widgets.illustration import IllustrationView
+from backcompanion.ui.widgets.figure import FigureView, figures_for
 from backcompanion.ui.widgets.pacer import PacerWidget, phase_words
 
 __all__ = [
@@ -50,7 +54,9 @@ class BreathingPage(SessionPage):
         self.breath_label = self.scaled(labels.label(wrap=False), TITLE_PT)
         self.breath_label.setObjectName("breathLabel")
         self.breath_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.pictures = [IllustrationView(), IllustrationView()]
+        if reduced_motion is None:
+            reduced_motion = system_prefers_reduced_motion()
+        self.pictures = [FigureView(reduced_motion=reduced_motion) for _ in range(2)]
         self.picture_boxes = [PictureBox(v, lines=5) for v in self.pictures]
         self.or_label = labels.label(self.tr("or"), "muted", wrap=False)
         self.or_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -117,14 +123,19 @@ class BreathingPage(SessionPage):
         set_text(self.breath_label, text)
 
     def show_breath(self, state: BreathState | None) -> None:
-        """One frame: forward the breath's numbers to the pacer (nothing else)."""
+        """One frame: the breath's numbers to the pacer, how full the lungs are to the figures."""
         if state is None:
             return
         phase = state.phase.value
         self.pacer.set_state(state.size, self._words[phase], state.count or None, phase)
+        for view in self.pictures:
+            if not view.isHidden():
+                view.show_breath(state.size)
 
     def set_reduced_motion(self, reduced: bool) -> None:
         self.pacer.set_reduced_motion(reduced)
+        for view in self.pictures:
+            view.set_reduced_motion(reduced)
 
     def _push_theme(self, theme: Theme) -> None:
         super()._push_theme(theme)
@@ -137,12 +148,12 @@ class BreathingPage(SessionPage):
     def _show_exercise(self, ex: Exercise) -> None:
         self._exercise = ex
         set_text(self.name_label, ex.name)
-        names = picture_names(ex)
+        figures = figures_for(ex.id)
         for i, view in enumerate(self.pictures):
-            name = names[i] if i < len(names) else None
-            view.set_illustration(name, False, self.tr("Drawing: %1").replace("%1", ex.name))
-            self.picture_boxes[i].setVisible(name is not None)
-        self.or_label.setVisible(len(names) > 1)
+            figure = figures[i] if i < len(figures) else None
+            view.set_figure(figure, False, ex.name)
+            self.picture_boxes[i].setVisible(figure is not None)
+        self.or_label.setVisible(len(figures) > 1)
         titles = (self.tr("Position"), self.tr("Breathing"))
         texts = (ex.instructions.position, ex.instructions.movement)
         for label, title, text in zip(

@@ -1,9 +1,14 @@
 """The exercise page: the hold/repeat timer during stretching and strengthening.
 
-The exercise's name, repeat and side over its picture and short instructions on
+The exercise's name, repeat and side over its figure and short instructions on
 the left, the phase in words over the countdown dial on the right, and under the
 dial the breathing cue or what comes next. The effort strip ("How was Bridge?
 1 Easy ... 4 Painful") and the easier-version offer come and go above it.
+
+The figure shows the side being worked and moves with the session: the start pose
+while getting ready, easing into the stretch over the first seconds of a hold (while
+the cue says to breathe out into it), still for the rest, easing back on release.
+The bridge's frame signal moves it between snapshots (:meth:`ExercisePage.show_phase_time`).
 """
 
 from __future__ import annotations
@@ -40,10 +45,9 @@ from backcompanion.ui.widgets.controls import (
     NoticeFrame,
     PictureBox,
     em,
-    picture_names,
     set_text,
 )
-from backcompanion.ui.widgets.illustration import IllustrationView
+from backcompanion.ui.widgets.figure import FigureView, figures_for
 from backcompanion.ui.widgets.timer_dial import TimerDial, dial_mode
 
 __all__ = [
@@ -151,14 +155,15 @@ class EasierBanner(QFrame):
 
 
 class NextUpBox(QFrame):
-    """Small: "Next up", a name and a picture, shown while getting ready."""
+    """Small: "Next up", a name and its figure (still, in the pose that sums it up), shown
+    while getting ready."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.caption = labels.label(self.tr("Next up"), "muted", wrap=False)
         self.name = labels.label(wrap=True)
         set_role(self.name, "strong")
-        self.picture = IllustrationView()
+        self.picture = FigureView()
         self.picture.setObjectName("nextUpPicture")
         self.box = PictureBox(self.picture, lines=3)
         texts = QVBoxLayout()
@@ -183,12 +188,9 @@ class NextUpBox(QFrame):
         self._exercise = exercise
         name = exercise.name if exercise else ""
         set_text(self.name, name)
-        names = picture_names(exercise)
-        self.picture.set_illustration(
-            names[0] if names else None,
-            False,
-            self.tr("Drawing: %1").replace("%1", name) if name else "",
-        )
+        figures = figures_for(exercise.id if exercise else None)
+        self.picture.set_figure(figures[0] if figures else None, False, name or None)
+        self.picture.show_still()
         self.setAccessibleName(self.tr("Next up: %1").replace("%1", name))
 
 
@@ -222,10 +224,10 @@ class ExercisePage(SessionPage):
         self.effort_strip = EffortStrip(self)
         self.effort_strip.setObjectName("effortStrip")
 
-        # left: the picture and the short instructions
-        self.illustration = IllustrationView()
-        self.illustration.setObjectName("illustration")
-        self.picture = PictureBox(self.illustration)
+        # left: the figure and the short instructions
+        self.figure = FigureView()
+        self.figure.setObjectName("figure")
+        self.picture = PictureBox(self.figure)
         self.position_label = self.scaled(QLabel(), BASE_PT, bold=False)
         self.movement_label = self.scaled(QLabel(), BASE_PT, bold=False)
         for label in (self.position_label, self.movement_label):
@@ -361,6 +363,14 @@ class ExercisePage(SessionPage):
         self._show_phase(snap)
         self._show_prompts(snap)
 
+    def show_phase_time(self, elapsed_s: float) -> None:
+        """One frame of a moving figure: ``elapsed_s`` seconds into the current step."""
+        self.figure.show_phase_time(elapsed_s)
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Reduced motion: the figure shows the end pose, still, with an arrow."""
+        self.figure.set_reduced_motion(reduced)
+
     def effort_for_key(self, key: int | Qt.Key | str) -> Effort | None:
         """The effort rating key ``key`` (1-4, or the text "1"-"4") gives, while the effort
         strip is showing; None otherwise (so the caller never sends a rating not allowed)."""
@@ -390,7 +400,7 @@ class ExercisePage(SessionPage):
         super()._push_theme(theme)
         self.dial.set_theme(theme)
         self.side_notice.set_theme(theme)
-        self.illustration.set_theme(theme)
+        self.figure.set_theme(theme)
         self.next_up.picture.set_theme(theme)
         self.set_extra_style(self.phase_label, self._colour_style(self._phase_colour))
 
@@ -439,14 +449,7 @@ class ExercisePage(SessionPage):
         else:
             section = ""
         set_text(self.section_label, section)
-        mirrored = snap.side_index == 1
-        names = picture_names(snap.exercise)
-        name = snap.exercise.name if snap.exercise else ""
-        self.illustration.set_illustration(
-            names[0] if names else None,
-            mirrored,
-            self.tr("Drawing: %1").replace("%1", name) if name else "",
-        )
+        self.figure.follow_session(snap)
 
     def _show_phase(self, snap: Snapshot) -> None:
         step = snap.step

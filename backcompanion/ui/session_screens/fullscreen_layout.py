@@ -85,7 +85,7 @@ class Layout(NamedTuple):
     name: Rect  # left column, top: the step name
     rep: Rect  # "Rep 7 of 20" / "Breath 3 of 10"
     side: Rect  # "Right leg" or "Switch sides: right leg"
-    illustration: Rect
+    figure: Rect  # the exercise figure
     cue: Rect  # "Breathe out into the stretch"
     phase: Rect  # right column, top: "Hold", "Release", "Get ready"
     dial: Rect  # a square: the dial and its digits
@@ -101,7 +101,7 @@ class Layout(NamedTuple):
             "name": self.name,
             "rep": self.rep,
             "side": self.side,
-            "illustration": self.illustration,
+            "figure": self.figure,
             "cue": self.cue,
             "phase": self.phase,
             "dial": self.dial,
@@ -160,7 +160,7 @@ def fullscreen_layout(w: int, h: int) -> Layout:
     cue_h = share(CUE_H)
     cue = Rect(m, max(side_r.bottom, bottom - cue_h), left_w, min(cue_h, bottom - side_r.bottom))
     picture_top = side_r.bottom + gap
-    illustration = Rect(m, picture_top, left_w, max(0, cue.y - gap - picture_top))
+    figure = Rect(m, picture_top, left_w, max(0, cue.y - gap - picture_top))
     breath_picture = Rect(m, side_r.y, left_w, max(0, cue.bottom - side_r.y))
 
     message = Rect(m, share(MESSAGE_TOP), inner_w, share(MESSAGE_H))
@@ -171,7 +171,7 @@ def fullscreen_layout(w: int, h: int) -> Layout:
         name=name,
         rep=rep,
         side=side_r,
-        illustration=illustration,
+        figure=figure,
         cue=cue,
         phase=phase,
         dial=dial,

@@ -2,19 +2,21 @@
 
 Everything is sized from the widget's height (the screen's, in full screen), never
 from points: the step name, "Rep 7 of 20", the side and the cue down the left with
-the picture (mirrored on the second side); the phase word over the countdown dial
-on the right, whose digits' cap height is more than a fifth of the height; a thin
-bar for the whole session at the bottom. During breathing the pacer takes the
-dial's place with its phase word and "Breath 3 of 10"; at the gate, one large line;
-paused, a large "Paused - press Space" over the dimmed view.
+the exercise's figure (mirrored on the second side, moving with the session as on
+the exercise page); the phase word over the countdown dial on the right, whose
+digits' cap height is more than a fifth of the height; a thin bar for the whole
+session at the bottom. During breathing the pacer takes the dial's place with its
+phase word and "Breath 3 of 10", the figure breathing with it; at the gate, one
+large line; paused, a large "Paused - press Space" over the dimmed view.
 
 All placement is in :func:`~.fullscreen_layout.fullscreen_layout` (pure, tested at
 1366 x 768, 1920 x 1080 and 3840 x 2160 without painting); every text is a
 :class:`~backcompanion.ui.widgets.fit_text.FitText`, the paused cover is in
 :mod:`.fullscreen_paused`. The view is passive like the session pages: the bridge
 calls :meth:`FullscreenSessionView.show_snapshot` on every change and displayed
-second and :meth:`~FullscreenSessionView.show_breath` every frame. It owns no timer
-and no engine; Esc only emits ``exitRequested``: the main window decides what
+second, :meth:`~FullscreenSessionView.show_breath` every frame of the breathing and
+:meth:`~FullscreenSessionView.show_phase_time` every frame of a moving figure. It
+owns no timer and no engine; Esc only emits ``exitRequested``: the main window decides what
 leaving means (full screen first; stopping asks).
 """
 
@@ -31,10 +33,10 @@ from backcompanion.session.engine import Snapshot, State, Step
 from backcompanion.ui.session_screens.fullscreen_layout import Layout, fullscreen_layout
 from backcompanion.ui.session_screens.fullscreen_paused import PausedCover
 from backcompanion.ui.session_screens.page_base import capitalised
-from backcompanion.ui.theme import Theme, current_theme
-from backcompanion.ui.widgets.controls import ProgressLine, picture_names
+from backcompanion.ui.theme import Theme, current_theme, system_prefers_reduced_motion
+from backcompanion.ui.widgets.controls import ProgressLine
+from backcompanion.ui.widgets.figure import FigureView, figures_for
 from backcompanion.ui.widgets.fit_text import FitText
-from backcompanion.ui.widgets.illustration import IllustrationView
 from backcompanion.ui.widgets.pacer import PacerWidget, phase_words
 from backcompanion.ui.widgets.timer_dial import TimerDial, dial_mode
 
@@ -65,7 +67,6 @@ class FullscreenSessionView(QWidget):
         self._retheme_pending = False
         self._mode = "blank"
         self._words = phase_words()
-        self._picture: tuple[str | None, bool] | None = None
         self._layout = fullscreen_layout(0, 0)
 
         left = Qt.AlignmentFlag.AlignLeft
@@ -78,15 +79,17 @@ class FullscreenSessionView(QWidget):
         self.message_text = FitText("fsMessage", align=centre, parent=self)
         self.detail_text = FitText("fsDetail", bold=False, align=centre, parent=self)
         self.detail_text.set_role("muted")
-        self.illustration = IllustrationView(parent=self)
-        self.illustration.setObjectName("fsIllustration")
+        if reduced_motion is None:
+            reduced_motion = system_prefers_reduced_motion()
+        self.figure = FigureView(parent=self, reduced_motion=reduced_motion)
+        self.figure.setObjectName("fsFigure")
         self.dial = TimerDial(self)
         self.dial.setObjectName("fsDial")
         self.pacer = PacerWidget(self, reduced_motion=reduced_motion)
         self.pacer.setObjectName("fsPacer")
         self.progress = ProgressLine(self)
         self.progress.setObjectName("fsProgress")
-        for child in (self.illustration, self.dial, self.pacer, self.progress):
+        for child in (self.figure, self.dial, self.pacer, self.progress):
             child.setMinimumSize(1, 1)
         self.paused = PausedCover(self)
         self._parts = {
@@ -94,12 +97,12 @@ class FullscreenSessionView(QWidget):
                 self.name_text,
                 self.rep_text,
                 self.side_text,
-                self.illustration,
+                self.figure,
                 self.cue_text,
                 self.phase_text,
                 self.dial,
             ),
-            "breathing": (self.name_text, self.rep_text, self.illustration, self.pacer),
+            "breathing": (self.name_text, self.rep_text, self.figure, self.pacer),
             "gate": (self.message_text, self.detail_text),
             "blank": (),
         }
@@ -130,11 +133,18 @@ class FullscreenSessionView(QWidget):
                 self.paused.raise_()
 
     def show_breath(self, state: BreathState | None) -> None:
-        """One frame of the breath: forwarded to the pacer (nothing else)."""
+        """One frame of the breath: to the pacer, and to the figure (its belly and ribs)."""
         if state is None:
             return
         phase = state.phase.value
         self.pacer.set_state(state.size, self._words[phase], state.count or None, phase)
+        if self._mode == "breathing":
+            self.figure.show_breath(state.size)
+
+    def show_phase_time(self, elapsed_s: float) -> None:
+        """One frame of a moving figure: ``elapsed_s`` seconds into the current step."""
+        if self._mode == "exercise":
+            self.figure.show_phase_time(elapsed_s)
 
     def set_theme(self, theme: Theme | None) -> None:
         """Show ``theme``; None follows the app's theme (``apply_theme``) from then on."""
@@ -147,6 +157,7 @@ class FullscreenSessionView(QWidget):
 
     def set_reduced_motion(self, reduced: bool) -> None:
         self.pacer.set_reduced_motion(reduced)
+        self.figure.set_reduced_motion(reduced)
 
     # ---- read-only state (tests, accessibility) ----
 
@@ -213,8 +224,8 @@ class FullscreenSessionView(QWidget):
         self.progress.setGeometry(lay.bar.qrect())
         self.message_text.setGeometry(lay.message.qrect())
         self.detail_text.setGeometry(lay.detail.qrect())
-        picture = lay.breath_picture if self._mode == "breathing" else lay.illustration
-        self.illustration.setGeometry(picture.qrect())
+        picture = lay.breath_picture if self._mode == "breathing" else lay.figure
+        self.figure.setGeometry(picture.qrect())
         self.paused.place(lay)
 
     def _set_mode(self, mode: str, force: bool = False) -> None:
@@ -231,18 +242,11 @@ class FullscreenSessionView(QWidget):
     def _push_theme(self, theme: Theme) -> None:
         for text in self.findChildren(FitText):
             text.set_theme(theme)
-        self.illustration.set_theme(theme)
+        self.figure.set_theme(theme)
         self.dial.set_theme(theme)
         self.pacer.set_theme(theme)
         self.progress.set_theme(theme)
         self.paused.set_theme(theme)
-
-    def _show_picture(self, name: str | None, mirrored: bool, title: str) -> None:
-        if (name, mirrored) != self._picture:
-            self._picture = (name, mirrored)
-            self.illustration.set_illustration(
-                name, mirrored, self.tr("Drawing: %1").replace("%1", title) if title else ""
-            )
 
     def _show_exercise(self, snap: Snapshot) -> None:
         self._set_mode("exercise")
@@ -261,8 +265,7 @@ class FullscreenSessionView(QWidget):
         else:
             self.side_text.set_text(capitalised(side))
         self.side_text.set_boxed(switching)
-        names = picture_names(ex)
-        self._show_picture(names[0] if names else None, snap.side_index == 1, name)
+        self.figure.follow_session(snap)
 
         step = snap.step
         mode = dial_mode(step, snap.countdown)
@@ -304,8 +307,8 @@ class FullscreenSessionView(QWidget):
         else:
             text = ""
         self.rep_text.set_text(text)
-        names = picture_names(ex)
-        self._show_picture(names[0] if names else None, False, name)
+        figures = figures_for(ex.id if ex is not None else None)
+        self.figure.set_figure(figures[0] if figures else None, False, name)
         if snap.breath is not None and self.pacer.phase() == "":
             self.show_breath(snap.breath)  # the first frame, before the frame driver's
 

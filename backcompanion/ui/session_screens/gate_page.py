@@ -28,10 +28,9 @@ from backcompanion.ui.widgets import labels
 from backcompanion.ui.widgets.controls import (
     PictureBox,
     em,
-    picture_names,
     set_text,
 )
-from backcompanion.ui.widgets.illustration import IllustrationView
+from backcompanion.ui.widgets.figure import FigureView, figures_for
 
 __all__ = [
     "ExerciseTile",
@@ -40,12 +39,13 @@ __all__ = [
 
 
 class ExerciseTile(QFrame):
-    """One strength exercise on the open gate: its picture and its name."""
+    """One strength exercise on the open gate: its figure (still, in the pose that sums it
+    up) and its name."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         set_role(self, "card")
-        self.picture = IllustrationView()
+        self.picture = FigureView(background="card")
         self.box = PictureBox(self.picture, lines=5)
         self.name = labels.label(wrap=True)
         self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -58,12 +58,9 @@ class ExerciseTile(QFrame):
 
     def set_exercise(self, exercise: Exercise) -> None:
         set_text(self.name, exercise.name)
-        names = picture_names(exercise)
-        self.picture.set_illustration(
-            names[0] if names else None,
-            False,
-            self.tr("Drawing: %1").replace("%1", exercise.name),
-        )
+        figures = figures_for(exercise.id)
+        self.picture.set_figure(figures[0] if figures else None, False, exercise.name)
+        self.picture.show_still()
         self.setAccessibleName(exercise.name)
 
 

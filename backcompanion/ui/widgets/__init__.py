@@ -1,5 +1,5 @@
 """Drawn pieces with no business rules: the breathing pacer, the timer dial, the
-exercise illustration, one line of fitted text, plain labels and small controls
+exercise figure, one line of fitted text, plain labels and small controls
 (key buttons, progress line, paused overlay). They import only the ui floor and the
 plain-Python core, never a page.
 """

@@ -38,7 +38,6 @@ __all__ = [
     "ProgressLine",
     "em",
     "pause_reason_text",
-    "picture_names",
     "set_text",
 ]
 
@@ -52,13 +51,6 @@ def set_text(label: QLabel, text: str) -> None:
     """Set a label's text only when it changed (the pages are told the same thing every second)."""
     if label.text() != text:
         label.setText(text)
-
-
-def picture_names(exercise) -> tuple[str, ...]:
-    """The names :mod:`~backcompanion.ui.widgets.illustration` knows an exercise's pictures by."""
-    if exercise is None:
-        return ()
-    return tuple(f[:-4] if f.endswith(".svg") else f for f in exercise.illustrations)
 
 
 # Why a session is paused. Both pause covers show these words, PausedOverlay on the
@@ -401,8 +393,8 @@ class NoticeFrame(Themed, QWidget):
 
 
 class PictureBox(QWidget):
-    """Holds an IllustrationView without passing on its height-for-width, so the picture
-    takes whatever room the texts leave instead of squeezing them."""
+    """Holds a picture (the exercise figure) without passing on its height-for-width, so the
+    picture takes whatever room the texts leave instead of squeezing them."""
 
     def __init__(self, view: QWidget, parent: QWidget | None = None, *, lines: float = 9.0):
         super().__init__(parent)

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.home.nudgeDismissed.connect(self.safety.dismiss_nudge)
         self.home.progressRequested.connect(self.show_progress)
         self.bridge.breathFrame.connect(self._on_breath_frame)
+        self.bridge.phaseFrame.connect(self._on_phase_frame)
         self.stack.currentChanged.connect(self._on_page_shown)
 
     # ---- the window's own pages (the flows build theirs) ----
@@ -168,11 +169,17 @@ class MainWindow(QMainWindow):
 
     def _apply_motion(self) -> None:
         reduced = self.reduced_motion()
-        pages = self.pages
-        for widget in (pages.built("breathing"), pages.built("fullscreen"), self.carousel):
+        built = [self.pages.built(n) for n in ("breathing", "exercise", "fullscreen")]
+        for widget in (*built, self.carousel):
             if widget is None:
                 continue
             widget.set_reduced_motion(reduced)
+        self._figure_frames()
+
+    def _figure_frames(self) -> None:
+        """A moving exercise figure on screen gets the bridge's frames (none in reduced motion)."""
+        shown = self.current_page() in ("exercise", "fullscreen")
+        self.bridge.set_figure_visible(shown and not self.reduced_motion())
 
     # ---- which page shows ----
 
@@ -187,6 +194,7 @@ class MainWindow(QMainWindow):
     def _on_page_shown(self, _index: int) -> None:
         name = self.current_page()
         self.bridge.set_pacer_visible(name in ("breathing", "fullscreen"))
+        self._figure_frames()
         self.stack.currentWidget().setFocus()  # the check-in and red flags take keys
         self.pageChanged.emit(name)
 
@@ -298,13 +306,19 @@ class MainWindow(QMainWindow):
                 self.bridge.send(Event.RATE_EFFORT, effort=effort)
         return True
 
-    # ---- the pacer and full screen ----
+    # ---- the pacer, the moving figure and full screen ----
 
     def _on_breath_frame(self, breath) -> None:
         page = self.stack.currentWidget()
         pacers = (self.pages.built("breathing"), self.pages.built("fullscreen"))
         if page is not None and page in pacers:
             page.show_breath(breath)
+
+    def _on_phase_frame(self, elapsed_s: float) -> None:
+        page = self.stack.currentWidget()
+        figures = (self.pages.built("exercise"), self.pages.built("fullscreen"))
+        if page is not None and page in figures:
+            page.show_phase_time(elapsed_s)
 
     def toggle_fullscreen(self) -> None:
         """F11: the full-screen session view while a session runs; Esc leaves it first."""

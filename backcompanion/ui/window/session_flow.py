@@ -58,6 +58,7 @@ class SessionFlow:
 
         page = ExercisePage()
         page.event_requested.connect(self._on_page_event)
+        page.set_reduced_motion(self._window.reduced_motion())
         return page
 
     def _build_gate(self) -> QWidget:
