@@ -742,3 +742,18 @@ def test_the_card_figure_tells_a_screen_reader_what_it_shows(carousel):
     face = QAccessible.queryAccessibleInterface(view)
     assert face.text(QAccessible.Text.Name) == "Bird dog"
     assert face.text(QAccessible.Text.Description) == builtin_figures().get("bird_dog").description
+
+
+def test_a_cramped_body_keeps_a_useful_picture_and_every_line_and_scrolls():
+    from backcompanion.ui.home.carousel_model import body_room
+
+    def text_height(width: int) -> float:
+        return 40_000 / width  # 100 px high at 400 px wide
+
+    chosen, body_h, cramped = body_room(1000, 400, text_height, 90, 4 / 3)
+    assert not cramped and body_h == 400
+    assert chosen == pytest.approx(min(1000 * SHARES[0], 400 * 4 / 3))
+    chosen, body_h, cramped = body_room(1000, 60, text_height, 90, 4 / 3)
+    assert cramped
+    assert chosen >= 90 * 4 / 3  # the picture keeps its useful minimum
+    assert body_h >= chosen / (4 / 3) and body_h >= text_height(int(1000 - chosen))

@@ -401,3 +401,40 @@ def test_a_digit_rates_the_exercise_just_done(make_window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_2)
     assert mw.Event.RATE_EFFORT not in window.bridge.engine.snapshot().allowed_events
     window.bridge.send(mw.Event.STOP)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.parametrize("height", [720, 800, 860, 938, 1080, 1200])
+def test_every_card_lays_out_without_cutting_a_line_at_any_height(make_window, qapp, height):
+    from PySide6.QtWidgets import QLabel
+
+    from backcompanion.ui.home.card_badges import em_of
+    from backcompanion.ui.home.exercise_card import PICTURE_MIN_LINES
+
+    window, _ = make_window()
+    window.show()
+    window.setFixedSize(1280, height)
+    carousel = window.carousel
+    card = carousel.card()
+    assert window.home_status.gate.texts  # the first week: strength cards are locked
+    for exercise in PROGRAM.exercises:
+        carousel.show(exercise.id)
+        for _ in range(3):
+            qapp.processEvents()
+        shown = [lbl for lbl in card.findChildren(QLabel) if lbl.isVisibleTo(card) and lbl.text()]
+        assert card.name in shown
+        for label in shown:
+            need = (
+                label.heightForWidth(label.width())
+                if label.wordWrap()
+                else label.sizeHint().height()
+            )
+            assert label.height() >= need, (height, exercise.id, label.objectName(), label.text())
+        em = em_of(card)
+        picture = card.picture
+        assert picture.height() >= em * PICTURE_MIN_LINES - 1, (height, exercise.id)
+        assert picture.width() >= em * 6 - 1
+        figure = card.figure.geometry()
+        assert figure.height() >= em * 3 and figure.width() >= em * 4, (height, exercise.id)
+        if carousel.is_locked(exercise.id):
+            assert card.lock_panel.isVisibleTo(card)

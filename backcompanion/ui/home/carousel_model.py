@@ -19,6 +19,7 @@ __all__ = [
     "SHARES",
     "WHEEL_STEP",
     "WheelSteps",
+    "body_room",
     "dose_text",
     "easier_of",
     "is_roomy",
@@ -129,3 +130,28 @@ def is_roomy(width_em: float, height_em: float, was_roomy: bool) -> bool:
     if not was_roomy:
         return width_em >= 44 and height_em >= 25
     return width_em >= 42 and height_em >= 23.5
+
+
+def body_room(
+    avail: float,
+    body_h: float,
+    text_height: Callable[[int], float],
+    picture_min_h: float,
+    aspect: float,
+) -> tuple[float, float, bool]:
+    """How the card's body (picture beside the instructions) fits ``body_h`` pixels of
+    height and ``avail`` of width: (picture width, body height, cramped).
+
+    With room, the picture is as large as :func:`picture_width` allows and the body takes
+    ``body_h``. Cramped (the instructions, or a picture ``picture_min_h`` high, need more
+    than ``body_h``), the instructions keep most of the width (they scroll), the picture
+    the smallest share but never less than that useful minimum, and the body is as tall as
+    the taller of the two: the card then scrolls."""
+    useful = max(0.0, body_h) * aspect  # a wider picture would only grow empty margins
+    chosen = picture_width(avail, useful, max(0.0, body_h), text_height)
+    need = max(text_height(max(1, int(avail - chosen))), picture_min_h)
+    if need <= body_h:
+        return chosen, body_h, False
+    least = min(avail * SHARES[0], picture_min_h * aspect)
+    chosen = max(least, min(avail * SHARES[-1], max(picture_min_h, body_h) * aspect))
+    return chosen, max(chosen / aspect, text_height(max(1, int(avail - chosen)))), True

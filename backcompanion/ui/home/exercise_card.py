@@ -31,11 +31,20 @@ from backcompanion.i18n import translate
 from backcompanion.program import Exercise
 from backcompanion.ui.home.card_badges import Badge, LockPanel, em_of
 from backcompanion.ui.home.card_motion import FigureLoop
-from backcompanion.ui.home.carousel_model import is_roomy, picture_width
+from backcompanion.ui.home.carousel_model import body_room, is_roomy
 from backcompanion.ui.theme import SUBTITLE_PT, TITLE_PT, Theme, Themed, set_role
-from backcompanion.ui.widgets.figure import ASPECT, FigureView, figures_for, fitted_size
+from backcompanion.ui.widgets.figure import ASPECT, FigureView, figures_for
 
 __all__ = ["ExerciseCard"]
+
+PICTURE_MIN_LINES = 4.5  # the picture's least useful height, in lines of text
+NAME_SHARE = 0.25  # a name taking more of the card's height than this is set smaller
+
+
+def _height(widget: QWidget, width: int) -> int:
+    """How tall ``widget`` wants to be at ``width`` (all its lines, for wrapped text)."""
+    hfw = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+    return hfw if hfw >= 0 else widget.sizeHint().height()
 
 
 class _PictureBox(QWidget):
@@ -54,12 +63,22 @@ class _PictureBox(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         em = em_of(self)
-        return QSize(round(em * 6), round(em * 4.5))
+        return QSize(round(em * 6), round(em * PICTURE_MIN_LINES))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        fit = fitted_size(self.width(), self.height())  # top-aligned, like the text beside it
-        self.view.setGeometry((self.width() - fit.width()) // 2, 0, fit.width(), fit.height())
+        self.place()
+
+    def place(self) -> None:
+        """The drawing as large as fits, top-aligned like the text beside it."""
+        w, h = self.width(), self.height()
+        aspect = self.view.drawing_aspect()
+        if w <= 0 or h <= 0:
+            return
+        fit = (
+            QSize(w, max(1, round(w / aspect))) if w / h <= aspect else QSize(round(h * aspect), h)
+        )
+        self.view.setGeometry((w - fit.width()) // 2, 0, fit.width(), fit.height())
 
 
 class ExerciseCard(Themed, QWidget):
@@ -129,10 +148,37 @@ class ExerciseCard(Themed, QWidget):
             self.instructions[key] = label
         steps.addStretch(1)
         self._steps = steps
-        # a last resort for a cramped window: the text scrolls (Up/Down) rather than clip
+        # the variant, the dose and why it is locked: across the card over the picture and
+        # the instructions, or (a short window) in the column beside the picture
+        self.about = QWidget()
+        self.about.setObjectName("about")
+        about = QVBoxLayout(self.about)
+        about.setContentsMargins(0, 0, 0, 0)
+        about.addWidget(self.variant)
+        about.addWidget(self.dose)
+        about.addWidget(self.lock_panel)
+        self._about = about
+        self._side = QVBoxLayout()
+        self._side.setContentsMargins(0, 0, 0, 0)
+        self._side.addWidget(text_column, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.picture, 1)
+        body.addLayout(self._side, 1)
+        self._body = body
+        # everything under the name; a last resort for a cramped window: it scrolls (Up/Down)
+        # as one, every line whole, rather than squeeze a label or the picture to a sliver
+        self.content = QWidget()
+        self.content.setObjectName("cardContent")
+        below = QVBoxLayout(self.content)
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(self.about)
+        below.addLayout(body, 1)
+        self._below = below
+        self._about_beside = False
         self.scroll = QScrollArea()
         self.scroll.setObjectName("instructionScroll")
-        self.scroll.setWidget(text_column)
+        self.scroll.setWidget(self.content)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -146,18 +192,13 @@ class ExerciseCard(Themed, QWidget):
         title_row.addWidget(self.now_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         title_row.addWidget(self.lock_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         self._title_row = title_row
-        body = QHBoxLayout()
-        body.addWidget(self.picture, 1)
-        body.addWidget(self.scroll, 1)
-        self._body = body
         column = QVBoxLayout(self.page)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(title_row)
-        column.addWidget(self.variant)
-        column.addWidget(self.dose)
-        column.addWidget(self.lock_panel)
-        column.addLayout(body, 1)
+        column.addWidget(self.scroll, 1)
         self._column = column
+        self._compact_name = False
+        self._cramped = False
         self._metrics()
 
     def set_instructions(self, position: str, movement: str, feel: str, avoid: str) -> None:
@@ -174,32 +215,84 @@ class ExerciseCard(Themed, QWidget):
         return self._texts[key]
 
     def fit(self) -> None:
-        """Share the body's width between picture and text: the largest picture (up to what
-        the height can show) that leaves the instructions room for all their lines."""
+        """Lay the card out for its size: the name whole (smaller when it would take too much
+        of a short card), and under it the variant, dose and lock panel, each with all its
+        lines; the rest for the picture and the instructions, the largest picture (up to what
+        the height can show) that leaves the instructions room for all their lines. When even
+        a useful picture and the instructions do not fit, everything under the name scrolls."""
         width, height = self.page.width(), self.page.height()
         if width <= 0 or height <= 0:
             return
         gap = self._column.spacing()
         badges = [b for b in (self.now_badge, self.lock_badge) if not b.isHidden()]
-        name_w = width - sum(b.sizeHint().width() + self._title_row.spacing() for b in badges)
-        used = max(
-            [self.name.heightForWidth(max(1, name_w))] + [b.sizeHint().height() for b in badges]
+        name_w = max(
+            1, width - sum(b.sizeHint().width() + self._title_row.spacing() for b in badges)
         )
-        for item in (self.variant, self.dose, self.lock_panel):
-            if not item.isHidden():
-                hfw = item.heightForWidth(width) if item.hasHeightForWidth() else -1
-                used += gap + (hfw if hfw >= 0 else item.sizeHint().height())
-        body_h = height - used - gap
-        avail = width - self._body.spacing()
-        useful = max(0.0, body_h * ASPECT)  # a wider picture would only grow empty margins
+        self._set_compact_name(False)
+        if self.name.heightForWidth(name_w) > NAME_SHARE * height:
+            self._set_compact_name(True)
+        name_h = max(0, self.name.heightForWidth(name_w))
+        self.name.setMinimumHeight(name_h)
+        top = max([name_h] + [b.sizeHint().height() for b in badges])
+        view_h = height - top - gap
+        picture_min = em_of(self) * PICTURE_MIN_LINES
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        chosen, body_h, fixed, cramped = self._body_room(width, view_h, picture_min, False)
+        beside = cramped
+        if beside:  # short: the picture goes up beside the texts, and they may scroll
+            room = self._body_room(width, view_h, picture_min, True)
+            if room[3]:  # the scroll bar takes a strip of the width
+                room = self._body_room(width - bar, view_h, picture_min, True)
+            chosen, body_h, fixed, cramped = room
+        self._place_about(beside)
+        self._cramped = cramped
+        self.picture.setFixedWidth(max(self.picture.minimumSizeHint().width(), int(chosen)))
+        self.content.setMinimumHeight(round(fixed + body_h) if cramped else 0)
+
+    def _body_room(self, width: int, view_h: float, picture_min: float, beside: bool):
+        """(picture width, body height, height above the body, cramped) for a content
+        ``width`` wide in a view ``view_h`` high; ``beside``: the variant, dose and lock
+        panel in the column beside the picture instead of across the card."""
+        gap = self._below.spacing()
         labels = list(self.instructions.values())
         between = self._steps.spacing() * (len(labels) - 1)
 
-        def text_height(text_w: int) -> float:
-            return sum(lbl.heightForWidth(text_w) for lbl in labels) + between
+        def about_height(w: int) -> float:
+            sizes = [
+                _height(i, w)
+                for i in (self.variant, self.dose, self.lock_panel)
+                if not i.isHidden()
+            ]
+            return sum(sizes) + self._about.spacing() * max(0, len(sizes) - 1)
 
-        chosen = picture_width(avail, useful, body_h, text_height)
-        self.picture.setFixedWidth(max(self.picture.minimumSizeHint().width(), int(chosen)))
+        def text_height(text_w: int) -> float:
+            own = sum(lbl.heightForWidth(text_w) for lbl in labels) + between
+            return own + (about_height(text_w) + gap if beside else 0.0)
+
+        fixed = 0.0 if beside else about_height(width) + gap
+        avail = width - self._body.spacing()
+        chosen, body_h, cramped = body_room(avail, view_h - fixed, text_height, picture_min, ASPECT)
+        return chosen, body_h, fixed, cramped
+
+    def _place_about(self, beside: bool) -> None:
+        if beside == self._about_beside:
+            return
+        self._about_beside = beside
+        (self._below if beside else self._side).removeWidget(self.about)
+        if beside:
+            self._side.insertWidget(0, self.about)
+        else:
+            self._below.insertWidget(0, self.about)
+
+    def is_cramped(self) -> bool:
+        """True when the card's content scrolls (a window too short for all of it)."""
+        return self._cramped
+
+    def _set_compact_name(self, compact: bool) -> None:
+        if compact != self._compact_name:
+            self._compact_name = compact
+            self.name.setStyleSheet(f"font-size: {TITLE_PT}pt;" if compact else "")
+            self.name.ensurePolished()
 
     # ---- what the carousel tells it ----
 
@@ -227,6 +320,7 @@ class ExerciseCard(Themed, QWidget):
         figure = figures[0] if figures else None
         if figure != self.figure.figure():
             self.figure.set_figure(figure, False, exercise.name)
+            self.picture.place()
             self.loop.restart()
         self.set_now(now)
         self.lock_badge.setVisible(locked)
@@ -278,6 +372,9 @@ class ExerciseCard(Themed, QWidget):
         self._radius = em * 0.5
         self._pad = em * 0.55
         self._column.setSpacing(round(em * 0.3))
+        self._below.setSpacing(round(em * 0.3))
+        self._about.setSpacing(round(em * 0.3))
+        self._side.setSpacing(round(em * 0.3))
         self._title_row.setSpacing(round(em * 0.4))
         self._body.setSpacing(round(em * 0.8))
         self._steps.setSpacing(round(em * 0.3))

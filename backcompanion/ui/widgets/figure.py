@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcompanion.figure import Figure, Moment, builtin_figures, reduced_moment, session_moment
 from backcompanion.figure.poses import DataError
-from backcompanion.figure.scene import Box, scene, still_mask
+from backcompanion.figure.scene import Box, scene, still_mask, view_box
 from backcompanion.i18n import translate
 from backcompanion.session.snapshot import Snapshot
 from backcompanion.session.states import EXERCISING
@@ -134,6 +134,13 @@ class FigureView(Themed, QWidget):
 
     def figure(self) -> Figure | None:
         return self._figure
+
+    def drawing_aspect(self) -> float:
+        """Width / height of the drawing (its props and every pose), for a box that hugs it."""
+        if self._figure is None:
+            return ASPECT
+        x0, y0, x1, y1 = view_box(self._figure)
+        return (x1 - x0) / max(1e-6, y1 - y0)
 
     def figure_id(self) -> str | None:
         return self._figure.id if self._figure is not None else None
