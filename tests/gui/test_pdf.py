@@ -270,3 +270,19 @@ def test_a_folder_or_a_missing_folder_in_the_way(qapp, ref, tmp_path):
     a_file.write_text("x")
     with pytest.raises(ExportError, match="is not a folder"):
         write_summary_pdf(s, a_file / "summary.pdf")
+
+
+def test_each_exercise_done_has_its_figure_drawn_as_curves(qapp, ref, tmp_path):
+    from backcompanion.report.pdf.figures import figure_for
+
+    def curves(out) -> int:
+        pages = PdfReader(out).pages
+        return sum(p.get_contents().get_data().count(b" c\n") for p in pages)
+
+    done = write_summary_pdf(summary(ref), tmp_path / "w47.pdf")
+    empty = write_summary_pdf(summary(ref, week=(2026, 45)), tmp_path / "w45.pdf")
+    assert curves(empty) == 0  # no exercises table: no figures (the chart is straight lines)
+    offered = [e for e in summary(ref).exercises if e.offered]
+    assert len(offered) == 6 and all(figure_for(e.exercise_id) for e in offered)
+    assert curves(done) > 6 * 60  # a figure is dozens of Bézier curves, one per limb outline
+    test_drawn_as_vectors_without_images(qapp, ref, tmp_path)  # and no picture of them

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 
 from backcompanion.i18n import translate
 from backcompanion.report.pdf.document import Document
+from backcompanion.report.pdf.figures import figure_for, figure_op
 from backcompanion.report.pdf.style import MUTED, WARN
-from backcompanion.report.pdf.tables import Column, table
+from backcompanion.report.pdf.tables import Column, Picture, table
 from backcompanion.report.pdf.words import day_and_time, gate_since
 from backcompanion.report.summary import (
     ExerciseLine,
@@ -61,7 +62,16 @@ def _exercise_row(e: ExerciseLine) -> list[str]:
     return [name, str(e.sessions), reps, hold, sides]
 
 
+def _picture(exercise_id: str) -> Picture | None:
+    """The exercise's figure in the pose that sums it up (vectors), for its row."""
+    figure = figure_for(exercise_id)
+    if figure is None:
+        return None
+    return lambda rect: figure_op(figure, rect)
+
+
 def exercises(doc: Document, s: WeeklySummary) -> None:
+    """The exercises table, each exercise with a small figure of it beside its name."""
     title = translate("WeeklyPdf", "Exercises this week")
     doc.heading(title, doc.mm(20))
     columns = [
@@ -72,6 +82,7 @@ def exercises(doc: Document, s: WeeklySummary) -> None:
         Column(translate("WeeklyPdf", "Sides"), 0.15),
     ]
     rows: list[Sequence[str] | str] = []
+    pictures: list[Picture | None] = []
     groups: dict[str, list[ExerciseLine]] = {}
     for e in s.exercises:
         groups.setdefault(e.phase, []).append(e)
@@ -90,10 +101,13 @@ def exercises(doc: Document, s: WeeklySummary) -> None:
                     group=group, exercises=names, why=whys.pop()
                 )
             )
+            pictures.append(None)
             continue
         rows.append(group)
+        pictures.append(None)
         rows.extend(_exercise_row(e) for e in lines)
-    table(doc, title, columns, rows)
+        pictures.extend(_picture(e.exercise_id) for e in lines)
+    table(doc, title, columns, rows, pictures=pictures)
 
 
 def breathing(doc: Document, s: WeeklySummary) -> None:

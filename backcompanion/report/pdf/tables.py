@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -20,22 +20,32 @@ class Column:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
 
 
+Picture = Callable[[QRectF], Callable]  # given where to draw, a drawing operation
+
+
 def table(
     doc: Document,
     title: str,
     columns: Sequence[Column],
     rows: Sequence[Sequence[str] | str],
     muted_second_line: bool = True,
+    pictures: Sequence[Picture | None] | None = None,
+    picture_mm: tuple[float, float] = (14.0, 8.5),
 ) -> None:
     """A table whose header repeats on every page it spans; a row is never cut.
 
     A row given as a plain string is a group label across the whole width.
     In a cell, text after a newline is drawn smaller and muted (a detail line).
+    ``pictures`` (one per row, None for none) puts a small drawing of ``picture_mm``
+    (width, height) at the start of the row's first cell, its text beside it.
     """
     f, fb, fs = doc.fonts.body, doc.fonts.bold, doc.fonts.small
     pad_x, pad_y = doc.mm(1.6), doc.mm(1.2)
     widths = [c.share * doc.width for c in columns]
     xs = [sum(widths[:i]) for i in range(len(widths))]
+    pictures = list(pictures or [None] * len(rows))
+    pic_w, pic_h = doc.mm(picture_mm[0]), doc.mm(picture_mm[1])
+    indent = pic_w + doc.mm(2.0)  # the first cell's text, beside a picture
 
     def cell_lines(text: str, width: float, font: QFont) -> list[tuple[str, QFont, QColor]]:
         main, _, detail = text.partition("\n")
@@ -62,13 +72,15 @@ def table(
         doc.hline(0, doc.width, doc.y, INK, 0.4)
 
     laid: list[tuple[float, list | str]] = []
-    for row in rows:
+    for row, picture in zip(rows, pictures, strict=True):
         if isinstance(row, str):
             lines = doc.wrap(row, fb, doc.width - 2 * pad_x)
             laid.append((len(lines) * doc.line_h(fb) + 2 * pad_y, row))
         else:
-            cells = [cell_lines(t, w, f) for t, w in zip(row, widths, strict=True)]
-            laid.append((max(height_of(c) for c in cells) + 2 * pad_y, cells))
+            room = [w - (indent if picture and i == 0 else 0) for i, w in enumerate(widths)]
+            cells = [cell_lines(t, w, f) for t, w in zip(row, room, strict=True)]
+            tallest = max([height_of(c) for c in cells] + [pic_h if picture else 0.0])
+            laid.append((tallest + 2 * pad_y, cells))
 
     def needs(i: int) -> float:
         """A group label keeps the row after it on its page."""
@@ -92,7 +104,11 @@ def table(
                 doc.text_at(pad_x, y, line, fb)
                 y += doc.line_h(fb)
         else:
-            for cell, x, w, col in zip(content, xs, widths, columns, strict=True):
+            picture = pictures[i]
+            for n, (cell, x, w, col) in enumerate(zip(content, xs, widths, columns, strict=True)):
+                if picture and n == 0:
+                    doc.add(picture(QRectF(x + pad_x, top + pad_y, pic_w, pic_h)))
+                    x, w = x + indent, w - indent
                 _cell(doc, cell, x, w, top + pad_y, pad_x, col.align, limit=top + h)
         doc.y = top + h
         last = i + 1 == len(laid)
