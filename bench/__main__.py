@@ -1,9 +1,10 @@
 """``python -m bench`` (``make bench``): run every benchmark, write results.json and RESULTS.md.
 
-Order: start-up (offscreen, then Xvfb when installed), the pacer and the idle
-window, the real-time holds (each alone), then scale: the ten-year simulation
-runs once while the memory benchmarks (RSS only, not time) use the other core,
-and the rest of scale reuses its database. About eight minutes on two cores;
+Order: start-up (offscreen, then Xvfb when installed), the pacer, the moving exercise
+figure at full screen (1920x1080, 3840x2160) and the idle window, the real-time holds
+(each alone), then scale: the ten-year simulation runs once while the memory benchmarks
+(RSS only, not time) use the other core, and the rest of scale reuses its database.
+About nine minutes on two cores;
 ``--quick`` is a much shorter smoke run for working on the benchmarks.
 """
 
@@ -19,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.context import Context
+from bench.exercise_figure import run_figure
 from bench.machine import loadavg, machine_info
 from bench.memory import run_memory
 from bench.pacer import run_idle, run_pacer
@@ -93,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             _attempt(ctx, "start-up", run_startup)
         if "pacer" in parts:
             _attempt(ctx, "pacer", run_pacer)
+            _attempt(ctx, "figure", run_figure)
             _attempt(ctx, "idle", run_idle)
         if "timer" in parts:
             _attempt(ctx, "timer", run_timer)

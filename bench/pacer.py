@@ -7,7 +7,8 @@ interleaved. Each paint of the pacer is time-stamped; CPU is the process's CPU
 time over the same seconds; wake-ups are voluntary context switches of every
 thread (/proc/self/task/*/status).
 
-Idle: the window on the home page, no session, against the bare QLabel idle.
+Idle: the window on the home page, no session, against the bare QLabel idle, once the home
+card's figure has come to rest.
 """
 
 from __future__ import annotations
@@ -222,6 +223,12 @@ def run_idle(ctx: Context, rounds: int = 1) -> None:
         if not timers
         else "running: " + ", ".join(str(t) for t in timers)
     )
+    rest = app[-1].get("rest_s")
+    if rest is not None:
+        timer_text += (
+            f"; measured once the home card's figure had shown its movement and come to "
+            f"rest ({rest:g} s after the window was shown)"
+        )
     ctx.add(
         figure(
             "idle.cpu",

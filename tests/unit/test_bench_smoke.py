@@ -27,6 +27,7 @@ from bench.timer import hold_errors
 MODULES = [
     "bench.__main__",
     "bench.context",
+    "bench.exercise_figure",
     "bench.machine",
     "bench.history_v2",
     "bench.memory",
@@ -202,3 +203,24 @@ def test_last_full_week():
 
     monday, name = last_full_week(date(2026, 11, 26))
     assert monday == date(2026, 11, 16) and name == "2026-W47"
+
+
+def test_moving_figure_figures_on_made_up_runs():
+    from bench.exercise_figure import figures_for, summary
+
+    def run(cpu_s: float, gap: float = 1 / 60, size=(981, 508)) -> dict:
+        stamps = [i * gap for i in range(600)]
+        return summary({"stamps": stamps, "wall_s": 10.0, "cpu_s": cpu_s, "size": list(size)})
+
+    app, bare = [run(1.2), run(1.3)], [run(1.0), run(0.9)]
+    found = {f["id"]: f for f in figures_for("1080", "1920x1080", app, bare)}
+    assert found["figure.1080.p99"]["value"] == pytest.approx(1000 / 60)
+    assert report.verdict(found["figure.1080.p99"]) == "PASS"
+    ratio = found["figure.1080.cpu_ratio"]
+    assert ratio["ratio"] == pytest.approx(12.5 / 9.5)
+    assert report.verdict(ratio) == "PASS"
+    slow = [run(3.0, gap=1 / 20)]
+    found = {f["id"]: f for f in figures_for("4k", "3840x2160", slow, bare)}
+    assert report.verdict(found["figure.4k.p99"]) == "FAIL"
+    assert report.verdict(found["figure.4k.cpu_ratio"]) == "FAIL"
+    assert "981x508" in found["figure.4k.p99"]["note"]

@@ -66,12 +66,12 @@ def _path(shape: Shape, to: QTransform) -> QPainterPath:
     pts = shape.points
     path = QPainterPath(QPointF(*pts[0]))
     if shape.kind == "smooth":
-        for c1, c2, end in smooth_closed(pts):
-            path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
+        for (ax, ay), (bx, by), (cx, cy) in smooth_closed(pts):
+            path.cubicTo(ax, ay, bx, by, cx, cy)
         path.closeSubpath()
     else:
         for x, y in pts[1:]:
-            path.lineTo(QPointF(x, y))
+            path.lineTo(x, y)
         if shape.kind == "polygon":
             path.closeSubpath()
     return to.map(path)

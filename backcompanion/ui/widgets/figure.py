@@ -41,6 +41,7 @@ from backcompanion.ui.widgets.figure_paint import (
     paint_figure,
     paint_scene,
     scene_paths,
+    world_rect,
 )
 
 __all__ = [
@@ -63,7 +64,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 ASPECT = 4 / 3  # width / height a figure is laid out at (the drawing fits inside, centred)
-CACHE_FRAMES = 256  # moments whose paths the widget keeps (a whole ease in or out, and more)
+CACHE_FRAMES = 64  # moments whose paths the widget keeps (about 40 kB each)
 FIGURE_CONTEXT = "figure"  # the translation context of the pose descriptions
 
 
@@ -117,8 +118,10 @@ class FigureView(Themed, QWidget):
         self._name: str | None = None
         self._moment = Moment()
         self._shown: Moment | None = None  # the (rounded) moment the paths are for
-        self._cache: OrderedDict[tuple, Paths] = OrderedDict()
+        # per (rounded) moment: its paths and where its moving shapes lie (world units)
+        self._cache: OrderedDict[tuple, tuple[Paths, QRectF]] = OrderedDict()
         self._paths: Paths = []
+        self._moving = QRectF()  # where the shown moment's moving shapes lie
         self._box: Box = (0.0, 0.0, 1.0, 1.0)
         self._colors: dict[str, QColor] = {}
         self._still: StillPicture | None = None
@@ -166,9 +169,7 @@ class FigureView(Themed, QWidget):
         if figure == self._figure and mirrored == self._mirrored:
             return
         self._figure, self._mirrored = figure, mirrored
-        self._cache.clear()
-        self._still = None
-        self._shown = None
+        self._forget()
         self._refresh()
 
     def set_moment(self, moment: Moment) -> None:
@@ -214,8 +215,7 @@ class FigureView(Themed, QWidget):
     def set_reduced_motion(self, reduced: bool) -> None:
         if reduced != self._reduced:
             self._reduced = reduced
-            self._still = None
-            self._shown = None
+            self._forget()
             self._refresh()
 
     def set_background(self, role: str) -> None:
@@ -277,17 +277,25 @@ class FigureView(Themed, QWidget):
         self.setAccessibleName(name or translate("program", figure.exercise_name))
         self.setAccessibleDescription(translate(FIGURE_CONTEXT, figure.description))
 
+    def _forget(self) -> None:
+        """Another figure, side or mode: nothing computed before is any use."""
+        self._cache.clear()
+        self._paths, self._moving = [], QRectF()
+        self._still = None
+        self._shown = None
+
+    def _mask(self) -> tuple[bool, ...]:
+        """Which shapes never move (all, in reduced motion: the picture is still)."""
+        if self._reduced:
+            return tuple(True for _ in self._paths)
+        mask = still_mask(self._figure)
+        return mask if len(mask) == len(self._paths) else tuple(False for _ in self._paths)
+
     def _still_picture(self) -> StillPicture:
         if self._still is None:
             rect = QRectF(self.rect())
-            if self._reduced:
-                mask = tuple(True for _ in self._paths)
-            else:
-                mask = still_mask(self._figure)
-                if len(mask) != len(self._paths):
-                    mask = tuple(False for _ in self._paths)
             self._still = StillPicture(
-                self._paths, mask, self._box, rect, self._colors, self.devicePixelRatioF()
+                self._paths, self._mask(), self._box, rect, self._colors, self.devicePixelRatioF()
             )
         return self._still
 
@@ -301,18 +309,22 @@ class FigureView(Themed, QWidget):
         hit = self._cache.get(key)
         if hit is None:
             sc = scene(self._figure, moment, mirrored=self._mirrored, reduced=self._reduced)
-            hit = scene_paths(sc)
             self._box = sc.box
+            still = None if self._reduced else still_mask(self._figure)
+            paths = scene_paths(sc, still, self._paths or None)
+            hit = (paths, world_rect(paths, still))
             self._cache[key] = hit
             while len(self._cache) > CACHE_FRAMES:
                 self._cache.popitem(last=False)
         else:
             self._cache.move_to_end(key)
-        before = self._paths
-        self._paths, self._shown = hit, moment
-        if self._still is not None and before and not self._reduced:
+        before = self._moving
+        was_shown = bool(self._paths)
+        self._paths, self._moving = hit
+        self._shown = moment
+        if self._still is not None and was_shown and not self._reduced:
             # only where the moving limbs were and are now
-            dirty = self._still.moving_rect(before).united(self._still.moving_rect(hit))
-            self.update(dirty.toAlignedRect())
+            dirty = self._still.to.mapRect(before.united(self._moving))
+            self.update(dirty.toAlignedRect().adjusted(-2, -2, 2, 2))
         else:
             self.update()

@@ -40,6 +40,7 @@ __all__ = [
     "paint_scene",
     "paths_rect",
     "scene_paths",
+    "world_rect",
 ]
 
 FAR_MIX = 0.45  # the far limbs: this share of the background mixed into the figure colour
@@ -78,31 +79,57 @@ def figure_colors(theme: Theme, background: str | None = None) -> dict[str, QCol
 
 
 def _path(shape: Shape) -> QPainterPath:
+    # numbers, not QPointF: a path is built every frame, and each QPointF costs a call into Qt
     path = QPainterPath()
     pts = shape.points
-    path.moveTo(QPointF(*pts[0]))
+    path.moveTo(*pts[0])
     if shape.kind == "smooth":
-        for c1, c2, end in smooth_closed(pts):
-            path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
+        cubic = path.cubicTo
+        for (ax, ay), (bx, by), (cx, cy) in smooth_closed(pts):
+            cubic(ax, ay, bx, by, cx, cy)
         path.closeSubpath()
     else:
-        for p in pts[1:]:
-            path.lineTo(QPointF(*p))
+        line = path.lineTo
+        for x, y in pts[1:]:
+            line(x, y)
         if shape.kind == "polygon":
             path.closeSubpath()
     return path
 
 
-def scene_paths(sc: Scene) -> Paths:
+def scene_paths(
+    sc: Scene, still: tuple[bool, ...] | None = None, base: Paths | None = None
+) -> Paths:
     """Each shape of ``sc`` as a QPainterPath in world units, in paint order, with the path of
     its halo (the outline grown by :data:`HALO`) for the shapes of the body and the near limbs
-    (the far limbs are behind everything: nothing to set them apart from)."""
+    (the far limbs are behind everything: nothing to set them apart from). The shapes that
+    ``still`` marks are taken from ``base`` (another moment's paths) instead of built again.
+    The shapes come without their points: the paths hold them (a cached moment stays small)."""
     out = []
-    for s in sc.shapes:
+    reuse = still is not None and base is not None and len(base) == len(sc.shapes)
+    for i, s in enumerate(sc.shapes):
+        if reuse and still[i]:
+            out.append(base[i])
+            continue
         halo = None
         if s.group and not s.group.startswith("far_") and s.kind == "smooth":
             halo = _path(replace(s, points=tuple(grown(s.points))))
-        out.append((_path(s), halo, s))
+        out.append((_path(s), halo, replace(s, points=())))
+    return out
+
+
+def world_rect(paths: Paths, still: tuple[bool, ...] | None = None) -> QRectF:
+    """Where the paths (not the ``still`` ones) lie, halos and line widths included, in world
+    units: what a frame has to repaint."""
+    out = QRectF()
+    for i, (path, halo, shape) in enumerate(paths):
+        if still is not None and still[i]:
+            continue
+        r = (halo or path).controlPointRect()
+        if shape.kind == "line":
+            pad = shape.width / 2.0
+            r = r.adjusted(-pad, -pad, pad, pad)
+        out = out.united(r)
     return out
 
 
@@ -287,14 +314,6 @@ class StillPicture:
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(dpr)
         return _Layer(i, end, pixmap, QPointF(area.topLeft()), area)
-
-    def moving_rect(self, paths: Paths) -> QRectF:
-        """Where the moving shapes of ``paths`` (one frame's) land."""
-        out = QRectF()
-        for layer in self.layers:
-            if layer.pixmap is None:
-                out = out.united(paths_rect(paths[layer.first : layer.last], self.to))
-        return out
 
     def paint(self, painter: QPainter, paths: Paths, colors, clip: QRect | None = None) -> None:
         """One frame: the still runs as pixmaps, the moving runs of ``paths`` filled."""
