@@ -152,6 +152,11 @@ def test_piriformis_crosses_an_ankle_over_the_other_knee_and_draws_it_to_the_che
     fig = BOOK.get("piriformis_stretch")
     assert contact_gap(pull, "far_sole", "floor", fig.props) > 15  # the foot leaves the floor
     assert "far_sole" in fig.key("start").contact_map()
+    # drawn toward the chest: the far knee over the hip or toward the head (not up-left, away
+    # from the chest), the shin about level and the foot above the knee, not dangling
+    assert pull["far_knee"][0] >= pull["hip"][0]
+    shin = angle_of(sub(pull["far_ankle"], pull["far_knee"]))
+    assert abs(abs(shin) - 180) < 25 and pull["far_toe"][1] > pull["far_ankle"][1]
 
 
 def test_hip_flexor_half_kneeling_pelvis_tucked_hips_forward_chest_high():
