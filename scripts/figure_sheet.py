@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Contact sheets of the exercise figure, to look at: every pose of every figure, both sides.
 
-    python scripts/figure_sheet.py [--out DIR] [--only ID ...] [--full] [--frames]
+    python scripts/figure_sheet.py [--out DIR] [--only ID ...] [--full] [--frames] [--pairs]
 
 For each theme (light, dark) it writes ``sheet_THEME.png``: one row per figure, cells of
 400 x 300 px showing start, stretch (and release), then the same mirrored (the right side),
@@ -9,7 +9,8 @@ then the reduced-motion picture (end pose with its arrow); and each row on its o
 ``row_ID_THEME.png``. ``--full`` also writes each
 figure's start and stretch at full-screen size (1920 x 1080), ``full_ID_POSE_THEME.png``;
 ``--frames`` a strip of the movement as a session shows it (get ready, the hold easing in,
-the release easing out), ``frames_ID_THEME.png``.
+the release easing out), ``frames_ID_THEME.png``; ``--pairs`` the start and the stretch
+side by side, titled, ``pair_ID_THEME.png`` (docs/screenshots/ keeps three of them).
 Runs offscreen; nothing in the app changes.
 """
 
@@ -114,12 +115,45 @@ def frames(theme: Theme, only: list[str], out: Path) -> None:
         image.save(str(out / f"frames_{figure.id}_{theme.name}.png"))
 
 
+PAIR_W, PAIR_H, TITLE_H = 820, 520, 64
+
+
+def pairs(theme: Theme, only: list[str], out: Path) -> None:
+    """Each moving figure's start and stretch side by side, each titled in the app's font."""
+    from backcompanion.fonts import register_fonts
+
+    family = register_fonts()
+    for figure in builtin_figures().figures:
+        if (only and figure.id not in only) or not figure.moves:
+            continue
+        image = QImage(2 * PAIR_W, PAIR_H + TITLE_H, QImage.Format.Format_RGB32)
+        image.fill(QColor(theme.window))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        font = QFont(family)
+        font.setPixelSize(30)
+        font.setBold(True)
+        painter.setFont(font)
+        for i, (pose, words) in enumerate((("start", "start"), ("stretch", "the stretch"))):
+            painter.setPen(QColor(theme.text))
+            painter.drawText(
+                QRectF(i * PAIR_W + 28, 0, PAIR_W - 56, TITLE_H),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"{figure.exercise_name}: {words}",
+            )
+            rect = QRectF(i * PAIR_W + 20, TITLE_H, PAIR_W - 40, PAIR_H - 20)
+            paint_figure(painter, rect, figure, Moment(pose, pose, 0.0), theme=theme)
+        painter.end()
+        image.save(str(out / f"pair_{figure.id}_{theme.name}.png"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("figure-sheets"))
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--frames", action="store_true")
+    parser.add_argument("--pairs", action="store_true")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])  # noqa: F841 (fonts need an app)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -134,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             full(theme, args.only, args.out)
         if args.frames:
             frames(theme, args.only, args.out)
+        if args.pairs:
+            pairs(theme, args.only, args.out)
     print(f"written to {args.out}")
     return 0
 
