@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self._pending_check: str | None = None  # "before" or "after": the check-in shown
         self.tray = None  # the TrayController, set by the app when reminders are wired
 
-        self.carousel = ExerciseCarousel()
+        self.carousel = ExerciseCarousel(clock=clock)  # browsing and the card figure's loop
         self.carousel.set_program(companion.program, None)
         self.home = HomePage(self.carousel)
         self.home.set_demo(demo)
