@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from backcompanion import resources
 from backcompanion.fonts import register_fonts
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Theme",
     "ThemeFollower",
     "apply_theme",
+    "check_mark_path",
     "contrast_ratio",
     "control_height",
     "current_theme",
@@ -174,6 +176,15 @@ def control_height(font: QFont) -> int:
     return max(56, round(QFontMetricsF(font).height() * 2.0))
 
 
+def check_mark_path(theme: Theme) -> str:
+    """The tick drawn in a ticked check box (its colour is the theme's ``on_accent``), as
+    a path for the style sheet's ``url()``; "" when the file is missing (a solid box then)."""
+    try:
+        return resources.path(f"icons/check-{theme.name}.svg").as_posix()
+    except resources.ResourceError:
+        return ""
+
+
 def style_sheet(theme: Theme, family: str, base_pt: int = BASE_PT) -> str:
     """The app-wide style sheet: large type, big controls, clear focus rings."""
     base = QFont(family)
@@ -187,6 +198,7 @@ def style_sheet(theme: Theme, family: str, base_pt: int = BASE_PT) -> str:
     rating_pad = round(rating_line * 0.8)  # room under the number for the check mark
     rating_h = round(rating_line * 1.3) + rating_pad
     scroll_w = max(16, round(QFontMetricsF(base).height() * 0.7))
+    tick = check_mark_path(theme)
     t = theme
     return f"""
 * {{ font-family: "{family}"; font-size: {base_pt}pt; }}
@@ -248,7 +260,9 @@ QCheckBox::indicator {{
     width: {indicator}px; height: {indicator}px;
     border: 3px solid {t.text}; border-radius: 6px; background: {t.card};
 }}
-QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.text}; }}
+QCheckBox::indicator:checked {{
+    background: {t.accent}; border-color: {t.text}; image: url("{tick}");
+}}
 QCheckBox[role="strong"], QLabel[role="strong"] {{ font-weight: 700; }}
 
 QScrollBar:vertical {{

@@ -1019,6 +1019,13 @@
         </message>
     </context>
     <context>
+        <name>KeyButton</name>
+        <message>
+            <source>Key received just as the session moved on: press it again</source>
+            <translation>Tecla recibida justo cuando la sesión avanzó sola: púlsela otra vez</translation>
+        </message>
+    </context>
+    <context>
         <name>LockPanel</name>
         <message>
             <source>Unlocks when:</source>
@@ -1036,12 +1043,20 @@
             <translation>¿Detener ahora la sesión de hoy? Todo lo que has hecho queda guardado.</translation>
         </message>
         <message>
-            <source>Stop session</source>
-            <translation>Detener la sesión</translation>
-        </message>
-        <message>
             <source>Keep going</source>
             <translation>Seguir</translation>
+        </message>
+        <message>
+            <source>&amp;Stop session</source>
+            <translation>&amp;Detener la sesión</translation>
+        </message>
+        <message>
+            <source>Quit during the session?</source>
+            <translation>¿Salir durante la sesión?</translation>
+        </message>
+        <message>
+            <source>Quit BackCompanion now? The session is paused and kept: you can resume it at the next start.</source>
+            <translation>¿Salir de BackCompanion ahora? La sesión queda en pausa y guardada: puede reanudarla la próxima vez que lo abra.</translation>
         </message>
         <message>
             <source>Not everything is saved</source>
@@ -1059,12 +1074,8 @@
             <translation>Dejarlo abierto</translation>
         </message>
         <message>
-            <source>Quit anyway</source>
-            <translation>Salir de todos modos</translation>
-        </message>
-        <message>
-            <source> (demo)</source>
-            <translation> (demostración)</translation>
+            <source>&amp;Quit anyway</source>
+            <translation>&amp;Salir de todos modos</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -1248,6 +1259,10 @@
             <translation>A continuación</translation>
         </message>
         <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
             <source>Next up: %1</source>
             <translation>A continuación: %1</translation>
         </message>
@@ -1304,6 +1319,14 @@
             <translation>Pulsa de 0 a 9, o 1 y luego 0 para el 10. Intro guarda.</translation>
         </message>
         <message>
+            <source>Pain rating, 0 to 10</source>
+            <translation>Nivel de dolor, de 0 a 10</translation>
+        </message>
+        <message>
+            <source>0 is no pain, 10 the worst pain imaginable</source>
+            <translation>0 es sin dolor; 10, el peor dolor imaginable</translation>
+        </message>
+        <message>
             <source>No pain</source>
             <translation>Sin dolor</translation>
         </message>
@@ -1343,18 +1366,18 @@
             </translation>
         </message>
         <message>
-            <source>0: no pain</source>
-            <translation>0: sin dolor</translation>
+            <source>0 out of 10: no pain</source>
+            <translation>0 de 10: sin dolor</translation>
         </message>
         <message>
-            <source>10: worst pain imaginable</source>
-            <translation>10: el peor dolor imaginable</translation>
+            <source>10 out of 10: worst pain imaginable</source>
+            <translation>10 de 10: el peor dolor imaginable</translation>
         </message>
         <message numerus="yes">
-            <source>Pain %n out of 10</source>
+            <source>%n out of 10</source>
             <translation>
-                <numerusform>Dolor %n de 10</numerusform>
-                <numerusform>Dolor %n de 10</numerusform>
+                <numerusform>%n de 10</numerusform>
+                <numerusform>%n de 10</numerusform>
             </translation>
         </message>
     </context>

@@ -326,6 +326,9 @@ def test_sides_mirrored_on_the_second_side(view, run):
     assert view.side_text.is_boxed()  # by shape, not by colour alone
     assert view.cue_text.text() == "Change sides and get into position"
     assert view.figure.is_mirrored()
+    # what comes is this stretch's other side: nothing on screen names the next stretch
+    shown = [t.text() for t in view.findChildren(FitText) if not t.isHidden()]
+    assert "Hamstring stretch" in shown and not any("Piriformis" in t for t in shown)
     run.send(Event.CONTINUE)
     assert view.side_text.text() == "Right leg" and not view.side_text.is_boxed()
     assert view.figure.is_mirrored()

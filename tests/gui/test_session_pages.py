@@ -26,7 +26,7 @@ from backcompanion.session.records import Effort
 from backcompanion.session.rules import GATE_OPEN_TEXT
 from backcompanion.ui.session_screens.breathing_page import BreathingPage
 from backcompanion.ui.session_screens.done_page import DonePage
-from backcompanion.ui.session_screens.exercise_page import ExercisePage, next_up
+from backcompanion.ui.session_screens.exercise_page import ExercisePage, next_up, next_up_side
 from backcompanion.ui.session_screens.gate_page import GatePage
 from backcompanion.ui.session_screens.page_base import scale_factor
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
@@ -198,6 +198,14 @@ def test_dial_mode_and_next_up_are_pure(qapp):
     assert next_up(r.snap) is None  # idle
     r.to_stretching()
     assert next_up(r.snap).id == "angry_cat"  # the first rep: the exercise about to start
+    assert next_up_side(r.snap) == ""
+    r.to("hamstring_stretch")
+    assert (next_up(r.snap).id, next_up_side(r.snap)) == ("hamstring_stretch", "")
+    while r.snap.side_index != 1:
+        r.send(Event.SKIP_REPEAT)
+    assert r.snap.switching_side and r.snap.step is Step.GET_READY
+    # "Switch sides: right leg / Get ready": next up is this stretch's right leg
+    assert (next_up(r.snap).id, next_up_side(r.snap)) == ("hamstring_stretch", "right leg")
 
 
 # ---------------------------------------------------------------- the dial widget
@@ -330,7 +338,14 @@ def test_next_up_during_get_ready(page, run):
     while run.snap.side_index != 1:
         run.send(Event.SKIP_REPEAT)
     assert run.snap.switching_side
-    assert page.next_up.exercise().id == "piriformis_stretch"  # after this exercise
+    assert page.side_label.text() == "Switch sides: right leg"
+    # what this get_ready leads into: the same stretch on its other side, not the next one
+    assert page.next_up.exercise().id == "hamstring_stretch"
+    assert page.next_up.side() == "right leg"
+    assert page.next_up.name.text() == "Hamstring stretch (right leg)"
+    assert page.next_up.picture.figure_id() == "hamstring_stretch"
+    assert page.next_up.accessibleName() == "Next up: Hamstring stretch (right leg)"
+    assert "Piriformis" not in page.next_up.name.text()
     run.send(Event.CONTINUE)
     assert page.slot.currentWidget() is not page.next_up
 

@@ -167,3 +167,27 @@ class HomePage(QWidget):
                 self.tr("Stretches today. Strengthening opens after:") + "\n" + reasons
             )
         self.start_button.setEnabled(status.may_start and it is None)
+        self._focus_main()
+
+    def main_button(self) -> QPushButton:
+        """The button Space presses when the page is shown: start the session, or, when it
+        cannot start, what comes first (resume the interrupted one, the safety check)."""
+        if self.start_button.isEnabled():
+            return self.start_button
+        if not self.resume_banner.isHidden():
+            return self.resume_button
+        if not self.safety_banner.isHidden():
+            return self.safety_button
+        return self.start_button
+
+    def _focus_main(self) -> None:
+        # the page passes its focus on: the window focuses the page it shows, and Space
+        # (the README's one key) then starts the session instead of opening Progress
+        main = self.main_button()
+        self.setFocusProxy(main)
+        if self.isVisible():  # never a hidden page's button: a key would press it unseen
+            main.setFocus()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._focus_main()  # also the window's first show, before any page change

@@ -12,7 +12,15 @@ and owns the only display timers:
   release (easing back), never while paused, never once it holds still.
 
 It also notices a suspend (CLOCK_BOOTTIME running ahead of CLOCK_MONOTONIC)
-and keeps a key pressed in the first second of a new phase from skipping it.
+and holds back a key that lands just as the session moved on by itself.
+
+The key hold: when a phase ends by itself (the timer), a key that moves on (N, B)
+pressed within :data:`KEY_GUARD_S` was almost surely meant for the phase that just
+ended, so it does not skip the new one. The press is not lost silently: the bridge
+emits :attr:`SessionBridge.keyHeld` with its event, the page marks that key, and
+``keyHeld(None)`` clears the mark when the second is over (the display timer is
+aimed at that moment). A phase the person moved on by a key (or a button) holds
+nothing back: N, N skips two repeats, as pressed.
 """
 
 from __future__ import annotations
@@ -37,8 +45,9 @@ from backcompanion.session.engine import (
 FRAME_MS = 16  # about 60 frames a second for the pacer and the moving figure
 # docs/ARCHITECTURE.md §4: a jump of more than 2 s between the clocks means the machine slept
 SUSPEND_GAP_S = 2.0
-KEY_GUARD_S = 1.0  # a key in the first second of a new phase does not skip it
-# events that move on: the guard keeps an early key press from skipping the new phase
+KEY_GUARD_S = 1.0  # a key in the first second of a phase begun by itself does not skip it
+# events that move on: the guard keeps a key meant for the phase that just ended by itself
+# from skipping the new one
 GUARDED = frozenset({Event.SKIP_REPEAT, Event.SKIP_EXERCISE, Event.PREVIOUS, Event.CONTINUE})
 
 
@@ -57,6 +66,7 @@ class SessionBridge(QObject):
     phaseFrame = Signal(float)
     sessionEnded = Signal(object)  # the final Snapshot (done or stopped)
     refused = Signal(str)  # an event the engine refused (a message for the status line)
+    keyHeld = Signal(object)  # Event: a key held back (see the module doc); None: mark off
 
     def __init__(
         self,
@@ -70,7 +80,9 @@ class SessionBridge(QObject):
         self._engine: SessionEngine | None = None
         self._last_offset = sleep_offset()
         self._phase_key: tuple | None = None
-        self._phase_since = 0.0
+        self._guard_until = -math.inf  # keys that move on are held back until then
+        self._held: Event | None = None  # the key held back, while its mark shows
+        self._sending = False  # an event is being sent: the change it makes is the person's
         self._pacer_visible = False
         self._figure_visible = False
         self._motion_end: float | None = None  # the figure moves until then (monotonic)
@@ -107,6 +119,8 @@ class SessionBridge(QObject):
         self._frame.stop()
         self._phase_key = None
         self._motion_end = None
+        self._guard_until = -math.inf
+        self._held = None
 
     def snapshot(self) -> Snapshot | None:
         return self._engine.snapshot() if self._engine else None
@@ -124,16 +138,27 @@ class SessionBridge(QObject):
         if engine is None:
             return False
         if from_key and event in GUARDED and self.in_key_guard():
+            self._held = event
+            self.keyHeld.emit(event)
+            self._schedule_tick()  # wake when the hold ends, to take the mark off
             return False
+        self._sending = True
         try:
             engine.send(event, **payload)
         except InvalidTransition as exc:
             self.refused.emit(str(exc))
             return False
+        finally:
+            self._sending = False
         return True
 
     def in_key_guard(self) -> bool:
-        return self._clock() - self._phase_since < KEY_GUARD_S
+        """True in the first second of a phase that began by itself (not by a key)."""
+        return self._clock() < self._guard_until
+
+    def held_key(self) -> Event | None:
+        """The key held back whose mark shows now (None: no mark)."""
+        return self._held
 
     def set_pacer_visible(self, visible: bool) -> None:
         """The main window says whether the pacer is on screen; frames run only then."""
@@ -159,7 +184,9 @@ class SessionBridge(QObject):
         key = (snap.state, snap.paused_from, snap.step, snap.exercise, snap.side_index, snap.rep)
         if key != self._phase_key:
             self._phase_key = key
-            self._phase_since = self._clock()
+            # moved on by the person (a key, a button): nothing to hold back
+            self._guard_until = -math.inf if self._sending else self._clock() + KEY_GUARD_S
+            self._release_held()
         self._motion_end = self._motion_end_of(engine, snap)
         self._schedule_tick()
         self._schedule_frames()
@@ -169,8 +196,15 @@ class SessionBridge(QObject):
             self._frame.stop()
             self.sessionEnded.emit(snap)
 
+    def _release_held(self) -> None:
+        if self._held is not None:
+            self._held = None
+            self.keyHeld.emit(None)
+
     def _schedule_tick(self) -> None:
         deadline = self._engine.next_deadline() if self._engine else None
+        if self._held is not None:  # also wake when the held key's mark is to go
+            deadline = self._guard_until if deadline is None else min(deadline, self._guard_until)
         if deadline is None:
             self._tick.stop()
             return
@@ -181,6 +215,8 @@ class SessionBridge(QObject):
         engine = self._engine
         if engine is None:
             return
+        if self._held is not None and not self.in_key_guard():
+            self._release_held()
         offset = self._sleep_offset()
         if offset is not None and self._last_offset is not None:
             gap = offset - self._last_offset

@@ -3,8 +3,12 @@
 Eleven large buttons in one row, the two anchors, an optional note and Save.
 Usable with one key: 0-9 pick that number, "1" then "0" within 1.5 s picks 10,
 Enter saves. The choice shows by a thick border and a check mark, not by
-colour alone. The widget has no rules: it never judges a rating, it only
-reports it with :attr:`PainCheckIn.submitted`.
+colour alone. To a screen reader the scale is one radio group ("Pain rating,
+0 to 10") of eleven radio buttons named "3 out of 10" and so on: the buttons are
+exclusive (a QButtonGroup, and auto-exclusive, which is what makes Qt call a
+checkable button a radio button) inside a named group box. The widget has no
+rules: it never judges a rating, it only reports it with
+:attr:`PainCheckIn.submitted`.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -51,6 +56,7 @@ class RatingButton(Themed, QPushButton):
         super().__init__(str(value), parent)
         self.value = value
         self.setCheckable(True)
+        self.setAutoExclusive(True)  # one of a radio group, also to a screen reader
         self.setAutoDefault(False)  # Enter saves the rating, even inside a dialog
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -106,10 +112,21 @@ class PainCheckIn(QWidget):
         self._hint.setWordWrap(True)
         set_role(self._hint, "muted")
 
+        self.scale_box = QGroupBox()
+        self.scale_box.setObjectName("painScale")
+        self.scale_box.setFlat(True)
+        self.scale_box.setStyleSheet(
+            "QGroupBox#painScale { border: none; margin: 0px; padding: 0px; }"
+        )
+        self.scale_box.setAccessibleName(self.tr("Pain rating, 0 to 10"))
+        self.scale_box.setAccessibleDescription(
+            self.tr("0 is no pain, 10 the worst pain imaginable")
+        )
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._buttons: list[RatingButton] = []
-        grid = QGridLayout()
+        grid = QGridLayout(self.scale_box)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
         for value in range(MAX_RATING + 1):
@@ -163,7 +180,7 @@ class PainCheckIn(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._hint)
         layout.addSpacing(8)
-        layout.addLayout(grid)
+        layout.addWidget(self.scale_box)
         layout.addSpacing(8)
         layout.addWidget(note_label)
         layout.addWidget(self._note)
@@ -296,10 +313,10 @@ class PainCheckIn(QWidget):
 
     def _accessible_name(self, value: int) -> str:
         if value == 0:
-            return self.tr("0: no pain")
+            return self.tr("0 out of 10: no pain")
         if value == MAX_RATING:
-            return self.tr("10: worst pain imaginable")
-        return self.tr("Pain %n out of 10", "", value)
+            return self.tr("10 out of 10: worst pain imaginable")
+        return self.tr("%n out of 10", "", value)
 
 
 class PainNowDialog(QDialog):
@@ -314,6 +331,19 @@ class PainNowDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.check_in)
         self.resize(1100, 520)
+        # the scale, not its first number, takes the keys: Space must not pick 0 (below)
+        self.check_in.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space carries on, as it does everywhere in a session: closed, nothing recorded.
+
+        (Enter saves a chosen rating and does nothing before one is chosen; the
+        scale takes the digits.)"""
+        if event.key() == Qt.Key.Key_Space:
+            event.accept()
+            self.reject()
+            return
+        super().keyPressEvent(event)
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> int | None:

@@ -57,6 +57,7 @@ __all__ = [
     "ExercisePage",
     "NextUpBox",
     "next_up",
+    "next_up_side",
 ]
 
 EFFORT_KEYS: dict[Qt.Key, Effort] = {
@@ -69,13 +70,20 @@ _EFFORT_BY_DIGIT = {str(i + 1): e for i, e in enumerate(EFFORT_KEYS.values())}
 
 
 def next_up(snap: Snapshot) -> Exercise | None:
-    """What the "Next up" box shows during get_ready: the exercise about to start when this
-    get_ready opens it, else (switching sides) the exercise after this one. None outside."""
+    """What the "Next up" box shows during get_ready: what this get_ready leads into, the
+    exercise about to start (on a side switch: this exercise again, on its other side,
+    see :func:`next_up_side`). None outside get_ready."""
     if snap.step is not Step.GET_READY:
         return None
-    if snap.switching_side:
-        return snap.next_exercise
     return snap.exercise
+
+
+def next_up_side(snap: Snapshot) -> str:
+    """The side "Next up" names with its exercise: the side about to start on a side
+    switch, else "" (the first side is said by the page's header)."""
+    if snap.step is Step.GET_READY and snap.switching_side and snap.side_label:
+        return snap.side_label
+    return ""
 
 
 class EffortStrip(QFrame):
@@ -178,18 +186,29 @@ class NextUpBox(QFrame):
         row.addWidget(self.box, 2)
         row.addLayout(texts, 3)
         self._exercise: Exercise | None = None
+        self._side = ""
+        self._mirrored = False
 
     def exercise(self) -> Exercise | None:
         return self._exercise
 
-    def set_exercise(self, exercise: Exercise | None) -> None:
-        if exercise is self._exercise:
+    def side(self) -> str:
+        return self._side
+
+    def set_exercise(self, exercise: Exercise | None, side: str = "", mirrored: bool = False):
+        """Show ``exercise`` (None: nothing); ``side`` ("right leg") when it is the other
+        side of the exercise on screen, its picture then ``mirrored`` as the page's."""
+        if (exercise, side, mirrored) == (self._exercise, self._side, self._mirrored):
             return
-        self._exercise = exercise
+        self._exercise, self._side, self._mirrored = exercise, side, mirrored
         name = exercise.name if exercise else ""
+        if name and side:
+            name = self.tr("%1 (%2)").replace("%1", name).replace("%2", side)
         set_text(self.name, name)
         figures = figures_for(exercise.id if exercise else None)
-        self.picture.set_figure(figures[0] if figures else None, False, name or None)
+        self.picture.set_figure(
+            figures[0] if figures else None, mirrored, exercise.name if exercise else None
+        )
         self.picture.show_still()
         self.setAccessibleName(self.tr("Next up: %1").replace("%1", name))
 
@@ -485,8 +504,8 @@ class ExercisePage(SessionPage):
             set_text(self.cue_label, self.tr("Relax and breathe"))
             slot = self.SLOT_CUE
         else:
-            up = next_up(snap)
-            self.next_up.set_exercise(up)
+            up, side = next_up(snap), next_up_side(snap)
+            self.next_up.set_exercise(up, side, mirrored=bool(side) and snap.side_index == 1)
             slot = self.SLOT_NEXT if up is not None else self.SLOT_EMPTY
         if self.slot.currentIndex() != slot:
             self.slot.setCurrentIndex(slot)

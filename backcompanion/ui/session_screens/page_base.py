@@ -253,6 +253,15 @@ class SessionPage(ScaledPage):
     def is_paused_shown(self) -> bool:
         return not self.overlay.isHidden()
 
+    def show_key_held(self, event: Event | None) -> None:
+        """Mark the buttons of ``event`` as pressed by key but held back (the session
+        had just moved on by itself); None takes every mark off."""
+        for button, sends in self._buttons.items():
+            button.set_held(event is not None and sends is event)
+
+    def held_buttons(self) -> list[KeyButton]:
+        return [b for b in self._buttons if b.is_held()]
+
     def _push_theme(self, theme: Theme) -> None:
         self.progress.set_theme(theme)
         self.overlay.set_theme(theme)

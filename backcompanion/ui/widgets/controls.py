@@ -102,7 +102,22 @@ class KeyButton(Themed, QPushButton):
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may shrink to the minimum
         self.setSizePolicy(policy)
         self._sheet = ""
+        self._held = False
         self._metrics()
+
+    def set_held(self, held: bool) -> None:
+        """Mark the key as received but held back (the session had just moved on by
+        itself): the whole button is outlined and its key cap filled, until unmarked."""
+        if held == self._held:
+            return
+        self._held = held
+        self.setAccessibleDescription(
+            self.tr("Key received just as the session moved on: press it again") if held else ""
+        )
+        self.update()
+
+    def is_held(self) -> bool:
+        return self._held
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -162,6 +177,34 @@ class KeyButton(Themed, QPushButton):
             self._metrics()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._paint_button(event)
+        if self._held:
+            self._paint_held()
+
+    def _paint_held(self) -> None:
+        t = self.painted_theme()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = max(3.0, em(self) * 0.18)
+        p.setPen(QPen(QColor(t.hold), width))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        r = min(self.height() / 4, em(self) * 0.5)
+        inset = width / 2
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), r, r)
+        if self.cap_shown():
+            box = self._cap_box()
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(t.hold))
+            p.drawRoundedRect(box, self._cap_h * 0.22, self._cap_h * 0.22)
+            p.setPen(QColor(t.window))
+            p.setFont(self._cap_font)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._key)
+        p.end()
+
+    def _cap_box(self) -> QRectF:
+        return QRectF(self._cap_left, (self.height() - self._cap_h) / 2, self._cap_w, self._cap_h)
+
+    def _paint_button(self, event: QPaintEvent) -> None:
         if not self.cap_shown():
             super().paintEvent(event)
             return
@@ -179,7 +222,7 @@ class KeyButton(Themed, QPushButton):
             colour = t.on_accent
         else:
             colour = t.text
-        box = QRectF(self._cap_left, (self.height() - self._cap_h) / 2, self._cap_w, self._cap_h)
+        box = self._cap_box()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QPen(QColor(colour), max(1.5, self._cap_h / 14)))
         p.setBrush(Qt.BrushStyle.NoBrush)
@@ -187,6 +230,7 @@ class KeyButton(Themed, QPushButton):
         p.drawRoundedRect(box, r, r)
         p.setFont(self._cap_font)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._key)
+        p.end()
 
 
 class ProgressLine(Themed, QWidget):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus
+from backcompanion.i18n import translate
 from backcompanion.session.engine import Event, Snapshot, State
 from backcompanion.ui.home.carousel import ExerciseCarousel
 from backcompanion.ui.home.home_page import HomePage
@@ -77,7 +78,11 @@ class MainWindow(QMainWindow):
         self.companion = companion
         self.settings = settings
         self.demo = demo
-        self.setWindowTitle(APP_NAME + (self.tr(" (demo)") if demo else ""))
+        # the desktop adds " — BackCompanion" (the display name) to a title that does not
+        # end with it: the demo's title names the demo, the name comes once
+        self.setWindowTitle(
+            translate("HomePage", "Demo: nothing here is saved") if demo else APP_NAME
+        )
         self.bridge = SessionBridge(clock=clock, parent=self)
         self.bridge.changed.connect(self._on_snapshot)
         self.bridge.sessionEnded.connect(self._on_session_ended)
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         self.home.progressRequested.connect(self.show_progress)
         self.bridge.breathFrame.connect(self._on_breath_frame)
         self.bridge.phaseFrame.connect(self._on_phase_frame)
+        self.bridge.keyHeld.connect(self._on_key_held)
         self.stack.currentChanged.connect(self._on_page_shown)
 
     # ---- the window's own pages (the flows build theirs) ----
@@ -305,6 +311,13 @@ class MainWindow(QMainWindow):
                     return False
                 self.bridge.send(Event.RATE_EFFORT, effort=effort)
         return True
+
+    def _on_key_held(self, event: Event | None) -> None:
+        """A key held back as the session moved on by itself: its button says so."""
+        for name in ("breathing", "exercise", "gate"):
+            page = self.pages.built(name)
+            if page is not None:
+                page.show_key_held(event)
 
     # ---- the pacer, the moving figure and full screen ----
 

@@ -55,9 +55,11 @@ class Menus:
             QKeySequence.StandardKey.Preferences,
         )
         file.addSeparator()
-        self._action(
-            file, translate("MainWindow", "&Quit"), window.close, QKeySequence.StandardKey.Quit
-        )
+        quit_action = self._action(file, translate("MainWindow", "&Quit"), window.close)
+        # Ctrl+Q everywhere (the platform's binding is empty on Windows and offscreen)
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        ctrl_q = QKeySequence("Ctrl+Q")
+        quit_action.setShortcuts(quit_keys + ([] if ctrl_q in quit_keys else [ctrl_q]))
         view = bar.addMenu(translate("MainWindow", "&View"))
         self._action(view, translate("MainWindow", "&Home"), window.go_home, "Ctrl+H")
         self._action(view, translate("MainWindow", "&Progress"), window.show_progress, "Ctrl+P")
