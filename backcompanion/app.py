@@ -119,7 +119,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from backcompanion.companion import Companion
-    from backcompanion.history import StoreError, default_data_dir
+    from backcompanion.history import StoreError, settled_data_dir
     from backcompanion.session.rules import load_rules
     from backcompanion.ui import language
     from backcompanion.ui.services.inhibitor import make_inhibitor
@@ -131,6 +131,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     started = time.perf_counter()
     app = make_qapp()
     demo_dir = None
+    folder_note = None  # the history moved out of the old doubled folder, or could not
     if demo:
         import tempfile
 
@@ -140,7 +141,11 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         qsettings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         qsettings.setValue("app/first_start_done", True)
     else:
-        folder = data_dir or default_data_dir()
+        if data_dir is None:
+            settled = settled_data_dir()
+            folder, folder_note = settled.folder, settled.message
+        else:
+            folder = data_dir
         qsettings = QSettings()
     settings = Settings(qsettings)
     language.install(language.choose(settings.language), app)
@@ -186,7 +191,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     )
     window.show()
     QTimer.singleShot(1000, lambda: daily_backup(store))
-    for problem in [recovery_message, program_problem, *settings.take_problems()]:
+    for problem in [folder_note, recovery_message, program_problem, *settings.take_problems()]:
         if problem:
             window.message.setText(problem)
             QMessageBox.warning(window, APP_NAME, problem)

@@ -102,9 +102,12 @@ def data_dir(args: argparse.Namespace) -> Path:
     """The data folder: ``--data-dir`` or the platform's default for the app."""
     if args.data_dir is not None:
         return args.data_dir
-    from backcompanion.history import default_data_dir
+    from backcompanion.history import settled_data_dir
 
-    return default_data_dir()
+    settled = settled_data_dir()  # a history in the old doubled folder moves first
+    if settled.message:
+        print(f"backcompanion: {settled.message}", file=sys.stderr)
+    return settled.folder
 
 
 def open_store(folder: Path):

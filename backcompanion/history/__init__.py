@@ -7,7 +7,7 @@ from backcompanion.history.backup import (
     recover,
 )
 from backcompanion.history.errors import CorruptStoreError, StoreError
-from backcompanion.history.paths import default_data_dir
+from backcompanion.history.paths import default_data_dir, settled_data_dir
 from backcompanion.history.rows import (
     BreathingRow,
     ExerciseTotal,
@@ -31,4 +31,5 @@ __all__ = [
     "daily_backup_if_due",
     "default_data_dir",
     "recover",
+    "settled_data_dir",
 ]

@@ -1,7 +1,7 @@
 """Where the history lives, and files only the user can read (it is health data).
 
 The only module in ``history`` that may import Qt, and only inside
-:func:`default_data_dir`, so the store stays usable without Qt.
+:func:`legacy_data_dir`, so the store stays usable without Qt.
 """
 
 from __future__ import annotations
@@ -13,22 +13,47 @@ from backcompanion import APP_NAME, ORG_NAME
 
 
 def default_data_dir() -> Path:
-    """The app's data folder: ``QStandardPaths.AppDataLocation`` while a Qt application exists.
+    """The app's data folder: ``~/.local/share/BackCompanion`` on Linux (``$XDG_DATA_HOME``
+    honoured), ``%APPDATA%\\BackCompanion`` on Windows, ``~/Library/Application
+    Support/BackCompanion`` on macOS.
 
-    Without one (a command run before Qt starts, a test) Qt cannot know the
-    app's name, so this returns where Qt puts it on Linux for our names
+    It is Qt's ``AppDataLocation`` without the organisation folder, which with our
+    names only repeated the app's name (:func:`legacy_data_dir`;
+    :mod:`~backcompanion.history.relocate` moves a history from there).
+    """
+    old = legacy_data_dir()
+    if old.name == APP_NAME and old.parent.name == ORG_NAME:
+        return old.parent
+    return old
+
+
+def legacy_data_dir() -> Path:
+    """Where version 0.1 kept the history: ``QStandardPaths.AppDataLocation`` with both
+    names set (``.../BackCompanion/BackCompanion``).
+
+    Without a Qt application (a command run before Qt starts, a test) Qt cannot
+    know the app's name, so this returns where Qt puts it on Linux for our names
     (``$XDG_DATA_HOME`` or ``~/.local/share``, then ``ORG_NAME/APP_NAME``), and
     the command line sees the same history as the window.
     """
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    if QCoreApplication.instance() is not None:
+    app = QCoreApplication.instance()
+    if app is not None and app.organizationName() == ORG_NAME:
         found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         if found:
             return Path(found)
     xdg = os.environ.get("XDG_DATA_HOME", "")
     base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".local" / "share"
     return base / ORG_NAME / APP_NAME
+
+
+def settled_data_dir():
+    """The default data folder, after moving a history from the legacy one: a
+    :class:`~backcompanion.history.relocate.Settled` (folder and message)."""
+    from backcompanion.history.relocate import settle_data_dir
+
+    return settle_data_dir(default_data_dir(), legacy_data_dir())
 
 
 def private_folder(folder: Path) -> None:

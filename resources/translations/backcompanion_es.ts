@@ -169,6 +169,17 @@
         </message>
     </context>
     <context>
+        <name>DataFolder</name>
+        <message>
+            <source>Your history stays in {old}: it could not be moved to {new} ({reason}).</source>
+            <translation>Su historial sigue en {old}: no se pudo mover a {new} ({reason}).</translation>
+        </message>
+        <message>
+            <source>There are two histories. BackCompanion uses the newer one, in {used}; the other, in {other}, is left untouched.</source>
+            <translation>Hay dos historiales. BackCompanion usa el más reciente, en {used}; el otro, en {other}, se deja intacto.</translation>
+        </message>
+    </context>
+    <context>
         <name>DateFormat</name>
         <message>
             <source>{day} {month}</source>
