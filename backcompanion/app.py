@@ -173,19 +173,20 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         companion,
         settings,
         demo=demo,
-        open_settings=lambda parent: _open_settings(parent, settings, store),
+        open_settings=lambda parent: _open_settings(parent, settings, store, tray),
         export_summary=lambda parent: _export(parent, companion, settings),
         inhibitor=make_inhibitor(),
     )
     from backcompanion.ui.services.cue_player import attach_cues
 
     attach_cues(window.bridge, settings)  # sound and voice cues (off unless chosen)
-    tray = TrayController(settings, quiet=window.bridge.is_running, parent=app)
-    window.tray = tray
-    tray.openRequested.connect(window.bring_to_front)
-    tray.startRequested.connect(lambda: (window.bring_to_front(), window.start_session()))
-    tray.quitRequested.connect(window.quit_app)
-    tray.reminderDue.connect(window.show_reminder)
+    from backcompanion.ui.services.notifications import make_notifier
+
+    # reminders: the desktop's notification service first (Linux), then the tray
+    tray = TrayController(
+        settings, quiet=window.bridge.is_running, notifier=make_notifier(), parent=app
+    )
+    connect_tray(tray, window)
     app.applicationStateChanged.connect(
         lambda state: state == Qt.ApplicationState.ApplicationActive and tray.check_now()
     )
@@ -210,7 +211,18 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
             demo_dir.cleanup()
 
 
-def _open_settings(parent, settings, store) -> None:
+def connect_tray(tray, window) -> None:
+    """The tray's (and the desktop notification's) requests to the window: "Start now"
+    brings the window up with the opening check-in; the last resort for a reminder is
+    the window's status line."""
+    window.tray = tray
+    tray.openRequested.connect(window.bring_to_front)
+    tray.startRequested.connect(lambda: (window.bring_to_front(), window.start_session()))
+    tray.quitRequested.connect(window.quit_app)
+    tray.reminderDue.connect(window.show_reminder)
+
+
+def _open_settings(parent, settings, store, tray=None) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
@@ -231,7 +243,7 @@ def _open_settings(parent, settings, store) -> None:
         data_folder=str(store.data_dir),
         open_data_folder=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(store.data_dir))),
         backup_now=backup,
-        tray_problem=TrayController.unavailable_reason(),
+        tray_problem=tray.explanation if tray else TrayController.unavailable_reason(),
     )
 
 

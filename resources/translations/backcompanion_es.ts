@@ -203,6 +203,13 @@
         </message>
     </context>
     <context>
+        <name>DesktopNotifier</name>
+        <message>
+            <source>Start now</source>
+            <translation>Empezar ahora</translation>
+        </message>
+    </context>
+    <context>
         <name>DonePage</name>
         <message>
             <source>Back to start</source>
@@ -2230,6 +2237,10 @@
         <message>
             <source>Open</source>
             <translation>Abrir</translation>
+        </message>
+        <message>
+            <source>Your desktop has no system tray for BackCompanion: reminders come as desktop notifications, or as a message in the window when it is open.</source>
+            <translation>Su escritorio no ofrece a BackCompanion una bandeja del sistema: los recordatorios llegan como notificaciones del escritorio o, si no, como un mensaje en la ventana cuando está abierta.</translation>
         </message>
         <message>
             <source>Quit</source>

@@ -19,12 +19,19 @@ progress: much more wall time than monotonic time means the computer slept
 Several reminders missed in one sleep are shown once
 (:func:`~backcompanion.session.reminders.due_reminders`).
 
+Where a reminder goes, first that works: the desktop's notification service
+(``notifier``, :mod:`~backcompanion.ui.services.notifications`, on Linux; with a
+"Start now" button where the service has actions), which many desktops run
+without any tray; else the tray's message; else
+:attr:`TrayController.reminderDue` for the main window's status line, while it
+is open. Windows and macOS have no notifier: the tray's message is theirs.
+:attr:`TrayController.last_route` says which one took the last reminder.
+
 No system tray (GNOME on Wayland without the AppIndicator extension, for
 example): :attr:`TrayController.tray_available` is False,
-:attr:`TrayController.explanation` says why for the settings dialog, no tray
-object is made, and each reminder is emitted as :attr:`TrayController.reminderDue`
-for the main window to show while it is open. The same happens when a tray
-exists but cannot show notifications.
+:attr:`TrayController.explanation` says why for the settings dialog and no tray
+object is made. The same happens when a tray exists but cannot show
+notifications.
 
 "Keep running in the tray when the window closes" is the user's choice, read
 from the optional setting ``reminders_keep_in_tray`` (False when the settings
@@ -39,6 +46,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -56,6 +64,9 @@ from backcompanion import APP_NAME, resources
 from backcompanion.i18n import weekday_name
 from backcompanion.session.reminders import Reminder, due_reminders, local_now, next_reminder, zoned
 from backcompanion.ui.settings_model import Settings
+
+if TYPE_CHECKING:  # QtDBus only where a notifier is made (make_notifier: not Windows, macOS)
+    from backcompanion.ui.services.notifications import DesktopNotifier
 
 __all__ = [
     "KEEP_IN_TRAY",
@@ -115,8 +126,15 @@ def _drawn_icon(size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
-def _reason(tray: bool, notifications: bool) -> str:
-    """The settings dialog's line on why reminders do not use the tray ("" when they do)."""
+def _reason(tray: bool, notifications: bool, desktop: bool = False) -> str:
+    """The settings dialog's line on why reminders do not use the tray ("" when they do);
+    ``desktop``: the desktop's notification service is asked first."""
+    if desktop and not (tray and notifications):
+        return QCoreApplication.translate(
+            "TrayController",
+            "Your desktop has no system tray for BackCompanion: reminders come as "
+            "desktop notifications, or as a message in the window when it is open.",
+        )
     if not tray:
         return QCoreApplication.translate(
             "TrayController",
@@ -156,20 +174,25 @@ class TrayController(QObject):
         monotonic: Callable[[], float] = time.monotonic,
         tray_factory: type = QSystemTrayIcon,
         quiet: Callable[[], bool] | None = None,
+        notifier: DesktopNotifier | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self.settings = settings
+        self.notifier = notifier
         self._wall = wall
         self._monotonic = monotonic
         self._quiet = quiet
         self.tray_available = bool(tray_factory.isSystemTrayAvailable())
         self.notifications_available = self.tray_available and bool(tray_factory.supportsMessages())
-        self.explanation = _reason(self.tray_available, self.notifications_available)
+        self.explanation = _reason(
+            self.tray_available, self.notifications_available, notifier is not None
+        )
         self.icon = app_icon()
         self.next_at: datetime | None = None  # when the next reminder is due (None: off)
         self.last_wake: datetime | None = None  # when a sleep was last noticed
         self.last_text = ""  # the last reminder text shown
+        self.last_route = ""  # where it went: "desktop", "tray" or "window"
         self._told_running = False
         self._closed = False
 
@@ -182,6 +205,8 @@ class TrayController(QObject):
         self.start_action = QAction(self.tr("Start session"), self)
         self.open_action = QAction(self.tr("Open"), self)
         self.quit_action = QAction(self.tr("Quit"), self)
+        if notifier is not None:  # "Start now" on the notification, or a click on it
+            notifier.actionInvoked.connect(self._on_notification_action)
         self.start_action.triggered.connect(self.startRequested)
         self.open_action.triggered.connect(self.openRequested)
         self.quit_action.triggered.connect(self.quitRequested)
@@ -368,11 +393,24 @@ class TrayController(QObject):
         return weekday_name(wall.date()), time
 
     def _show(self, text: str) -> None:
+        """The reminder, where it reaches the person first (module doc)."""
         self.last_text = text
-        if self.tray is not None and self.notifications_available:
+        if self.notifier is not None and self.notifier.notify(APP_NAME, text):
+            self.last_route = "desktop"
+        elif self.tray is not None and self.notifications_available:
+            self.last_route = "tray"
             self.tray.showMessage(APP_NAME, text, self.icon, NOTIFY_MS)
         else:
+            self.last_route = "window"
             self.reminderDue.emit(text)
+
+    def _on_notification_action(self, key: str) -> None:
+        if self._closed:
+            return
+        if key == "start":  # notifications.START
+            self.startRequested.emit()  # the window comes up with the opening check-in
+        else:
+            self.openRequested.emit()
 
     def _update_tooltip(self) -> None:
         if self.tray is None:

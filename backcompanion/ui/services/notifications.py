@@ -1,0 +1,227 @@
+"""Desktop notifications on Linux: the freedesktop notification service over D-Bus.
+
+Most Linux desktops run a notification server on the session bus,
+``org.freedesktop.Notifications`` (GNOME Shell, Plasma, dunst, mako, xfce4-notifyd...),
+whether or not they have a system tray: GNOME without extensions and most tiling
+window managers have none. :class:`DesktopNotifier` sends the reminder there:
+
+- ``GetCapabilities() -> as``, asked before each notification: the service may
+  have started, stopped or been replaced since the last one;
+- ``Notify(app, replaces_id, icon, summary, body, actions, hints, timeout) -> id``
+  with the app's name, its icon (the desktop file's ``Icon=``), the reminder, and,
+  where the capabilities list ``actions``, a "Start now" button (key ``start``)
+  and the default action (key ``default``: a click on the notification);
+- the signals ``ActionInvoked(id, key)``: :attr:`DesktopNotifier.actionInvoked`
+  with ``start`` or ``default``, for a notification of ours; and
+  ``NotificationClosed(id, reason)``: the notification is forgotten (a later
+  action on it is ignored), :attr:`DesktopNotifier.closed` says why.
+
+The calls block with a short timeout, like the screen-awake inhibitor's
+(inhibitor/linux_dbus.py: the same PySide6 details decide how they are made: a
+``uint`` argument only goes out as one through a ``QDBusInterface`` built from
+the service's introspection). They are made once per reminder, a few times a
+day. Where nothing answers (no session bus, no service) :meth:`notify` returns
+False and the caller falls back to the tray, then to the window's status line
+(tray.py). Windows and macOS have no such service: :func:`make_notifier` gives
+None there and the tray's message is used.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import (
+    Q_ARG,
+    Q_RETURN_ARG,
+    SLOT,
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage
+
+from backcompanion import APP_NAME
+from backcompanion.i18n import translate
+from backcompanion.ui.services.inhibitor.linux_dbus import session_bus_address_known
+
+log = logging.getLogger(__name__)
+
+SERVICE = "org.freedesktop.Notifications"
+PATH = "/org/freedesktop/Notifications"
+INTERFACE = "org.freedesktop.Notifications"
+INTROSPECTABLE = "org.freedesktop.DBus.Introspectable"
+ICON_NAME = "io.github.backcompanion.BackCompanion"  # the desktop file's Icon= (and its id)
+DESKTOP_ENTRY = "io.github.backcompanion.BackCompanion"
+START = "start"  # the action key of "Start now"
+DEFAULT = "default"  # the action key of a click on the notification itself
+TIMEOUT_MS = 2000  # a desktop service answers within milliseconds
+SHOW_MS = 15_000  # how long the notification stays (where the server honours it)
+CLOSE_REASONS = {1: "expired", 2: "dismissed", 3: "closed by the app", 4: "undefined"}
+
+
+class DesktopNotifier(QObject):
+    """The freedesktop notification service on ``bus`` (None: the session bus).
+
+    :meth:`notify` shows one notification and says whether the service took it.
+    """
+
+    actionInvoked = Signal(str)  # START or DEFAULT, for one of our notifications
+    closed = Signal(object, str)  # notification id (a uint), why ("expired", "dismissed"...)
+
+    def __init__(
+        self,
+        bus: QDBusConnection | None = None,
+        *,
+        app_name: str = APP_NAME,
+        icon: str = ICON_NAME,
+        timeout_ms: int = TIMEOUT_MS,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._bus = bus
+        self._app_name = app_name
+        self._icon = icon
+        self._timeout_ms = timeout_ms
+        self._listening: QDBusConnection | None = None
+        self.shown: set[int] = set()  # ids of our notifications still on screen
+        self.last_id: int | None = None
+        self.capabilities: tuple[str, ...] = ()  # as the service last said
+
+    # ---- what the tray asks ----
+
+    def notify(self, summary: str, body: str) -> bool:
+        """Show ``summary``/``body``; True when the service took it (False: fall back)."""
+        bus = self._connection()
+        if bus is None:
+            return False
+        iface = self._interface(bus)
+        if iface is None:
+            return False
+        caps = self._capabilities(iface)
+        if caps is None:
+            return False
+        actions: list[str] = []
+        if "actions" in caps:
+            actions = [DEFAULT, translate("TrayController", "Open"), START, self.start_text()]
+        self._listen(bus)
+        hints = {"desktop-entry": DESKTOP_ENTRY}
+        try:
+            nid = QMetaObject.invokeMethod(
+                iface,
+                "Notify",
+                Qt.ConnectionType.DirectConnection,
+                Q_RETURN_ARG("uint"),
+                Q_ARG(str, self._app_name),
+                Q_ARG("uint", 0),
+                Q_ARG(str, self._icon),
+                Q_ARG(str, summary),
+                Q_ARG(str, body),
+                Q_ARG("QStringList", actions),
+                Q_ARG("QVariantMap", hints),
+                Q_ARG(int, SHOW_MS),
+            )
+        except RuntimeError as exc:  # PySide raises when the call cannot be made at all
+            log.info("%s.Notify could not be called: %s", SERVICE, exc)
+            return False
+        error = iface.lastError()
+        if error.isValid() or not isinstance(nid, int):
+            log.info("%s.Notify failed: %s", SERVICE, error.message() or repr(nid))
+            return False
+        self.shown.add(nid)
+        self.last_id = nid
+        log.debug("%s.Notify: id %d, actions %s", SERVICE, nid, actions[::2])
+        return True
+
+    @staticmethod
+    def start_text() -> str:
+        return translate("DesktopNotifier", "Start now")
+
+    # ---- D-Bus ----
+
+    def _connection(self) -> QDBusConnection | None:
+        if self._bus is None:
+            if QCoreApplication.instance() is None or not session_bus_address_known():
+                log.info("no D-Bus session bus: no desktop notifications")
+                return None
+            bus = QDBusConnection.sessionBus()
+        else:
+            bus = self._bus
+        if not bus.isConnected():
+            log.info("the D-Bus session bus is not reachable: %s", bus.lastError().message())
+            return None
+        return bus
+
+    def _interface(self, bus: QDBusConnection) -> QDBusInterface | None:
+        # introspect first, with our short timeout: "no service" and "not answering" are
+        # told apart without the proxy's own 25 s wait (as the inhibitor does)
+        probe = QDBusMessage.createMethodCall(SERVICE, PATH, INTROSPECTABLE, "Introspect")
+        reply = bus.call(probe, QDBus.CallMode.Block, self._timeout_ms)
+        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
+            log.info("%s is not available: %s", SERVICE, reply.errorName() or "no reply")
+            return None
+        iface = QDBusInterface(SERVICE, PATH, INTERFACE, bus)
+        if (
+            not iface.isValid()
+            or iface.metaObject().indexOfMethod(
+                "Notify(QString,uint,QString,QString,QString,QStringList,QVariantMap,int)"
+            )
+            < 0
+        ):
+            log.info("%s at %s has no usable Notify", INTERFACE, PATH)
+            return None
+        iface.setTimeout(self._timeout_ms)
+        return iface
+
+    def _capabilities(self, iface: QDBusInterface) -> tuple[str, ...] | None:
+        reply = iface.call("GetCapabilities")
+        if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+            log.info("%s.GetCapabilities failed: %s", SERVICE, reply.errorMessage())
+            return None
+        self.capabilities = tuple(str(c) for c in reply.arguments()[0])
+        return self.capabilities
+
+    def _listen(self, bus: QDBusConnection) -> None:
+        """Follow the service's two signals (once per connection)."""
+        if self._listening is not None and self._listening.name() == bus.name():
+            return
+        ok = bus.connect(
+            SERVICE, PATH, INTERFACE, "ActionInvoked", self, SLOT("_on_action(uint,QString)")
+        )
+        ok = (
+            bus.connect(
+                SERVICE, PATH, INTERFACE, "NotificationClosed", self, SLOT("_on_closed(uint,uint)")
+            )
+            and ok
+        )
+        if not ok:
+            log.info("cannot follow %s's signals: %s", SERVICE, bus.lastError().message())
+        self._listening = bus
+
+    @Slot("uint", str)
+    def _on_action(self, nid: int, key: str) -> None:
+        if nid not in self.shown:
+            return  # another app's notification (the signals go to every listener)
+        log.info("notification %d: action %r", nid, key)
+        if key in (START, DEFAULT):
+            self.actionInvoked.emit(key)
+
+    @Slot("uint", "uint")
+    def _on_closed(self, nid: int, reason: int) -> None:
+        if nid not in self.shown:
+            return
+        self.shown.discard(nid)
+        why = CLOSE_REASONS.get(reason, "undefined")
+        log.debug("notification %d closed: %s", nid, why)
+        self.closed.emit(nid, why)
+
+
+def make_notifier(platform: str = sys.platform) -> DesktopNotifier | None:
+    """The desktop's notification service where there is one to ask (Linux and the BSDs);
+    None on Windows and macOS, whose tray message is the notification."""
+    if platform.startswith(("win", "darwin")):
+        return None
+    return DesktopNotifier()
