@@ -10,6 +10,10 @@ server cannot live in the test process), on the test's own ``dbus-daemon``
   i timeout) -> u id``;
 - ``CloseNotification(u id)``.
 
+Its introspection is the XML a GLib-based server (dunst, GNOME Shell) gives: no Qt
+type annotations. (A Qt-generated one would tell a Qt client that ``a{sv}`` is a
+QVariantMap, which dunst's does not: the fake must not be kinder than the real.)
+
 Every call is written as one JSON line to the log before the reply. With
 ``--invoke KEY`` the server then acts like a person clicking the notification's
 button: it emits ``ActionInvoked(id, KEY)`` and ``NotificationClosed(id, 2)``
@@ -30,6 +34,35 @@ from typing import Any
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 FIRST_ID = 3_000_000_000  # above 2**31: an id sent back as int32 would not fit
+INTROSPECTION = """
+  <interface name="org.freedesktop.Notifications">
+    <method name="GetCapabilities">
+      <arg direction="out" name="capabilities" type="as"/>
+    </method>
+    <method name="Notify">
+      <arg direction="in" name="app_name" type="s"/>
+      <arg direction="in" name="replaces_id" type="u"/>
+      <arg direction="in" name="app_icon" type="s"/>
+      <arg direction="in" name="summary" type="s"/>
+      <arg direction="in" name="body" type="s"/>
+      <arg direction="in" name="actions" type="as"/>
+      <arg direction="in" name="hints" type="a{sv}"/>
+      <arg direction="in" name="expire_timeout" type="i"/>
+      <arg direction="out" name="id" type="u"/>
+    </method>
+    <method name="CloseNotification">
+      <arg direction="in" name="id" type="u"/>
+    </method>
+    <signal name="NotificationClosed">
+      <arg name="id" type="u"/>
+      <arg name="reason" type="u"/>
+    </signal>
+    <signal name="ActionInvoked">
+      <arg name="id" type="u"/>
+      <arg name="action_key" type="s"/>
+    </signal>
+  </interface>
+"""  # as dunst 1.9 introspects it (GetServerInformation left out: never called)
 
 
 class FakeNotifications:
@@ -107,7 +140,9 @@ def main(argv: list[str]) -> int:
         journal.write(json.dumps(call) + "\n")
         journal.flush()
 
-    @ClassInfo({"D-Bus Interface": SERVICE})
+    # introspected as a GLib server (dunst, GNOME Shell) describes itself: no Qt type
+    # annotations, so a Qt client does not learn that a{sv} is a QVariantMap from it
+    @ClassInfo({"D-Bus Interface": SERVICE, "D-Bus Introspection": INTROSPECTION})
     class Notifications(QObject):
         ActionInvoked = Signal("uint", str)
         NotificationClosed = Signal("uint", "uint")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta
 from datetime import time as dtime
+from pathlib import Path
 
 import pytest
 from fake_notifications import FIRST_ID, FakeNotifications
@@ -31,6 +32,7 @@ from backcompanion.ui.services.notifications import (
     START,
     DesktopNotifier,
     make_notifier,
+    server_icon,
 )
 from backcompanion.ui.services.tray import TrayController
 from backcompanion.ui.settings_model import Settings
@@ -118,7 +120,7 @@ def test_a_server_with_actions_shows_the_reminder_with_start_now(server, connect
         "call": "Notify",
         "app": "BackCompanion",
         "replaces": 0,
-        "icon": ICON_NAME,
+        "icon": server_icon(),
         "summary": "BackCompanion",
         "body": REMINDER,
         "actions": [DEFAULT, "Open", START, "Start now"],
@@ -127,6 +129,11 @@ def test_a_server_with_actions_shows_the_reminder_with_start_now(server, connect
         "id": FIRST_ID + 1,
     }
     assert notifier.shown == {FIRST_ID + 1}  # a uint above 2**31 comes back whole
+
+
+def test_the_icon_is_the_theme_icon_or_the_apps_own_file(qapp):
+    icon = server_icon()
+    assert icon == ICON_NAME or (icon.endswith("backcompanion.svg") and Path(icon).is_file())
 
 
 def test_start_now_brings_the_window_up_at_the_opening_check_in(

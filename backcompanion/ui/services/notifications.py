@@ -8,7 +8,7 @@ window managers have none. :class:`DesktopNotifier` sends the reminder there:
 - ``GetCapabilities() -> as``, asked before each notification: the service may
   have started, stopped or been replaced since the last one;
 - ``Notify(app, replaces_id, icon, summary, body, actions, hints, timeout) -> id``
-  with the app's name, its icon (the desktop file's ``Icon=``), the reminder, and,
+  with the app's name, its icon (:func:`server_icon`), the reminder, and,
   where the capabilities list ``actions``, a "Start now" button (key ``start``)
   and the default action (key ``default``: a click on the notification);
 - the signals ``ActionInvoked(id, key)``: :attr:`DesktopNotifier.actionInvoked`
@@ -18,10 +18,22 @@ window managers have none. :class:`DesktopNotifier` sends the reminder there:
 
 The calls block with a short timeout, like the screen-awake inhibitor's
 (inhibitor/linux_dbus.py: the same PySide6 details decide how they are made: a
-``uint`` argument only goes out as one through a ``QDBusInterface`` built from
-the service's introspection). They are made once per reminder, a few times a
-day. Where nothing answers (no session bus, no service) :meth:`notify` returns
-False and the caller falls back to the tray, then to the window's status line
+``uint`` argument only goes out as one through a ``QDBusInterface``, whose
+methods Qt builds from the interface's introspection). They are made once per
+reminder, a few times a day.
+
+One more detail, found against dunst: a server written with GLib (dunst, GNOME
+Shell) introspects ``Notify``'s hints as a plain ``a{sv}``, which QtDBus maps to
+no Qt type without a Qt annotation, so the interface it builds has no callable
+``Notify``. QtDBus builds an interface's methods once per connection and
+interface name, from the first introspection it reads; so before the first call
+:func:`_teach_shape` has it read the interface's shape from a small object of
+ours (:class:`_Shape`, the same methods with Qt's types), exported on the same
+connection for that moment only. The server is then called with these types,
+which are the specification's.
+
+Where nothing answers (no session bus, no service) :meth:`notify` returns False
+and the caller falls back to the tray, then to the window's status line
 (tray.py). Windows and macOS have no such service: :func:`make_notifier` gives
 None there and the tray's message is used.
 """
@@ -35,6 +47,7 @@ from PySide6.QtCore import (
     Q_ARG,
     Q_RETURN_ARG,
     SLOT,
+    ClassInfo,
     QCoreApplication,
     QMetaObject,
     QObject,
@@ -43,8 +56,9 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage
+from PySide6.QtGui import QIcon
 
-from backcompanion import APP_NAME
+from backcompanion import APP_NAME, resources
 from backcompanion.i18n import translate
 from backcompanion.ui.services.inhibitor.linux_dbus import session_bus_address_known
 
@@ -77,14 +91,14 @@ class DesktopNotifier(QObject):
         bus: QDBusConnection | None = None,
         *,
         app_name: str = APP_NAME,
-        icon: str = ICON_NAME,
+        icon: str = "",
         timeout_ms: int = TIMEOUT_MS,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self._bus = bus
         self._app_name = app_name
-        self._icon = icon
+        self._icon = icon or server_icon()
         self._timeout_ms = timeout_ms
         self._listening: QDBusConnection | None = None
         self.shown: set[int] = set()  # ids of our notifications still on screen
@@ -156,6 +170,7 @@ class DesktopNotifier(QObject):
         return bus
 
     def _interface(self, bus: QDBusConnection) -> QDBusInterface | None:
+        _teach_shape(bus)
         # introspect first, with our short timeout: "no service" and "not answering" are
         # told apart without the proxy's own 25 s wait (as the inhibitor does)
         probe = QDBusMessage.createMethodCall(SERVICE, PATH, INTROSPECTABLE, "Introspect")
@@ -217,6 +232,58 @@ class DesktopNotifier(QObject):
         why = CLOSE_REASONS.get(reason, "undefined")
         log.debug("notification %d closed: %s", nid, why)
         self.closed.emit(nid, why)
+
+
+def server_icon() -> str:
+    """The icon to name in ``Notify``: the installed theme icon (the desktop file's
+    ``Icon=``), else the absolute path of the app's own SVG (not installed: a
+    source checkout, a one-folder bundle), which the specification also allows."""
+    if QIcon.hasThemeIcon(ICON_NAME):
+        return ICON_NAME
+    try:
+        return str(resources.path("icons/backcompanion.svg"))
+    except resources.ResourceError:
+        return ICON_NAME
+
+
+@ClassInfo({"D-Bus Interface": INTERFACE})
+class _Shape(QObject):
+    """The specification's methods with Qt's types (``a{sv}`` is a QVariantMap): only
+    introspected (module doc), never called."""
+
+    @Slot(result="QStringList")
+    def GetCapabilities(self) -> list[str]:
+        return []
+
+    @Slot(str, "uint", str, str, str, "QStringList", "QVariantMap", int, result="uint")
+    def Notify(self, app, replaces, icon, summary, body, actions, hints, timeout) -> int:
+        return 0
+
+    @Slot("uint")
+    def CloseNotification(self, nid: int) -> None:
+        pass
+
+
+_taught: set[str] = set()  # the connections (by name) that know the interface's shape
+SHAPE_PATH = "/io/github/backcompanion/NotificationsShape"
+
+
+def _teach_shape(bus: QDBusConnection) -> None:
+    """Have QtDBus read the interface from :class:`_Shape` before any server's (once per
+    connection): it keeps the first shape it reads for an interface name."""
+    if bus.name() in _taught:
+        return
+    shape = _Shape()
+    if bus.registerObject(SHAPE_PATH, shape, QDBusConnection.RegisterOption.ExportAllSlots):
+        try:
+            local = QDBusInterface(bus.baseService(), SHAPE_PATH, INTERFACE, bus)
+            if local.isValid():
+                _taught.add(bus.name())
+            else:
+                log.info("could not read our own %s shape: %s", INTERFACE, local.lastError())
+        finally:
+            bus.unregisterObject(SHAPE_PATH)
+    shape.deleteLater()
 
 
 def make_notifier(platform: str = sys.platform) -> DesktopNotifier | None:
