@@ -734,6 +734,10 @@
             <translation>Sesión en pantalla completa</translation>
         </message>
         <message>
+            <source>It had just moved on by itself: press again</source>
+            <translation>Acababa de avanzar solo: pulse otra vez</translation>
+        </message>
+        <message>
             <source>Rep %1 of %2</source>
             <translation>Repetición %1 de %2</translation>
         </message>

@@ -142,6 +142,20 @@ def test_n_just_after_the_session_moved_on_by_itself_is_held_back_and_shown(wind
     assert where(window) != before
 
 
+def test_in_full_screen_the_cue_line_says_the_key_was_received(windows, qtbot):
+    window, clock = at_the_first_stretch(windows)
+    window.toggle_fullscreen()
+    view = window.fullscreen
+    advance_until(window, clock, lambda s: s.step is Step.HOLD)
+    cue = view.cue_text.text()
+    qtbot.keyClick(window, K.Key_N)
+    assert view.cue_text.text() == "It had just moved on by itself: press again"
+    clock.advance(1.0)
+    window.bridge._on_tick()
+    assert view.cue_text.text() == cue
+    window.toggle_fullscreen()
+
+
 def test_n_after_n_skips_twice_as_pressed(windows, qtbot):
     window, clock = at_the_first_stretch(windows)
     advance_until(window, clock, lambda s: s.step is Step.HOLD)

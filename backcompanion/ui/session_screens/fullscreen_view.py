@@ -67,6 +67,8 @@ class FullscreenSessionView(QWidget):
         self._retheme_pending = False
         self._mode = "blank"
         self._words = phase_words()
+        self._held = False  # a key held back as the session moved on by itself
+        self._last: Snapshot | None = None
         self._layout = fullscreen_layout(0, 0)
 
         left = Qt.AlignmentFlag.AlignLeft
@@ -112,8 +114,21 @@ class FullscreenSessionView(QWidget):
 
     # ---- API ----
 
+    def show_key_held(self, event: object | None) -> None:
+        """A key (N, B) held back because the session had just moved on by itself: the
+        cue line (the gate's line) says it was received, until ``None`` (bridge.py)."""
+        held = event is not None
+        if held != self._held:
+            self._held = held
+            if self._last is not None:
+                self.show_snapshot(self._last)
+
+    def held_text(self) -> str:
+        return self.tr("It had just moved on by itself: press again")
+
     def show_snapshot(self, snap: Snapshot) -> None:
         """Show what the engine says (every change and every displayed second)."""
+        self._last = snap
         self.progress.set_value(snap.session_progress)
         live = snap.paused_from or snap.state
         if live is State.BREATHING:
@@ -294,7 +309,7 @@ class FullscreenSessionView(QWidget):
             cue = self.tr("Change sides and get into position")
         else:
             cue = self.tr("Get into position")
-        self.cue_text.set_text(cue)
+        self.cue_text.set_text(self.held_text() if self._held else cue)
 
     def _show_breathing(self, snap: Snapshot) -> None:
         self._set_mode("breathing")
@@ -323,4 +338,4 @@ class FullscreenSessionView(QWidget):
         else:
             seconds = max(0, math.ceil(snap.remaining_s))
             detail = self.tr("Continuing by itself in %1 s").replace("%1", str(seconds))
-        self.detail_text.set_text(detail)
+        self.detail_text.set_text(self.held_text() if self._held else detail)

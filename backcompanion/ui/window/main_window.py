@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
 
     def _on_key_held(self, event: Event | None) -> None:
         """A key held back as the session moved on by itself: its button says so."""
-        for name in ("breathing", "exercise", "gate"):
+        for name in ("breathing", "exercise", "gate", "fullscreen"):
             page = self.pages.built(name)
             if page is not None:
                 page.show_key_held(event)
