@@ -169,6 +169,26 @@ def test_n_after_n_skips_twice_as_pressed(windows, qtbot):
     assert window.exercise.held_buttons() == []
 
 
+def test_a_key_held_down_is_one_press(windows, qtbot):
+    """The keyboard repeats a key held down; N held must not skip repeat after repeat."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    window, clock = at_the_first_stretch(windows)
+    advance_until(window, clock, lambda s: s.step is Step.HOLD)
+    advance(window, clock, 1.5)
+    qtbot.keyClick(window, K.Key_N)  # the press
+    assert window.bridge.engine.snapshot().rep == 2
+    for _ in range(10):  # what the keyboard sends while the key stays down
+        press = QKeyEvent(QEvent.Type.KeyPress, K.Key_N, Qt.KeyboardModifier.NoModifier, "n", True)
+        QApplication.sendEvent(window, press)
+        assert press.isAccepted()
+    assert window.bridge.engine.snapshot().rep == 2
+    spaced = QKeyEvent(QEvent.Type.KeyPress, K.Key_Space, Qt.KeyboardModifier.NoModifier, " ", True)
+    QApplication.sendEvent(window, spaced)  # Space held: no pause flickering on and off
+    assert window.bridge.engine.state is State.STRETCHING
+
+
 def test_n_at_the_gate_just_opened_by_itself_is_held_back_on_its_button(windows, qtbot):
     window, clock = windows.make()
     window.start_session()

@@ -281,10 +281,17 @@ class MainWindow(QMainWindow):
     # ---- keys ----
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat() and self._takes_key(Qt.Key(event.key())):
+            event.accept()  # a key held down is one press: N held must not skip the lot
+            return
         if self._do_key(Qt.Key(event.key())):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _takes_key(self, key: Qt.Key) -> bool:
+        snap = self.bridge.snapshot() if self.bridge.is_running() else None
+        return key_action(key, snap, self.current_page(), self.isFullScreen()) is not None
 
     def _do_key(self, key: Qt.Key) -> bool:
         """Does what ``key`` does here (see keys.py); False when the window does not take it."""
