@@ -20,6 +20,24 @@ from backcompanion.session.engine import Event, State, Step
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 K = Qt.Key
+# keys a person might hit that the README's table does not list
+NOT_IN_THE_README = [
+    K.Key_A,
+    K.Key_P,
+    K.Key_Q,
+    K.Key_S,
+    K.Key_X,
+    K.Key_0,
+    K.Key_5,
+    K.Key_9,
+    K.Key_Backspace,
+    K.Key_Delete,
+    K.Key_Home,
+    K.Key_End,
+    K.Key_PageDown,
+    K.Key_Left,
+    K.Key_Right,
+]
 
 
 @pytest.fixture
@@ -221,6 +239,9 @@ def test_a_whole_session_by_the_readmes_keys(windows):
         press(window, K.Key_Return)
         press(window, K.Key_Enter)
         assert where(window) == before
+        for key in NOT_IN_THE_README:  # and no key the README does not list does anything
+            press(window, key)
+            assert where(window) == before, f"{key!r} changed {before} to {where(window)}"
 
     open_gate(window)  # strengthening today: every key gets its turn
     # home: Space starts (the focus is on Start)
