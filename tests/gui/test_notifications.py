@@ -234,6 +234,19 @@ def test_an_unreachable_bus_falls_back_quietly(qapp, make, caplog):
     assert "not reachable" in caplog.text
 
 
+def test_shutdown_closes_the_notifier_here_and_now(server, connection, make):
+    """The notifier leaves the connection on this thread (notifications.py says why)."""
+    import shiboken6
+
+    server(actions=True)
+    notifier = DesktopNotifier(connection)
+    controller, wall = make(notifier, tray=False)
+    remind(controller, wall)  # it follows the service's signals now
+    controller.shutdown()
+    assert controller.notifier is None and not shiboken6.isValid(notifier)
+    controller.shutdown()  # twice is harmless
+
+
 def test_windows_and_macos_keep_the_tray_message():
     assert make_notifier("win32") is None and make_notifier("darwin") is None
     assert isinstance(make_notifier("linux"), DesktopNotifier)

@@ -43,6 +43,7 @@ from __future__ import annotations
 import logging
 import sys
 
+import shiboken6
 from PySide6.QtCore import (
     Q_ARG,
     Q_RETURN_ARG,
@@ -75,6 +76,11 @@ DEFAULT = "default"  # the action key of a click on the notification itself
 TIMEOUT_MS = 2000  # a desktop service answers within milliseconds
 SHOW_MS = 15_000  # how long the notification stays (where the server honours it)
 CLOSE_REASONS = {1: "expired", 2: "dismissed", 3: "closed by the app", 4: "undefined"}
+# the service's signals and the slots that receive them
+SIGNALS = {
+    "ActionInvoked": "_on_action(uint,QString)",
+    "NotificationClosed": "_on_closed(uint,uint)",
+}
 
 
 class DesktopNotifier(QObject):
@@ -150,6 +156,22 @@ class DesktopNotifier(QObject):
         log.debug("%s.Notify: id %d, actions %s", SERVICE, nid, actions[::2])
         return True
 
+    def close(self) -> None:
+        """Stop following the service's signals, then delete this object, here, in the
+        thread that holds Python's lock (call it once, last).
+
+        QtDBus links every object that receives a bus signal to the connection. Were
+        the connection to go while this object lives (at exit, in a test), Qt would
+        unlink it on its own D-Bus thread, which then waits for Python's lock, which
+        the main thread may hold in a blocking D-Bus call: a deadlock (seen in the
+        tests). Deleting it here unlinks it on this thread.
+        """
+        bus, self._listening = self._listening, None
+        if bus is not None and bus.isConnected():
+            for name, slot in SIGNALS.items():
+                bus.disconnect(SERVICE, PATH, INTERFACE, name, self, SLOT(slot))
+        shiboken6.delete(self)
+
     @staticmethod
     def start_text() -> str:
         return translate("DesktopNotifier", "Start now")
@@ -203,14 +225,9 @@ class DesktopNotifier(QObject):
         """Follow the service's two signals (once per connection)."""
         if self._listening is not None and self._listening.name() == bus.name():
             return
-        ok = bus.connect(
-            SERVICE, PATH, INTERFACE, "ActionInvoked", self, SLOT("_on_action(uint,QString)")
-        )
-        ok = (
-            bus.connect(
-                SERVICE, PATH, INTERFACE, "NotificationClosed", self, SLOT("_on_closed(uint,uint)")
-            )
-            and ok
+        ok = all(
+            bus.connect(SERVICE, PATH, INTERFACE, name, self, SLOT(slot))
+            for name, slot in SIGNALS.items()
         )
         if not ok:
             log.info("cannot follow %s's signals: %s", SERVICE, bus.lastError().message())
@@ -283,7 +300,7 @@ def _teach_shape(bus: QDBusConnection) -> None:
                 log.info("could not read our own %s shape: %s", INTERFACE, local.lastError())
         finally:
             bus.unregisterObject(SHAPE_PATH)
-    shape.deleteLater()
+    shiboken6.delete(shape)  # here and now, not on the D-Bus thread (DesktopNotifier.close)
 
 
 def make_notifier(platform: str = sys.platform) -> DesktopNotifier | None:

@@ -158,8 +158,9 @@ class TrayController(QObject):
     (used to notice a sleep), ``tray_factory`` makes the tray icon (a
     ``QSystemTrayIcon`` look-alike; its static ``isSystemTrayAvailable`` and
     ``supportsMessages`` are asked first), ``quiet`` says when to let a reminder
-    pass silently (a session is running): tests inject all four.
-    Call :meth:`shutdown` before the app quits.
+    pass silently (a session is running): tests inject all four. ``notifier``
+    (the desktop's notification service) becomes the controller's: :meth:`shutdown`
+    closes it. Call :meth:`shutdown` before the app quits.
     """
 
     reminderDue = Signal(str)  # a reminder the tray cannot show: the window shows the text
@@ -271,6 +272,9 @@ class TrayController(QObject):
             return
         self._closed = True
         self.settings.changed.disconnect(self._on_setting)
+        if self.notifier is not None:  # the controller owns it: deleted here (its doc)
+            notifier, self.notifier = self.notifier, None
+            notifier.close()
         if self.tray is not None:
             self.tray.hide()
             self.tray.deleteLater()
