@@ -43,12 +43,12 @@ from typing import TypeVar
 from backcompanion.history import SessionRow, Store
 from backcompanion.session import rules as R
 from backcompanion.session.clock import local_midnight
+from backcompanion.session.completion import stretching_counts
 from backcompanion.session.facts import SessionFacts
 
 __all__ = ["LOOKBACK_DAYS", "FactsWindow", "facts_now", "read_facts"]
 
 LOOKBACK_DAYS = 28  # four weeks before the first moment asked about
-_EPS = 1e-9
 T = TypeVar("T")
 
 
@@ -158,7 +158,7 @@ def _exact_from(
     """
     g = rules.gate
     usable = [f for f in window if f.outcome != "open"]
-    completed = [f for f in usable if f.stretch_ratio + _EPS >= g.min_completion]
+    completed = [f for f in usable if stretching_counts(f, rules.complete_share)]
     rated = [f for f in usable if f.opening is not None]
     if len(completed) < g.min_sessions or len(rated) < g.mean_of_last:
         return None

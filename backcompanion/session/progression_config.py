@@ -49,7 +49,6 @@ class FlareUpRules:
 @dataclass(frozen=True)
 class GateRules:
     min_sessions: int = _allowed(1, 100)
-    min_completion: float = _allowed(0.1, 1.0)
     recent_sessions: int = _allowed(1, 100)
     recent_days: int = _allowed(1, 60)
     low_pain_mean: float = _allowed(0, 10)
@@ -91,6 +90,7 @@ class NudgeRules:
 
 @dataclass(frozen=True)
 class Rules:
+    complete_share: float = _allowed(0.1, 1.0)  # see session.completion
     flare_up: FlareUpRules
     gate: GateRules
     holds: HoldRules

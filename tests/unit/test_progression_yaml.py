@@ -23,7 +23,8 @@ def test_the_shipped_file_holds_design_section_5():
         rules.flare_up.opening_rise_vs_previous,
     ) == (2, 7, 2)
     g = rules.gate
-    assert (g.min_sessions, g.min_completion, g.recent_sessions, g.recent_days) == (5, 0.8, 3, 7)
+    assert rules.complete_share == 0.8
+    assert (g.min_sessions, g.recent_sessions, g.recent_days) == (5, 3, 7)
     assert (g.low_pain_mean, g.mean_of_last, g.baseline_sessions) == (3, 3, 3)
     assert (g.improvement_points, g.improvement_fraction) == (2, 0.30)
     assert (g.no_flare_hours, g.red_flag_check_days) == (72, 7)
@@ -88,7 +89,7 @@ def _line_of(text: str, needle: str) -> int:
         pytest.param(
             _replace("  min_sessions: 5\n", ""),
             "gate.min_sessions",
-            "min_completion:",  # the group's first line
+            "recent_sessions:",  # the group's first line
             "this key is missing",
             id="missing-key",
         ),
@@ -114,9 +115,9 @@ def _line_of(text: str, needle: str) -> int:
             id="fraction-for-a-whole-number",
         ),
         pytest.param(
-            _replace("min_completion: 0.8", "min_completion: yes"),
-            "gate.min_completion",
-            "min_completion: yes",
+            _replace("complete_share: 0.8", "complete_share: yes"),
+            "complete_share",
+            "complete_share: yes",
             "expected a number, found true",
             id="boolean-for-a-number",
         ),

@@ -143,15 +143,15 @@ NOW = at(5, 12)  # the day of the sixth daily session, after it
             daily([3] * 3) + daily([3] * 3, start=3, outcome="stopped", done=0.9),
             checked(),
             NOW,
-            set(),
-            id="open-stopped-sessions-count",
+            {ReasonCode.FEW_SESSIONS},
+            id="stopped-sessions-do-not-count",
         ),
         pytest.param(
-            [*daily([3] * 5), fact(5, 3, outcome="partial", done=0.85)],
+            [*daily([3] * 3), fact(3, 3, outcome="partial", done=0.85), fact(4, 3)],
             checked(),
             NOW,
-            set(),
-            id="open-partial-sessions-count",
+            {ReasonCode.FEW_SESSIONS},
+            id="interrupted-sessions-do-not-count",
         ),
         pytest.param(
             daily([3] * 6), checked(0, (4,), cleared=1), NOW, set(), id="open-red-flag-cleared"

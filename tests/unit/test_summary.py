@@ -378,7 +378,9 @@ def test_a_window_of_weeks_answers_as_the_whole_history(store):
             full = summary(store, week=wk, now=now, lookback=None)
             _same_but_since(windowed, full)
             windowed_weeks += windowed.gate.since_before is not None
-    assert windowed_weeks > 5  # the horizon was really met, not only the fall-backs
+    # the horizon was really met, not only the fall-backs (the gate changes often in this
+    # history: its stopped and interrupted sessions do not count toward it)
+    assert windowed_weeks >= 4
     for n in range(14, 30 * 7, 5):
         now = at(date(2026, 1, 5) + timedelta(days=n), 21)
         w = progress_data(store, RULES, now, lookback_days=14)

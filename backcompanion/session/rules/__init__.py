@@ -6,8 +6,8 @@ history as :class:`SessionFacts` and the red-flag answers, and the numbers as
 with a handful of hand-made facts, and the weekly report can replay the past.
 
 Sessions whose outcome is "open" (running, or interrupted and not yet closed)
-count for nothing here. "stopped" and "partial" sessions count like any other:
-their ratings always, their stretching when enough of it was done.
+count for nothing here. "stopped" and "partial" sessions count for their ratings;
+their stretching never counts toward the gate (``session.completion``).
 
 Every function walks the history once after sorting it, so ten years of daily
 sessions (3,650 facts) stay cheap; nothing compares each session with each other.

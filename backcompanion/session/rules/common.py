@@ -1,8 +1,8 @@
 """What every rule module shares: which sessions count, the time checks, the float slack.
 
 Sessions whose outcome is "open" (running, or interrupted and not yet closed)
-count for nothing in the rules. "stopped" and "partial" sessions count like any
-other: their ratings always, their stretching when enough of it was done.
+count for nothing in the rules. "stopped" and "partial" sessions count for their
+ratings; their stretching never counts toward the gate (``session.completion``).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from backcompanion.i18n import QT_TRANSLATE_NOOP, format_decimal, translate
+from backcompanion.session.completion import stretching_counts
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.progression_config import Rules
 from backcompanion.session.rules.common import EPS, latest, require_aware, usable
@@ -126,7 +127,7 @@ class GateReplay:
 
     def add_session(self, f: SessionFacts) -> None:
         self.pain.add_session(f)
-        if f.stretch_ratio + EPS >= self.rules.gate.min_completion:
+        if stretching_counts(f, self.rules.complete_share):
             self.completed += 1
             self.recent.append(f.started_at)
         self.worsening.add_session(f, self.pain.baseline)
@@ -146,7 +147,7 @@ class GateReplay:
                         "repeats done.",
                         None,
                         more,
-                    ).format(percent=round(g.min_completion * 100)),
+                    ).format(percent=round(self.rules.complete_share * 100)),
                 )
             )
         while self.recent and now - self.recent[0] >= timedelta(days=g.recent_days):

@@ -1,0 +1,74 @@
+"""session.completion: one way to count a session, for every screen, report and the gate."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from backcompanion.session.completion import ExerciseTally, session_completion, stretching_counts
+from backcompanion.session.facts import SessionFacts
+
+SHARE = 0.8
+
+
+def tally(done: int, planned: int = 10, outcome: str = "done", name: str = "x") -> ExerciseTally:
+    return ExerciseTally(name, outcome, planned, done)
+
+
+def test_every_repeat_done_is_complete():
+    c = session_completion("done", [tally(10), tally(6, 6)], SHARE)
+    assert (c.exercises_done, c.exercises_offered, c.complete, c.partly) == (2, 2, True, False)
+    assert c.share == 1.0
+
+
+def test_mostly_skipped_is_partly_done_and_says_what_was_done():
+    exercises = [tally(10), *(tally(1, outcome="skipped") for _ in range(5))]
+    c = session_completion("done", exercises, SHARE)
+    assert (c.exercises_done, c.exercises_offered) == (1, 6)
+    assert (c.reps_done, c.reps_planned) == (15, 60)
+    assert not c.complete and c.partly
+
+
+def test_exactly_the_share_counts():
+    c = session_completion("done", [tally(8, outcome="skipped")], SHARE)
+    assert c.complete and c.exercises_done == 1
+    c = session_completion("done", [tally(7, outcome="skipped")], SHARE)
+    assert not c.complete and c.exercises_done == 0
+
+
+@pytest.mark.parametrize("status", ["stopped", "partial", "open"])
+def test_a_session_that_did_not_end_normally_is_never_complete(status):
+    c = session_completion(status, [tally(10)], SHARE)
+    assert not c.complete and c.partly and c.exercises_done == 1
+
+
+def test_nothing_done_is_neither_complete_nor_partly():
+    c = session_completion("done", [tally(0, outcome="skipped")], SHARE)
+    assert not c.complete and not c.partly
+    assert session_completion("done", [], SHARE).share is None
+
+
+def test_locked_and_swapped_exercises_are_not_counted_as_offered():
+    exercises = [
+        tally(10),
+        tally(0, outcome="locked", name="plank"),
+        tally(1, outcome="easier", name="side_plank"),  # swapped: its easier version follows
+        tally(5, 5, name="side_plank_knees"),
+    ]
+    c = session_completion("done", exercises, SHARE)
+    assert (c.exercises_done, c.exercises_offered, c.reps_planned, c.complete) == (2, 2, 15, True)
+
+
+def test_expected_counts_the_exercises_a_stopped_session_never_reached():
+    c = session_completion("stopped", [tally(10), tally(2, outcome="stopped")], SHARE, expected=6)
+    assert (c.exercises_done, c.exercises_offered) == (1, 6)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "done", "counts"),
+    [("done", 80, True), ("done", 79, False), ("stopped", 100, False), ("partial", 100, False)],
+)
+def test_the_gate_counts_stretching_done_in_a_session_that_ended(outcome, done, counts):
+    f = SessionFacts("s", datetime(2026, 1, 5, 9, tzinfo=UTC), outcome, 3, 3, 100, done)
+    assert stretching_counts(f, SHARE) is counts
