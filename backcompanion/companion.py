@@ -21,6 +21,7 @@ from backcompanion.i18n import translate
 from backcompanion.program import Program
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
+from backcompanion.session.completion import session_completion
 from backcompanion.session.engine import ResumePoint, SessionEngine
 from backcompanion.session.facts import SafetyFacts, SessionFacts
 from backcompanion.session.plan import PRESETS, Cadence, SessionPlan
@@ -40,8 +41,9 @@ class HomeStatus:
     gate: R.GateDecision
     nudge: R.Nudge | None
     interrupted: InterruptedSession | None
-    sessions_done: int
+    sessions_done: int  # complete sessions (session.completion), all history
     last_session: SessionFacts | None
+    sessions_ended: int = 0  # every session that ended: complete, partly done, stopped
 
     @property
     def may_start(self) -> bool:
@@ -52,9 +54,12 @@ class HomeStatus:
 class DoneSummary:
     opening: int | None
     closing: int | None
-    exercises_done: int
+    exercises_done: int  # with at least complete_share of their repeats done
     minutes: float
     flare_text: str | None
+    exercises_offered: int = 0
+    share: float | None = None  # of the planned repeats done, 0-1
+    complete: bool = True  # see session.completion; False: partly done (or stopped)
 
 
 class RecordWriter:
@@ -125,8 +130,9 @@ class Companion:
             gate=R.evaluate_gate(self.rules, facts, safety, now),
             nudge=R.nudge(self.rules, facts, now, self.store.last_nudge_dismissed()),
             interrupted=interrupted,
-            sessions_done=self.store.sessions_ended_count(),
+            sessions_done=self.store.complete_sessions_count(self.rules.complete_share),
             last_session=facts[-1] if facts else None,
+            sessions_ended=self.store.sessions_ended_count(),
         )
 
     def safety_state(self, now: datetime | None = None) -> R.SafetyState:
@@ -334,23 +340,37 @@ class Companion:
 
     # ---- after a session ----
 
-    def done_summary(self, session_id: str) -> DoneSummary:
-        """The done screen: read from the session's own day on, whatever the years kept."""
+    def done_summary(self, session_id: str, plan: SessionPlan | None = None) -> DoneSummary:
+        """The done screen: read from the session's own day on, whatever the years kept.
+
+        ``plan``: the session's plan when known, so that a stopped session counts
+        the exercises it never reached among those offered.
+        """
         found = self.store.session_day(session_id)
         if found is None:
-            return DoneSummary(None, None, 0, 0.0, None)
+            return DoneSummary(None, None, 0, 0.0, None, complete=False)
         day, started_ts = found
         this = next(f for f in self.store.session_facts(since=day) if f.session_id == session_id)
         previous = self.store.previous_rated(started_ts)
         flare = R.flare_up(self.rules, this, previous)
         rows = self.store.sessions_between(this.day, this.day + timedelta(days=1))
         row = next((r for r in rows if r.session_id == session_id), None)
+        exercises = self.store.session_exercises_between(this.day, this.day + timedelta(days=1))
+        expected = None
+        if plan is not None:
+            expected = len(plan.stretches) + (len(plan.strength) if plan.gate_open else 0)
+        done = session_completion(
+            this.outcome, exercises.get(session_id, ()), self.rules.complete_share, expected
+        )
         return DoneSummary(
             opening=this.opening,
             closing=this.closing,
-            exercises_done=len(this.holds),
+            exercises_done=done.exercises_done,
             minutes=row.minutes if row else 0.0,
             flare_text=flare.text if flare else None,
+            exercises_offered=done.exercises_offered,
+            share=done.share,
+            complete=done.complete,
         )
 
 

@@ -229,6 +229,16 @@ GROUP BY x.id
 ORDER BY x.id
 """
 
+# Each exercise's end in each session, as ``session.completion`` counts them.
+SESSION_EXERCISES_BETWEEN = """
+SELECT s.id, x.id, e.outcome, e.reps_planned, e.reps_done
+FROM sessions AS s
+CROSS JOIN exercises AS e ON e.session = s.key
+CROSS JOIN exercise_ids AS x ON x.key = e.exercise
+WHERE s.day >= :start AND s.day < :end
+ORDER BY s.started_ts, e.t_ms, e.seq
+"""
+
 REPEAT_TOTALS_BETWEEN = f"""
 SELECT x.id, r.side, MAX(r.hold_s)
 FROM repeats AS r JOIN exercise_ids AS x ON x.key = r.exercise
@@ -267,6 +277,18 @@ LATEST_SESSION_START = "SELECT started_at FROM sessions ORDER BY started_ts DESC
 SESSIONS_ENDED_COUNT = (
     "SELECT COUNT(*) FROM sessions WHERE status IN ('done', 'stopped', 'partial')"
 )
+# Sessions complete by ``session.completion``'s rule: ended with the closing check-in
+# and at least :share of the planned repeats done (locked exercises and ones swapped
+# for their easier version left out). One index lookup per session.
+COMPLETE_SESSIONS_COUNT = """
+SELECT COUNT(*) FROM sessions AS s
+WHERE s.status = 'done' AND (
+    SELECT SUM(e.reps_planned) > 0
+       AND SUM(min(e.reps_done, e.reps_planned)) + 1e-9 >= :share * SUM(e.reps_planned)
+    FROM exercises AS e
+    WHERE e.session = s.key AND e.outcome NOT IN ('locked', 'easier')
+)
+"""
 SESSION_DAY_AND_TS = "SELECT day, started_ts FROM sessions WHERE id = :id"
 # The newest session started before :ts that has an opening rating (any status).
 PREVIOUS_RATED = """

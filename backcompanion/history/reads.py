@@ -21,6 +21,7 @@ from backcompanion.history.rows import (
     InterruptedSession,
     SessionRow,
 )
+from backcompanion.session.completion import ExerciseTally
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.records import RepeatDone
 
@@ -63,6 +64,11 @@ def latest_session_start(conn: sqlite3.Connection) -> datetime | None:
 def sessions_ended_count(conn: sqlite3.Connection) -> int:
     """How many sessions ended: done, stopped or partial (not still open)."""
     return conn.execute(queries.SESSIONS_ENDED_COUNT).fetchone()[0]
+
+
+def complete_sessions_count(conn: sqlite3.Connection, complete_share: float) -> int:
+    """How many sessions are complete by ``session.completion``'s rule."""
+    return conn.execute(queries.COMPLETE_SESSIONS_COUNT, {"share": complete_share}).fetchone()[0]
 
 
 def session_day(conn: sqlite3.Connection, session_id: str) -> tuple[date, float] | None:
@@ -203,6 +209,16 @@ def exercise_totals_between(conn: sqlite3.Connection, start: Day, end: Day) -> l
             )
         )
     return totals
+
+
+def session_exercises_between(
+    conn: sqlite3.Connection, start: Day, end: Day
+) -> dict[str, tuple[ExerciseTally, ...]]:
+    """Each session's exercise ends (sessions started on a day in ``[start, end)``), in order."""
+    found: dict[str, list[ExerciseTally]] = defaultdict(list)
+    for session_id, *tally in conn.execute(queries.SESSION_EXERCISES_BETWEEN, _range(start, end)):
+        found[session_id].append(ExerciseTally(*tally))
+    return {sid: tuple(tallies) for sid, tallies in found.items()}
 
 
 def breathing_between(conn: sqlite3.Connection, start: Day, end: Day) -> list[BreathingRow]:

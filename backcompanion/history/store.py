@@ -33,6 +33,7 @@ from backcompanion.history.rows import (
 )
 from backcompanion.history.writes import statements, when
 from backcompanion.session.clock import WallClock, local_now
+from backcompanion.session.completion import ExerciseTally
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.records import Record
 
@@ -192,6 +193,11 @@ class Store:
         """How many sessions ended: done, stopped or partial (not still open)."""
         return reads.sessions_ended_count(self._conn)
 
+    def complete_sessions_count(self, complete_share: float) -> int:
+        """How many sessions are complete (``session.completion``): ended with the closing
+        check-in and at least ``complete_share`` of their planned repeats done."""
+        return reads.complete_sessions_count(self._conn, complete_share)
+
     def session_day(self, session_id: str) -> tuple[date, float] | None:
         """The day a session started on and its start as a timestamp; None when unknown."""
         return reads.session_day(self._conn, session_id)
@@ -239,6 +245,15 @@ class Store:
     def exercise_totals_between(self, start: Day, end: Day) -> list[ExerciseTotal]:
         """Each exercise offered or repeated on a day in ``[start, end)``, by id."""
         return reads.exercise_totals_between(self._conn, start, end)
+
+    def session_exercises_between(
+        self, start: Day, end: Day
+    ) -> dict[str, tuple[ExerciseTally, ...]]:
+        """Each session's exercise ends, by session id (sessions started in ``[start, end)``).
+
+        Locked exercises are included: ``session.completion`` leaves them out.
+        """
+        return reads.session_exercises_between(self._conn, start, end)
 
     def breathing_between(self, start: Day, end: Day) -> list[BreathingRow]:
         """Breathing sets of sessions started on a day in ``[start, end)``, in order."""

@@ -9,7 +9,13 @@ reads back with ``csv.DictReader``:
   decimal), ``opening`` and ``closing`` (0-10, empty when not rated),
   ``gate`` (``open`` when strengthening was offered, else ``locked``),
   ``cadence`` (the breathing pace, in-hold-out-hold seconds) and ``notes``
-  (the check-in notes, the opening one first, joined with `` | ``);
+  (the check-in notes, the opening one first, joined with `` | ``), and what
+  was done as ``session.completion`` counts it: ``complete`` (``yes`` when the
+  session ended with at least ``complete_share`` of its planned repeats done,
+  else ``no``: partly done, stopped or interrupted), ``exercises_done`` (with
+  that share of their own repeats done), ``exercises_offered`` and
+  ``repeats_share`` (repeats done over planned, 0-1, two decimals; empty when
+  none were planned);
 - ``row_type = exercise``: one row per exercise of that session, right after
   it, in the order they ended: ``session_id``, ``date``, ``exercise_id``,
   ``exercise`` (its name), ``outcome`` (done, skipped, hurt, easier, stopped,
@@ -38,6 +44,8 @@ from backcompanion.history import SessionRow, Store, StoreError
 from backcompanion.i18n import translate
 from backcompanion.program import Program
 from backcompanion.report.files import check_target, write_atomic
+from backcompanion.session.completion import ExerciseTally, session_completion
+from backcompanion.session.progression_config import load_rules
 
 __all__ = ["COLUMNS", "NOTE_SEPARATOR", "export_history_csv", "history_csv_text"]
 
@@ -62,6 +70,10 @@ COLUMNS = (
     "reps_planned",
     "reps_done",
     "hold_s",
+    "complete",
+    "exercises_done",
+    "exercises_offered",
+    "repeats_share",
 )
 NOTE_SEPARATOR = " | "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -78,17 +90,25 @@ ORDER BY s.started_ts, e.t_ms, e.seq
 """
 
 
-def export_history_csv(store: Store, out: Path, program: Program) -> Path:
+def export_history_csv(
+    store: Store, out: Path, program: Program, complete_share: float | None = None
+) -> Path:
     """Write every session and its exercises to ``out``; returns the path.
 
     Raises ``report.files.ExportError`` when the file cannot be written.
     """
     out = check_target(out)
-    return write_atomic(out, history_csv_text(store, program).encode("utf-8-sig"))
+    text = history_csv_text(store, program, complete_share)
+    return write_atomic(out, text.encode("utf-8-sig"))
 
 
-def history_csv_text(store: Store, program: Program) -> str:
-    """The CSV as text (see the module's docstring)."""
+def history_csv_text(store: Store, program: Program, complete_share: float | None = None) -> str:
+    """The CSV as text (see the module's docstring).
+
+    ``complete_share``: ``progression.yaml``'s (read from the built-in file when None).
+    """
+    if complete_share is None:
+        complete_share = load_rules().complete_share
     names = {e.id: e.name for e in program.exercises}
     sessions = store.sessions_between(date.min, date.max)
     exercises = _exercises_by_session(store)
@@ -96,8 +116,19 @@ def history_csv_text(store: Store, program: Program) -> str:
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for s in sessions:
-        writer.writerow(_session_row(s))
-        for exercise_id, outcome, planned, done, hold in exercises.get(s.session_id, ()):
+        ended = exercises.get(s.session_id, ())
+        tallies = [ExerciseTally(e[0], e[1], e[2], e[3]) for e in ended]
+        counted = session_completion(s.status, tallies, complete_share)
+        writer.writerow(
+            {
+                **_session_row(s),
+                "complete": "yes" if counted.complete else "no",
+                "exercises_done": counted.exercises_done,
+                "exercises_offered": counted.exercises_offered,
+                "repeats_share": "" if counted.share is None else f"{counted.share:.2f}",
+            }
+        )
+        for exercise_id, outcome, planned, done, hold in ended:
             writer.writerow(
                 {
                     "row_type": "exercise",

@@ -15,6 +15,7 @@ from backcompanion.i18n import translate
 from backcompanion.report.summary import DayPain, daily_pain
 from backcompanion.report.weeks import IsoWeek
 from backcompanion.session import rules as R
+from backcompanion.session.completion import session_completion
 
 __all__ = [
     "CALENDAR_WEEKS",
@@ -33,8 +34,8 @@ CALENDAR_WEEKS = 6  # the grid of session days covers this week and the 5 before
 class DayState:
     """What a day in the calendar grid shows (plain strings, so tests read them easily)."""
 
-    DONE = "done"  # a session finished: a filled square
-    PARTIAL = "partial"  # only sessions stopped early or interrupted: an outlined square
+    DONE = "done"  # a complete session (session.completion): a filled square
+    PARTIAL = "partial"  # sessions, none complete (partly done, stopped): an outlined square
     NONE = "none"  # no session: an empty (faint) square
     FUTURE = "future"  # a day still to come this week: nothing drawn
 
@@ -58,22 +59,23 @@ class ProgressData:
     gate_since: datetime | None  # when it last opened or closed, when known
     gate_since_before: datetime | None  # else: unchanged since this or earlier (the weeks read)
     gate_reasons: tuple[str, ...]  # why strengthening is locked; the "open" sentence when open
-    sessions_7_days: int  # sessions started in the last 7 days, today included
+    sessions_7_days: int  # complete sessions started in the last 7 days, today included
     minutes_7_days: float
     streak_days: int  # days in a row with a session, ending today or yesterday
     total_sessions: int  # in the chart's weeks
+    partly_7_days: int = 0  # the other sessions started in the last 7 days
 
     @property
     def has_sessions(self) -> bool:
         return self.total_sessions > 0
 
 
-def day_state(statuses: list[str]) -> str:
-    """A day's square from its sessions' statuses: done beats partial beats none."""
-    if "done" in statuses:
+def day_state(complete: list[bool]) -> str:
+    """A day's square from whether each of its sessions is complete: done beats partial."""
+    if any(complete):
         return DayState.DONE
-    if statuses:
-        return DayState.PARTIAL  # stopped, partial, or still open (running or interrupted)
+    if complete:
+        return DayState.PARTIAL  # partly done, stopped, or still open (running or interrupted)
     return DayState.NONE
 
 
@@ -101,9 +103,16 @@ def progress_data(
     if window.exact_from is not None and (since is None or not window.real_change(since)):
         since, since_before = None, window.exact_from
 
-    statuses: dict[date, list[str]] = {}
+    exercises = store.session_exercises_between(trend_start, today + timedelta(days=1))
+    complete = {
+        r.session_id: session_completion(
+            r.status, exercises.get(r.session_id, ()), rules.complete_share
+        ).complete
+        for r in rows
+    }
+    statuses: dict[date, list[bool]] = {}
     for r in rows:
-        statuses.setdefault(r.day, []).append(r.status)
+        statuses.setdefault(r.day, []).append(complete[r.session_id])
     calendar = []
     for wk in (this_week.shifted(-i) for i in reversed(range(CALENDAR_WEEKS))):
         calendar.append(
@@ -140,8 +149,9 @@ def progress_data(
         gate_since=since,
         gate_since_before=since_before,
         gate_reasons=gate.texts if not gate.open else (translate("GateReason", R.GATE_OPEN_TEXT),),
-        sessions_7_days=len(recent),
+        sessions_7_days=sum(1 for r in recent if complete[r.session_id]),
         minutes_7_days=sum(r.minutes for r in recent),
         streak_days=streak,
         total_sessions=len(rows),
+        partly_7_days=sum(1 for r in recent if not complete[r.session_id]),
     )

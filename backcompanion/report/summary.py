@@ -38,6 +38,7 @@ from backcompanion.program.safety import load_safety
 from backcompanion.report.weeks import IsoWeek, last_full_week
 from backcompanion.session import rules as R
 from backcompanion.session.clock import local_midnight
+from backcompanion.session.completion import session_completion
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts
 
 __all__ = [
@@ -162,7 +163,7 @@ class WeeklySummary:
     made_at: datetime
     read_at: datetime  # the moment the week is read at: its end, or ``made_at`` if earlier
     sessions: int  # every session started in the week
-    done: int
+    done: int  # complete (session.completion): ended with most of their repeats done
     stopped: int  # ended early by the person
     partial: int  # interrupted (crash, forced quit) and closed later
     unfinished: int  # still open: running, or interrupted and not closed yet
@@ -179,6 +180,7 @@ class WeeklySummary:
     safety: SafetyCheck
     nudge: str | None  # the no-improvement suggestion when due at the week's end
     nudge_plain: bool  # said plainly (6 weeks and more) rather than suggested
+    partly: int = 0  # ended with the closing check-in, but with too many repeats skipped
 
     @property
     def label(self) -> str:
@@ -254,6 +256,11 @@ def weekly_summary(
     facts = [f for f in window.facts if f.day < end]
 
     status = [r.status for r in rows]
+    exercises = store.session_exercises_between(start, end)
+    complete = [
+        session_completion(r.status, exercises.get(r.session_id, ()), rules.complete_share).complete
+        for r in rows
+    ]
     rated_open = [r.opening for r in rows if r.opening is not None]
     rated_close = [r.closing for r in rows if r.closing is not None]
     found_nudge = R.nudge(rules, facts, read_at, None)
@@ -263,7 +270,7 @@ def weekly_summary(
         made_at=now,
         read_at=read_at,
         sessions=len(rows),
-        done=status.count("done"),
+        done=sum(complete),
         stopped=status.count("stopped"),
         partial=status.count("partial"),
         unfinished=status.count("open"),
@@ -289,6 +296,7 @@ def weekly_summary(
         safety=_safety(rules, checks, clearances, read_at),
         nudge=found_nudge.text if found_nudge else None,
         nudge_plain=found_nudge is not None and found_nudge.level is R.NudgeLevel.PLAIN,
+        partly=status.count("done") - sum(complete),
     )
 
 

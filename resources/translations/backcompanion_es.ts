@@ -223,6 +223,13 @@
             <source>Session stopped: what you did is saved</source>
             <translation>Sesión detenida: lo que has hecho está guardado</translation>
         </message>
+        <message numerus="yes">
+            <source>Partly done: {done} of %n exercise(s)</source>
+            <translation>
+                <numerusform>Sesión hecha en parte: {done} de %n ejercicio</numerusform>
+                <numerusform>Sesión hecha en parte: {done} de %n ejercicios</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Well done: session complete</source>
             <translation>Bien hecho: sesión completada</translation>
@@ -238,6 +245,17 @@
         <message>
             <source>Pain after: %1</source>
             <translation>Dolor después: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>{done} of %n exercise(s) done</source>
+            <translation>
+                <numerusform>{done} de %n ejercicio hecho</numerusform>
+                <numerusform>{done} de %n ejercicios hechos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{percent} % of the repeats done</source>
+            <translation>{percent} % de las repeticiones hechas</translation>
         </message>
         <message numerus="yes">
             <source>%n exercise</source>
@@ -994,17 +1012,17 @@
             <translation>Tu primera sesión: tómatela con calma.</translation>
         </message>
         <message numerus="yes">
-            <source>%n session(s) so far.</source>
+            <source>%n session(s) done so far.</source>
             <translation>
-                <numerusform>%n sesión hasta ahora.</numerusform>
-                <numerusform>%n sesiones hasta ahora.</numerusform>
+                <numerusform>Llevas %n sesión completa.</numerusform>
+                <numerusform>Llevas %n sesiones completas.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n session(s) so far. Last: {weekday} {day} {month}.</source>
+            <source>%n session(s) done so far. Last: {weekday} {day} {month}.</source>
             <translation>
-                <numerusform>%n sesión hasta ahora. La última: el {weekday} {day} de {month}.</numerusform>
-                <numerusform>%n sesiones hasta ahora. La última: el {weekday} {day} de {month}.</numerusform>
+                <numerusform>Llevas %n sesión completa. La última: el {weekday} {day} de {month}.</numerusform>
+                <numerusform>Llevas %n sesiones completas. La última: el {weekday} {day} de {month}.</numerusform>
             </translation>
         </message>
         <message>
@@ -1518,10 +1536,17 @@
             <translation>Para desbloquearlo:</translation>
         </message>
         <message numerus="yes">
-            <source>Last 7 days: %n session(s), {time}.</source>
+            <source>Last 7 days: %n session(s) done, {time}.</source>
             <translation>
-                <numerusform>Últimos 7 días: %n sesión, {time}.</numerusform>
-                <numerusform>Últimos 7 días: %n sesiones, {time}.</numerusform>
+                <numerusform>Últimos 7 días: %n sesión completa, {time}.</numerusform>
+                <numerusform>Últimos 7 días: %n sesiones completas, {time}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n partly done.</source>
+            <translation>
+                <numerusform>%n hecha en parte.</numerusform>
+                <numerusform>%n hechas en parte.</numerusform>
             </translation>
         </message>
         <message>
@@ -2436,6 +2461,13 @@ Aparecerán aquí.</translation>
             <translation>
                 <numerusform>%n hecha</numerusform>
                 <numerusform>%n hechas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n partly done</source>
+            <translation>
+                <numerusform>%n hecha en parte</numerusform>
+                <numerusform>%n hechas en parte</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -101,7 +101,7 @@ def _view(qtbot, data, theme=LIGHT):
 
 def test_texts_say_what_the_drawings_show(qtbot, light, data):
     view = _view(qtbot, data)
-    assert view.recent.text() == "Last 7 days: 6 sessions, 1 h 51 min."
+    assert view.recent.text() == "Last 7 days: 4 sessions done, 1 h 51 min. 2 partly done."
     assert view.gate_state.text() == "Strengthening: open since Sun 22 Nov"
     assert "strengthening is open" in view.gate_reasons.text()
     chart = view.chart.accessibleDescription()

@@ -735,12 +735,29 @@ def test_done_page_stopped(qtbot, light):
     r.send(Event.STOP)
     assert done.is_stopped()
     assert done.title.text() == "Session stopped: what you did is saved"
-    done.set_summary(DoneSummary(5, None, 0, 1.0, None))
+    done.set_summary(DoneSummary(5, None, 1, 1.0, None, exercises_offered=6, complete=False))
+    assert done.title.text() == "Session stopped: what you did is saved"
     assert done.pain_label.text() == "Pain before: 5"
-    assert done.count_label.text() == "0 exercises \u00b7 1 minute"
+    assert done.count_label.text() == "1 of 6 exercises done \u00b7 1 minute"
     done.set_summary(DoneSummary(None, None, 2, 3.0, None), stopped=False)
     assert not done.is_stopped()
     assert done.pain_label.isHidden()
+
+
+def test_done_page_partly_done_says_what_was_done(qtbot, light):
+    done = DonePage()
+    qtbot.addWidget(done)
+    done.set_summary(
+        DoneSummary(4, 3, 1, 8.2, None, exercises_offered=6, share=0.15, complete=False),
+        stopped=False,
+    )
+    assert done.title.text() == "Partly done: 1 of 6 exercises"
+    assert done.count_label.text() == "15 % of the repeats done \u00b7 8 minutes"
+    assert "Well done" not in done.title.text()
+    complete = done.icon.grab().toImage()
+    done.set_summary(DoneSummary(4, 3, 6, 8.2, None, exercises_offered=6, share=1.0))
+    assert done.title.text() == "Well done: session complete"
+    assert done.icon.grab().toImage() != complete  # the end told by shape too
 
 
 # ---------------------------------------------------------------- themes

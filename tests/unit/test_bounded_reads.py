@@ -15,6 +15,7 @@ from backcompanion.companion import Companion, DoneSummary
 from backcompanion.history import Store
 from backcompanion.program import builtin_program
 from backcompanion.session import rules as R
+from backcompanion.session.completion import session_completion
 from backcompanion.session.plan import PRESETS
 from backcompanion.simulate import simulate
 
@@ -33,8 +34,26 @@ def _full_done_summary(store: Store, session_id: str) -> DoneSummary:
     flare = R.flare_up(RULES, this, previous)
     rows = store.sessions_between(this.day, this.day + timedelta(days=1))
     row = next(r for r in rows if r.session_id == session_id)
+    exercises = store.session_exercises_between(date.min, date.max).get(session_id, ())
+    done = session_completion(this.outcome, exercises, RULES.complete_share)
     return DoneSummary(
-        this.opening, this.closing, len(this.holds), row.minutes, flare.text if flare else None
+        this.opening,
+        this.closing,
+        done.exercises_done,
+        row.minutes,
+        flare.text if flare else None,
+        done.exercises_offered,
+        done.share,
+        done.complete,
+    )
+
+
+def _complete_sessions(store: Store) -> int:
+    """Sessions complete by session.completion's rule, counted in Python (the store uses SQL)."""
+    exercises = store.session_exercises_between(date.min, date.max)
+    return sum(
+        session_completion(r.status, exercises.get(r.session_id, ()), RULES.complete_share).complete
+        for r in store.sessions_between(date.min, date.max)
     )
 
 
@@ -63,7 +82,8 @@ class Checker:
             nudge = R.nudge(RULES, facts, now, self.store.last_nudge_dismissed())
             assert status.nudge == nudge
             ended = sum(1 for f in facts if f.outcome in ("done", "stopped", "partial"))
-            assert status.sessions_done == ended
+            assert status.sessions_ended == ended
+            assert status.sessions_done == _complete_sessions(self.store)
             assert status.last_session == last
             plan = self.companion.plan(CADENCE, now=now)
             assert plan == R.make_plan(RULES, PROGRAM, usable, safety, now, CADENCE), now

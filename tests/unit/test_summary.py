@@ -299,7 +299,7 @@ def test_progress_data_for_the_history_page(ref):
     assert [d.today for d in p.calendar[-1]] == [False] * 6 + [True]
     assert [d.state for d in p.calendar[-2]][:4] == [DayState.DONE] * 3 + [DayState.NONE]
     assert p.gate_open
-    assert (p.sessions_7_days, p.streak_days) == (6, 1)
+    assert (p.sessions_7_days, p.partly_7_days, p.streak_days) == (4, 2, 1)  # stopped, interrupted
     assert p.minutes_7_days == pytest.approx(6681 / 60)
     assert p.total_sessions == 9
 

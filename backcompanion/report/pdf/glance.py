@@ -49,9 +49,12 @@ def glance(doc: Document, s: WeeklySummary) -> None:
     f = doc.fonts
     sessions_detail = []
     # (lupdate reads the count only when it is a plain name)
-    done, stopped, partial, unfinished = s.done, s.stopped, s.partial, s.unfinished
+    done, partly, stopped, partial = s.done, s.partly, s.stopped, s.partial
+    unfinished = s.unfinished
     if done:
         sessions_detail.append(translate("WeeklyPdf", "%n done", None, done))
+    if partly:
+        sessions_detail.append(translate("WeeklyPdf", "%n partly done", None, partly))
     if stopped:
         sessions_detail.append(translate("WeeklyPdf", "%n stopped early", None, stopped))
     if partial:

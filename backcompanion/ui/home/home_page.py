@@ -114,17 +114,20 @@ class HomePage(QWidget):
 
     def set_status(self, status: HomeStatus) -> None:
         """Show what the rules decided; the page decides nothing itself."""
-        if status.sessions_done == 0:
+        if status.sessions_ended == 0 and status.sessions_done == 0:
             self.summary.setText(self.tr("Your first session: take it gently."))
         else:
             last = status.last_session
-            done = status.sessions_done
+            done = status.sessions_done  # complete ones only: partly done ones are not counted
             if last is None:
-                text = translate("HomePage", "%n session(s) so far.", "", done)
+                text = translate("HomePage", "%n session(s) done so far.", "", done)
             else:
                 day = last.started_at
                 text = translate(
-                    "HomePage", "%n session(s) so far. Last: {weekday} {day} {month}.", "", done
+                    "HomePage",
+                    "%n session(s) done so far. Last: {weekday} {day} {month}.",
+                    "",
+                    done,
                 ).format(weekday=weekday_name(day), day=day.day, month=month_name(day))
             self.summary.setText(text)
         it = status.interrupted

@@ -135,11 +135,13 @@ class ProgressView(Themed, QWidget):
             self.gate_reasons.setText("\n".join(lines))
 
     def _recent_text(self, data: ProgressData) -> str:
-        n = data.sessions_7_days
-        if n:
-            text = translate("ProgressView", "Last 7 days: %n session(s), {time}.", "", n).format(
-                time=minutes_text(data.minutes_7_days)
-            )
+        n, partly = data.sessions_7_days, data.partly_7_days
+        if n or partly:
+            text = translate(
+                "ProgressView", "Last 7 days: %n session(s) done, {time}.", "", n
+            ).format(time=minutes_text(data.minutes_7_days))
+            if partly:
+                text += " " + translate("ProgressView", "%n partly done.", "", partly)
         else:
             text = self.tr("Last 7 days: 0 sessions.")
         if data.streak_days > 1:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion.companion import DoneSummary
+from backcompanion.i18n import translate
 from backcompanion.session.engine import Snapshot, State
 from backcompanion.ui.session_screens.page_base import ScaledPage
 from backcompanion.ui.theme import (
@@ -37,16 +38,23 @@ __all__ = [
 
 
 class EndIcon(Themed, QWidget):
-    """A check mark in a ring (finished) or a square in a ring (stopped): the end by shape."""
+    """The end by shape: a check mark in a ring (complete), a square in a ring (stopped),
+    a half-filled ring (partly done)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._stopped = False
+        self._partly = False
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_stopped(self, stopped: bool) -> None:
         if stopped != self._stopped:
             self._stopped = stopped
+            self.update()
+
+    def set_partly(self, partly: bool) -> None:
+        if partly != self._partly:
+            self._partly = partly
             self.update()
 
     def set_side(self, side: int) -> None:
@@ -57,7 +65,7 @@ class EndIcon(Themed, QWidget):
         side = min(self.width(), self.height())
         line = max(3.0, side / 12)
         ring = QRectF(line / 2, line / 2, side - line, side - line)
-        colour = QColor(t.muted if self._stopped else t.release)
+        colour = QColor(t.muted if self._stopped or self._partly else t.release)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(colour, line)
@@ -66,7 +74,12 @@ class EndIcon(Themed, QWidget):
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawEllipse(ring)
-        if self._stopped:
+        if self._partly and not self._stopped:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            inner = ring.adjusted(line * 1.5, line * 1.5, -line * 1.5, -line * 1.5)
+            p.drawPie(inner, 90 * 16, 180 * 16)  # the left half: part of the way round
+        elif self._stopped:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             q = side * 0.3
@@ -170,13 +183,19 @@ class DonePage(ScaledPage):
         self.icon.set_side(round(em(self) * 2.6 * self.scale()))
 
     def _show(self) -> None:
+        s = self._summary
+        partly = s is not None and not s.complete and not self._stopped
         if self._stopped:
             title = self.tr("Session stopped: what you did is saved")
+        elif partly:
+            offered = s.exercises_offered
+            title = translate("DonePage", "Partly done: {done} of %n exercise(s)", "", offered)
+            title = title.format(done=s.exercises_done)
         else:
             title = self.tr("Well done: session complete")
         set_text(self.title, title)
         self.icon.set_stopped(self._stopped)
-        s = self._summary
+        self.icon.set_partly(partly)
         if s is None:
             self.pain_label.hide()
             self.count_label.hide()
@@ -193,10 +212,6 @@ class DonePage(ScaledPage):
             pain = ""
         set_text(self.pain_label, pain)
         self.pain_label.setVisible(bool(pain))
-        # English has no catalog: its singular and plural are two messages, and each
-        # passes n so that a translation gives every plural form its language has
-        n = s.exercises_done
-        exercises = self.tr("%n exercise", "", n) if n == 1 else self.tr("%n exercises", "", n)
         minutes = max(0, round(s.minutes))
         if s.minutes > 0 and minutes == 0:
             time = self.tr("less than a minute")
@@ -205,7 +220,21 @@ class DonePage(ScaledPage):
         else:
             time = self.tr("%n minutes", "", minutes)
         both = self.tr("{exercises} \u00b7 {time}", "what was done: exercises, then time")
-        set_text(self.count_label, both.format(exercises=exercises, time=time))
+        set_text(self.count_label, both.format(exercises=self._what_was_done(s), time=time))
         self.count_label.show()
         set_text(self.flare_label, s.flare_text or "")
         self.flare_frame.setVisible(bool(s.flare_text))
+
+    def _what_was_done(self, s: DoneSummary) -> str:
+        """ "6 exercises" (complete), "1 of 6 exercises done" (stopped), "15 % of the repeats"."""
+        if self._stopped:
+            offered = s.exercises_offered
+            text = translate("DonePage", "{done} of %n exercise(s) done", "", offered)
+            return text.format(done=s.exercises_done)
+        if not s.complete:
+            percent = round((s.share or 0.0) * 100)
+            return translate("DonePage", "{percent} % of the repeats done").format(percent=percent)
+        # English has no catalog: its singular and plural are two messages, and each
+        # passes n so that a translation gives every plural form its language has
+        n = s.exercises_done
+        return self.tr("%n exercise", "", n) if n == 1 else self.tr("%n exercises", "", n)

@@ -268,9 +268,11 @@ class MainWindow(QMainWindow):
         from backcompanion.companion import DoneSummary
 
         if snap.session_id:
-            summary = self.companion.done_summary(snap.session_id)
+            engine = self.bridge.engine
+            plan = engine.plan if engine is not None else None
+            summary = self.companion.done_summary(snap.session_id, plan)
         else:
-            summary = DoneSummary(None, None, 0, 0.0, None)
+            summary = DoneSummary(None, None, 0, 0.0, None, complete=False)
         self.done.set_summary(summary, stopped=snap.state is State.STOPPED)
         self.bridge.detach()
         self.carousel.set_current(None)
