@@ -72,6 +72,27 @@ def _advance_until(window: MainWindow, clock: FakeClock, done: Callable) -> None
     raise RuntimeError("the session never reached the screen to show")
 
 
+def _skip_after_first(window: MainWindow, clock: FakeClock) -> None:
+    """Hold every repeat of the first exercise, then press N through the rest."""
+    engine = window.bridge.engine
+    first = None
+    for _ in range(100_000):
+        snap = engine.snapshot()
+        if snap.state is State.CHECK_IN_AFTER:
+            return
+        if snap.state is State.GATE:
+            window.bridge.send(Event.CONTINUE)
+            continue
+        if snap.exercise is not None:
+            first = first or snap.exercise.id
+            if snap.exercise.id != first:
+                window.bridge.send(Event.SKIP_REPEAT)
+                continue
+        clock.advance(max(1e-3, min(snap.remaining_s, 1.0)))
+        engine.update()
+    raise RuntimeError("the session never reached the closing check-in")
+
+
 def render_all(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
@@ -152,6 +173,18 @@ def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
     early.bridge.send(Event.STOP)
     early.close()
     early.companion.store.close()
+
+    # a session with every exercise after the first skipped (N): partly done
+    clock = FakeClock()
+    partly = _window(tmp / "partly", 4, clock)
+    partly.start_session()
+    partly.bridge.send(Event.CHECK_IN, rating=4, note="")
+    partly.bridge.send(Event.CONTINUE)
+    _skip_after_first(partly, clock)
+    partly.bridge.send(Event.CHECK_IN, rating=3, note="")
+    yield "16-partly-done", partly
+    partly.close()
+    partly.companion.store.close()
 
     # settings, the export dialog and About
     from backcompanion.ui.dialogs.about import AboutDialog
