@@ -72,3 +72,63 @@ def test_expected_counts_the_exercises_a_stopped_session_never_reached():
 def test_the_gate_counts_stretching_done_in_a_session_that_ended(outcome, done, counts):
     f = SessionFacts("s", datetime(2026, 1, 5, 9, tzinfo=UTC), outcome, 3, 3, 100, done)
     assert stretching_counts(f, SHARE) is counts
+
+
+# ---------------------------------------------------------------- the store's count
+
+
+@pytest.mark.parametrize(
+    ("status", "ends", "complete"),
+    [
+        pytest.param("done", [("a", "done", 10, 10)], True, id="all-done"),
+        pytest.param("done", [("a", "done", 10, 10), ("b", "skipped", 10, 6)], True, id="80pc"),
+        pytest.param("done", [("a", "done", 10, 10), ("b", "skipped", 10, 5)], False, id="75pc"),
+        pytest.param("done", [("a", "skipped", 10, 0)], False, id="nothing"),
+        pytest.param("done", [], False, id="no-exercise"),
+        pytest.param("stopped", [("a", "done", 10, 10)], False, id="stopped"),
+        pytest.param(
+            "done",
+            [
+                ("a", "done", 4, 4),
+                ("p", "locked", 5, 0),
+                ("s", "easier", 5, 0),
+                ("k", "done", 5, 5),
+            ],
+            True,
+            id="locked-and-swapped-left-out",
+        ),
+        pytest.param("done", [("a", "hurt", 10, 2)], False, id="hurt-early"),
+    ],
+)
+def test_the_store_counts_complete_sessions_as_the_rule_does(tmp_path, status, ends, complete):
+    from datetime import timedelta
+
+    from backcompanion.history import Store
+    from backcompanion.session.records import (
+        CheckIn,
+        ExerciseEnded,
+        ExerciseOutcome,
+        SessionEnded,
+        SessionOutcome,
+        SessionStarted,
+    )
+
+    start = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    store = Store.open(tmp_path, wall_clock=lambda: start + timedelta(minutes=20))
+    try:
+        store.record(SessionStarted("s1", start, False, (), "4-0-6-0"))
+        store.record(CheckIn("s1", 1.0, "before", 3))
+        for i, (exercise, outcome, planned, done) in enumerate(ends):
+            ended = ExerciseEnded(
+                "s1", 10.0 + i, exercise, ExerciseOutcome(outcome), planned, done, 30
+            )
+            store.record(ended)
+        if status == "done":
+            store.record(CheckIn("s1", 100.0, "after", 3))
+        store.record(SessionEnded("s1", 100.0, SessionOutcome(status), 100.0))
+        tallies = store.session_exercises_between(start.date(), start.date() + timedelta(days=1))
+        by_rule = session_completion(status, tallies.get("s1", ()), SHARE).complete
+        assert by_rule is complete
+        assert store.complete_sessions_count(SHARE) == int(complete)
+    finally:
+        store.close()
