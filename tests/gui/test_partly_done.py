@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QWidget
 
 from backcompanion.companion import Companion
 from backcompanion.history import Store
@@ -28,6 +29,7 @@ from backcompanion.session import rules as R
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, State
 from backcompanion.session.plan import PRESETS
+from backcompanion.ui.home.home_page import HomePage
 from backcompanion.ui.session_screens.done_page import DonePage
 
 PROGRAM = builtin_program()
@@ -103,6 +105,10 @@ def test_a_mostly_skipped_session_is_partly_done_everywhere(setup, qtbot, tmp_pa
     # the home page's count, the calendar and the progress page
     status = companion.home_status()
     assert (status.sessions_done, status.sessions_ended) == (0, 1)
+    home = HomePage(QWidget())
+    qtbot.addWidget(home)
+    home.set_status(status)
+    assert home.summary.text() == "0 sessions done so far. Last: Monday 2 March."
     today = progress_data(companion.store, RULES, companion.wall())
     (cell,) = [d for week in today.calendar for d in week if d.today]
     assert cell.state == DayState.PARTIAL
@@ -116,6 +122,8 @@ def test_a_mostly_skipped_session_is_partly_done_everywhere(setup, qtbot, tmp_pa
     done.set_summary(summary, stopped=False)
     assert done.title.text() == "Well done: session complete"
     assert companion.home_status().sessions_done == 1
+    home.set_status(companion.home_status())
+    assert home.summary.text() == "1 session done so far. Last: Monday 2 March."
     (cell,) = [
         d
         for week in progress_data(companion.store, RULES, companion.wall()).calendar
