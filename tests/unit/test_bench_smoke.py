@@ -33,12 +33,14 @@ MODULES = [
     "bench.memory",
     "bench.migration",
     "bench.pacer",
+    "bench.peers",
     "bench.report",
     "bench.runner",
     "bench.scale",
     "bench.startup",
     "bench.stats",
     "bench.timer",
+    "bench.xwatch",
     "bench.probes.common",
     "bench.probes.migrate",
 ]
@@ -224,3 +226,33 @@ def test_moving_figure_figures_on_made_up_runs():
     assert report.verdict(found["figure.4k.p99"]) == "FAIL"
     assert report.verdict(found["figure.4k.cpu_ratio"]) == "FAIL"
     assert "981x508" in found["figure.4k.p99"]["note"]
+
+
+def test_peers_table_says_what_was_not_installed(tmp_path):
+    from bench.context import Context
+    from bench.peers import _report
+
+    ctx = Context(workdir=tmp_path, memdir=tmp_path)
+
+    class Who:
+        def __init__(self, label):
+            self.label = label
+
+    who = [Who("bare"), Who("BackCompanion"), Who("Workrave")]
+    window = {"width": 300, "height": 200, "title": "x"}
+    starts = {
+        "bare": [{"first_window_s": 0.2, "window": window}],
+        "BackCompanion": [{"first_window_s": 0.3, "window": window}],
+        "Workrave": [{"first_window_s": 0.4, "window": window}],
+    }
+    idles = {
+        "bare": [{"cpu_pct": 0.0, "rss_mb": 50.0}],
+        "BackCompanion": [{"cpu_pct": 0.0, "rss_mb": 60.0}],
+        "Workrave": [{"error": "it exited (status 1)"}],
+    }
+    _report(ctx, who, ["Safe Eyes (Debian package `safeeyes`)"], starts, idles)
+    (fig,) = ctx.figures
+    assert fig["ratio"] == pytest.approx(0.75) and fig["pass"] is True
+    text = ctx.sections["Peers"]
+    assert "| Workrave | 0.4" in text and "it exited (status 1)" in text
+    assert "Not installed, so not measured: Safe Eyes" in text
