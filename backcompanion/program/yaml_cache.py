@@ -18,6 +18,7 @@ Anything wrong with it (read-only, full, a damaged file) only means parsing agai
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -98,7 +99,5 @@ def _prune(folder: Path) -> None:
             continue
     found.sort(reverse=True)
     for _mtime, p in found[KEEP:]:
-        try:
+        with contextlib.suppress(OSError):
             p.unlink()
-        except OSError:
-            pass

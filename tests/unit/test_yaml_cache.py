@@ -15,7 +15,9 @@ from backcompanion.program.yamlcheck import Reader
 from backcompanion.resources import read_text
 
 ROOT = Path(__file__).resolve().parents[2]
-TEXT = "version: 1\nitems:\n  - name: one\n    hold: 30\n    ratio: 0.5\n    flag: true\n    empty:\n"
+TEXT = (
+    "version: 1\nitems:\n  - name: one\n    hold: 30\n    ratio: 0.5\n    flag: true\n    empty:\n"
+)
 
 
 @pytest.fixture
@@ -41,7 +43,8 @@ def test_second_read_comes_from_the_cache_unchanged(cache, monkeypatch):
     items = again.value["items"].value
     assert items[0].value["hold"].value == 30 and items[0].value["hold"].line == 4
     assert items[0].value["ratio"].value == 0.5 and items[0].value["flag"].value is True
-    assert items[0].value["empty"].value is None and items[0].value["empty"].field == "items[0].empty"
+    empty = items[0].value["empty"]
+    assert empty.value is None and empty.field == "items[0].empty"
 
 
 def test_an_edited_text_is_parsed_again(cache):
