@@ -1,11 +1,11 @@
 """``python -m bench`` (``make bench``): run every benchmark, write results.json and RESULTS.md.
 
 Order: start-up (offscreen, then Xvfb when installed), the peers (Workrave, Safe Eyes, when
-installed, on Xvfb), the pacer, the moving exercise
-figure at full screen (1920x1080, 3840x2160) and the idle window, the real-time holds
-(each alone), then scale: the ten-year simulation runs once while the memory benchmarks
-(RSS only, not time) use the other core, and the rest of scale reuses its database.
-About nine minutes on two cores;
+installed, on Xvfb), the pacer (in the window, then full screen at 1920x1080 and
+3840x2160), the moving exercise figure at full screen (1920x1080, 3840x2160) and the idle
+window, the real-time holds (each alone), then scale: the ten-year simulation runs once
+while the memory benchmarks (RSS only, not time) use the other core, and the rest of scale
+reuses its database. About twelve minutes on two cores;
 ``--quick`` is a much shorter smoke run for working on the benchmarks.
 """
 
@@ -24,7 +24,7 @@ from bench.context import Context
 from bench.exercise_figure import run_figure
 from bench.machine import loadavg, machine_info
 from bench.memory import run_memory
-from bench.pacer import run_idle, run_pacer
+from bench.pacer import run_idle, run_pacer, run_pacer_fullscreen
 from bench.peers import run_peers
 from bench.report import render_markdown, summary_counts, write_results
 from bench.runner import BENCH, log, probe, run
@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             _attempt(ctx, "peers", run_peers)
         if "pacer" in parts:
             _attempt(ctx, "pacer", run_pacer)
+            _attempt(ctx, "pacer full screen", run_pacer_fullscreen)
             _attempt(ctx, "figure", run_figure)
             _attempt(ctx, "idle", run_idle)
         if "timer" in parts:
