@@ -5,9 +5,12 @@ importing PyYAML to do it, was a fifth of the app's own start-up. The tree
 :class:`~backcompanion.program.yamlcheck.Reader` builds (values, lines, field
 paths; before any validation) is kept with :mod:`marshal` (plain values only:
 loading it runs no code) in a file named by a hash of the text it came from,
-so an edited file can never be answered from an old tree: a different text is
-a different name. Only a tree that was read without error is kept; validation
-still runs on every start, so a message about a bad file is the same either way.
+with the text itself: it is used only when the text read now is the same,
+character for character, so an edited file can never be answered from an old
+tree (the name, a CRC of the text, only finds the file quickly; no hashing
+library is loaded for it: OpenSSL's alone was 3 MB of memory). Only a tree
+that was read without error is kept; validation still runs on every start, so
+a message about a bad file is the same either way.
 
 The folder is the platform's cache folder (``$XDG_CACHE_HOME/BackCompanion``,
 ``~/.cache/BackCompanion`` on Linux; ``~/Library/Caches/BackCompanion`` on
@@ -19,16 +22,16 @@ Anything wrong with it (read-only, full, a damaged file) only means parsing agai
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from backcompanion import APP_NAME
 
-FORMAT = 1  # bump when the tree's shape changes
+FORMAT = 2  # bump when the tree's shape changes
 KEEP = 16  # files kept; the oldest go first (a user's program edited many times)
 _ENV = "BACKCOMPANION_CACHE_DIR"
 
@@ -49,9 +52,8 @@ def cache_dir() -> Path | None:
 
 
 def _key(text: str) -> str:
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16)
-    digest.update(f"{FORMAT}/{marshal.version}/{sys.version_info[:2]}".encode())
-    return digest.hexdigest()
+    data = text.encode("utf-8")
+    return f"{zlib.crc32(data):08x}-{len(data)}-{FORMAT}{marshal.version}"
 
 
 def _file(text: str) -> Path | None:
@@ -69,10 +71,10 @@ def load(text: str) -> Any | None:
     except OSError:
         return None
     try:
-        version, tree = marshal.loads(data)
+        version, kept_text, tree = marshal.loads(data)
     except (EOFError, ValueError, TypeError):
         return None
-    return tree if version == FORMAT else None
+    return tree if version == FORMAT and kept_text == text else None
 
 
 def store(text: str, tree: Any) -> None:
@@ -83,7 +85,7 @@ def store(text: str, tree: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(f".{os.getpid()}.part")
-        part.write_bytes(marshal.dumps((FORMAT, tree)))
+        part.write_bytes(marshal.dumps((FORMAT, text, tree)))
         os.replace(part, path)
         _prune(path.parent)
     except (OSError, ValueError):  # no room, read-only, a value marshal cannot keep

@@ -83,7 +83,7 @@ def test_a_damaged_cache_file_means_parsing_again(cache, damage):
     if damage is None:  # well-formed marshal data of the wrong shape
         import marshal
 
-        damage = marshal.dumps((yaml_cache.FORMAT, ("x", "not a line", 3)))
+        damage = marshal.dumps((yaml_cache.FORMAT, TEXT, ("x", "not a line", 3)))
     kept.write_bytes(damage)
     assert Reader(TEXT, "a.yaml").read() == first
 
@@ -96,6 +96,15 @@ def test_an_unusable_cache_folder_changes_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("BACKCOMPANION_CACHE_DIR", "")  # turned off
     assert yaml_cache.cache_dir() is None
     assert Reader(TEXT, "a.yaml").read().value["version"].value == 1
+
+
+def test_a_kept_tree_is_used_only_for_the_very_same_text(cache, monkeypatch):
+    """Two texts whose file names collide never share a tree: the text is kept and compared."""
+    monkeypatch.setattr(yaml_cache, "_key", lambda text: "same")
+    Reader(TEXT, "a.yaml").read()
+    other = TEXT.replace("hold: 30", "hold: 31")
+    assert Reader(other, "a.yaml").read().value["items"].value[0].value["hold"].value == 31
+    assert Reader(TEXT, "a.yaml").read().value["items"].value[0].value["hold"].value == 30
 
 
 def test_only_the_newest_files_are_kept(cache):
@@ -119,7 +128,7 @@ def test_a_start_with_a_warm_cache_does_not_import_pyyaml(cache):
         "from backcompanion.program.safety import load_safety_english\n"
         "from backcompanion.figure.poses import builtin_figures\n"
         "builtin_program(); load_rules(); load_safety_english(); builtin_figures()\n"
-        "print('yaml' in sys.modules)\n"
+        "print('yaml' in sys.modules, 'hashlib' in sys.modules)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     said = [
@@ -128,4 +137,4 @@ def test_a_start_with_a_warm_cache_does_not_import_pyyaml(cache):
         ).stdout.strip()
         for _ in range(2)
     ]
-    assert said == ["True", "False"]
+    assert said == ["True False", "False False"]
