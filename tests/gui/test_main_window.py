@@ -456,3 +456,17 @@ def test_a_new_exercise_reaches_its_page_before_the_hidden_home_carousel(make_wi
     window.bridge.send(mw.Event.CONTINUE)  # breathing -> the first stretch's get ready
     assert told[:2] == ["page", "carousel"]
     assert window.carousel.current_exercise() == window.bridge.engine.snapshot().exercise.id
+
+
+def test_the_sources_read_at_import_are_not_kept(make_window):
+    """PySide6's import hook reads each imported module's source into linecache; the window
+    lets it go once its pages are built (4 MB for the app's modules)."""
+    import linecache
+
+    from backcompanion.ui.window import main_window as module
+
+    linecache.getlines(module.__file__)  # as PySide6's hook does at an import
+    assert module.__file__ in linecache.cache
+    window, _clock = make_window()
+    window.pages.get("breathing")
+    assert module.__file__ not in linecache.cache
