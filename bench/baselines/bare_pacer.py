@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import resource
 import sys
 import time
 from pathlib import Path
@@ -124,6 +125,7 @@ def main() -> int:
             voluntary=vol - mark[2][0],
             involuntary=inv - mark[2][1],
             stamps=list(stamps.stamps),
+            maxrss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         )
         timer.stop()
         print("BENCH " + json.dumps(out), flush=True)

@@ -256,3 +256,30 @@ def test_peers_table_says_what_was_not_installed(tmp_path):
     text = ctx.sections["Peers"]
     assert "| Workrave | 0.4" in text and "it exited (status 1)" in text
     assert "Not installed, so not measured: Safe Eyes" in text
+
+
+def test_smaps_breakdown_sorts_resident_memory_by_kind():
+    from bench.memory import where_text
+    from bench.probes.common import smaps_breakdown
+
+    text = "\n".join(
+        [
+            "7f00-7f10 r-xp 00000000 08:01 1 /venv/PySide6/Qt/lib/libQt6Core.so.6",
+            "Size: 100 kB",
+            "Rss: 40 kB",
+            "7f10-7f20 rw-p 00000000 00:00 0 ",
+            "Rss: 25 kB",
+            "7f20-7f30 rw-p 00000000 00:00 0 [heap]",
+            "Rss: 10 kB",
+            "7f30-7f40 r--p 00000000 08:01 2 /usr/share/fonts/a.ttf",
+            "Rss: 3 kB",
+            "7f40-7f50 r-xp 00000000 08:01 3 /usr/lib/libcrypto.so.3",
+            "Rss: 7 kB",
+        ]
+    )
+    found = smaps_breakdown(text)
+    assert found["Qt libraries and plugins"] == 40
+    assert found["heap and anonymous (Python objects, Qt's own allocations, images)"] == 35
+    assert found["font files"] == 3 and found["other shared libraries"] == 7
+    table = where_text(found, {"Qt libraries and plugins": 30}, 2048, 1024, {}, 10)
+    assert "| Qt libraries and plugins | 0.0 MB | 0.0 MB |" in table and "| total |" in table
