@@ -43,7 +43,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/backcompanion screenshots --language es --out screenshots/es
 
 bench: $(STAMP)
-	@sh scripts/system-deps.sh test
+	@sh scripts/system-deps.sh run   # the xcb libraries: the Xvfb start-ups and the peers
 	$(PY) -m bench
 
 # after changing a user-facing text: new texts into the catalogs, then the .qm files

@@ -1,10 +1,11 @@
 """``python -m bench`` (``make bench``): run every benchmark, write results.json and RESULTS.md.
 
-Order: start-up (offscreen, then Xvfb when installed), the pacer, the moving exercise
-figure at full screen (1920x1080, 3840x2160) and the idle window, the real-time holds
-(each alone), then scale: the ten-year simulation runs once while the memory benchmarks
-(RSS only, not time) use the other core, and the rest of scale reuses its database.
-About nine minutes on two cores;
+Order: start-up (offscreen, then Xvfb when installed), the peers (Workrave, Safe Eyes, when
+installed, on Xvfb), the pacer (in the window, then full screen at 1920x1080 and
+3840x2160), the moving exercise figure at full screen (1920x1080, 3840x2160) and the idle
+window, the real-time holds (each alone), then scale: the ten-year simulation runs once
+while the memory benchmarks (RSS only, not time) use the other core, and the rest of scale
+reuses its database. About twelve minutes on two cores;
 ``--quick`` is a much shorter smoke run for working on the benchmarks.
 """
 
@@ -23,14 +24,15 @@ from bench.context import Context
 from bench.exercise_figure import run_figure
 from bench.machine import loadavg, machine_info
 from bench.memory import run_memory
-from bench.pacer import run_idle, run_pacer
+from bench.pacer import run_idle, run_pacer, run_pacer_fullscreen
+from bench.peers import run_peers
 from bench.report import render_markdown, summary_counts, write_results
 from bench.runner import BENCH, log, probe, run
 from bench.scale import run_scale
 from bench.startup import run_startup
 from bench.timer import run_timer
 
-PARTS = ("startup", "pacer", "timer", "scale", "memory")
+PARTS = ("startup", "peers", "pacer", "timer", "scale", "memory")
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -78,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         ctx.rounds, ctx.pacer_rounds, ctx.pacer_s, ctx.idle_s = 2, 1, 3.0, 3.0
         ctx.hold_short_s, ctx.hold_long_s, ctx.sim_days = 5, 10, 400
         ctx.leak_warm, ctx.leak_sessions = 3, 10
+        ctx.peer_settle_s = 3.0
     log(
         f"BackCompanion benchmarks: {', '.join(p for p in PARTS if p in parts)}"
         f"{' (quick)' if args.quick else ''}; temporary files in {workdir}"
@@ -93,8 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         ctx.folders["empty"] = empty
         if "startup" in parts:
             _attempt(ctx, "start-up", run_startup)
+        if "peers" in parts:
+            _attempt(ctx, "peers", run_peers)
         if "pacer" in parts:
             _attempt(ctx, "pacer", run_pacer)
+            _attempt(ctx, "pacer full screen", run_pacer_fullscreen)
             _attempt(ctx, "figure", run_figure)
             _attempt(ctx, "idle", run_idle)
         if "timer" in parts:

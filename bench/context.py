@@ -21,6 +21,7 @@ class Context:
     hold_short_s: int = 10
     pacer_s: float = 10.0
     idle_s: float = 10.0
+    peer_settle_s: float = 24.0  # our home card's figure loops for 22.5 s, then rests
     leak_sessions: int = 100
     leak_warm: int = 10
     figures: list[Figure] = field(default_factory=list)

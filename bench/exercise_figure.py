@@ -30,6 +30,7 @@ def summary(result: dict) -> dict:
         "cpu_pct": 100 * result["cpu_s"] / wall,
         "size": result.get("size"),
         "painted": result.get("painted"),
+        "rss_mb": result["maxrss_kb"] / 1024 if result.get("maxrss_kb") else None,
     }
 
 
@@ -85,6 +86,15 @@ def figures_for(name: str, screen: str, app: list[dict], bare: list[dict]) -> li
             baseline_runs=[r["cpu_pct"] for r in bare],
             note="process CPU time (every thread) over the measured seconds; in a session "
             "the figure moves only over the first seconds of a hold or a release.",
+        ),
+        figure(
+            f"figure.{name}.rss",
+            f"Moving figure, full screen {screen}: peak RSS of the process",
+            med(app, "rss_mb") if all(r.get("rss_mb") for r in app) else None,
+            "MB",
+            baseline=med(bare, "rss_mb") if all(r.get("rss_mb") for r in bare) else None,
+            baseline_label="bare ellipse",
+            note="the full-screen view alone (no main window, no store), its figure moving.",
         ),
     ]
 

@@ -256,3 +256,108 @@ def run_idle(ctx: Context, rounds: int = 1) -> None:
             runs=[wake(r) for r in app],
         ),
     )
+
+
+SCREENS = ((1920, 1080, "1080"), (3840, 2160, "4K"))
+FULL_CPU_RATIO_TARGET = 1.0  # no more than a bare window that repaints only what changes
+
+
+def run_pacer_fullscreen(ctx: Context) -> None:
+    """The pacer in the full-screen view at 1920x1080 and 3840x2160 (``probes/pacer_view.py``),
+    against a bare ellipse of the pacer's size that repaints only the square round the
+    ellipse where it was and where it is (``bare_pacer.py --changed``), interleaved."""
+    env = ctx.env()
+    for w, h, name in SCREENS:
+        size = {"value": None}
+
+        def app_run(w=w, h=h, size=size):
+            child = run(
+                probe("pacer_view", "--size", f"{w}x{h}", "--seconds", str(ctx.pacer_s)),
+                env,
+                timeout=120,
+            )
+            pw, ph = child.result["size"]
+            size["value"] = f"{pw}x{ph}"
+            return {**_summary(child), "share": child.result.get("repainted_share")}
+
+        def bare_run(size=size):
+            child = run(
+                script(
+                    BENCH / "baselines" / "bare_pacer.py",
+                    "--size",
+                    size["value"] or "1000x1000",
+                    "--seconds",
+                    str(ctx.pacer_s),
+                    "--frame-ms",
+                    "16",
+                    "--changed",
+                ),
+                env,
+                timeout=120,
+            )
+            return _summary(child)
+
+        def said(who, i, s, name=name):
+            log(
+                f"  pacer {name} {who} #{i + 1}: p99 {s['p99_ms']:.1f} ms, CPU {s['cpu_pct']:.1f} %"
+            )
+
+        log(f"pacer, full screen {w}x{h}: {ctx.pacer_rounds} interleaved pairs (app, bare)")
+        runs = interleave([("app", app_run), ("bare", bare_run)], ctx.pacer_rounds, said)
+        app, bare = runs["app"], runs["bare"]
+        ctx.raw[f"pacer_full_{name}"] = {"app": app, "bare": bare}
+
+        def med(rows, key):
+            return median([r[key] for r in rows])
+
+        share = med(app, "share") if all(r.get("share") is not None for r in app) else None
+        note = (
+            f"the pacer {size['value']} px in the {w}x{h} full-screen view (only the pacer "
+            f"driven; the breathing figure is the figure's benchmark), frame timer 16 ms"
+            + (
+                f"; a frame repaints {100 * share:.0f} % of the square round the full shape"
+                if share is not None
+                else ""
+            )
+            + "; the bare window repaints the square round its ellipse's old and new place."
+        )
+        limit = CPU_TARGET_PCT if name == "1080" else None
+        ctx.add(
+            figure(
+                f"pacer.full_{name}.cpu",
+                f"Pacer, full screen {name}: CPU while animating (% of one core)",
+                med(app, "cpu_pct"),
+                "%",
+                baseline=med(bare, "cpu_pct"),
+                baseline_label="bare ellipse, changes only",
+                target=f"< {CPU_TARGET_PCT:g} %" if limit else "",
+                limit=limit,
+                kind="below",
+                runs=[r["cpu_pct"] for r in app],
+                baseline_runs=[r["cpu_pct"] for r in bare],
+                note=note,
+            ),
+            figure(
+                f"pacer.full_{name}.cpu_ratio",
+                f"Pacer, full screen {name}: CPU against the bare window repainting only changes",
+                med(app, "cpu_pct"),
+                "%",
+                baseline=med(bare, "cpu_pct"),
+                baseline_label="bare ellipse, changes only",
+                target=f"<= {FULL_CPU_RATIO_TARGET:g}x bare",
+                limit=FULL_CPU_RATIO_TARGET,
+                on="ratio",
+            ),
+            figure(
+                f"pacer.full_{name}.p99",
+                f"Pacer, full screen {name}: frame interval p99",
+                med(app, "p99_ms"),
+                "ms",
+                baseline=med(bare, "p99_ms"),
+                baseline_label="bare ellipse, changes only",
+                target=f"< {P99_TARGET_MS:g} ms",
+                limit=P99_TARGET_MS,
+                kind="below",
+                runs=[r["p99_ms"] for r in app],
+            ),
+        )

@@ -114,7 +114,8 @@ def render_markdown(results: dict[str, Any]) -> str:
         "",
         f"Written by `make bench` on {results.get('finished', '?')} "
         f"in {fmt(results.get('duration_s'), 's')}. Machine: {m.get('cpu_count', '?')} CPUs "
-        f"({m.get('cpu_model', '?')}), load average at start {m.get('loadavg_start', '?')}, "
+        f"({m.get('cpu_model', '?')}), load average at start {m.get('loadavg_start', '?')} "
+        f"and at the end {m.get('loadavg_end', '?')} (1, 5 and 15 minutes), "
         f"Python {m.get('python', '?')}, PySide6 {m.get('pyside6', '?')} / Qt {m.get('qt', '?')}, "
         f"SQLite {m.get('sqlite', '?')}; source at commit {m.get('commit', '?')} with "
         f"{m.get('uncommitted_files', '?')} files changed or new.",

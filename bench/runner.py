@@ -1,8 +1,9 @@
 """Running the children: environment, spawn time, the ``BENCH`` line, Xvfb, progress output.
 
 Each child gets a private ``XDG_CONFIG_HOME`` (so the app's QSettings never
-touch the user's), compiled bytecode kept in the temporary folder (as an
-installed app has it, even where ``PYTHONDONTWRITEBYTECODE`` is set),
+touch the user's) and ``XDG_CACHE_HOME`` (the parsed YAML the first run
+leaves), compiled bytecode kept in the temporary folder (as an installed app
+has it, even where ``PYTHONDONTWRITEBYTECODE`` is set),
 ``QT_QPA_PLATFORM`` (offscreen unless a display is given),
 and writes its output to files (no pipe can fill up and stall it). The spawn
 moment is ``time.monotonic()`` just before the fork: CLOCK_MONOTONIC is shared
@@ -83,6 +84,8 @@ class Env:
         for name in ("BACKCOMPANION_EXIT_AFTER_FIRST_PAINT", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
             env.pop(name, None)
         env["XDG_CONFIG_HOME"] = str(self.workdir / "config")
+        env["XDG_CACHE_HOME"] = str(self.workdir / "cache")  # parsed YAML (warm after a first run)
+        env.pop("BACKCOMPANION_CACHE_DIR", None)
         env["PYTHONPATH"] = str(ROOT)
         # An installed app runs from compiled bytecode (pip and PyInstaller compile it);
         # keep it in the temporary folder, not in the source tree.

@@ -3,6 +3,9 @@
 Only the safe loader is used. A document is composed into nodes (nothing is
 constructed from tags), every tag is checked against the plain YAML types, and
 values are wrapped so that a validator can say "file:line: field: problem".
+
+A tree read without error is kept in the cache folder (:mod:`.yaml_cache`), so
+a start with unchanged files neither imports PyYAML nor parses anything.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from backcompanion.program import yaml_cache
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -22,8 +25,6 @@ _SCALAR_TAGS = {
 }
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _STR_TAG = "tag:yaml.org,2002:str"
-# libyaml's composer when PyYAML has it (5x faster at start-up), with the same marks
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAP_TAG = "tag:yaml.org,2002:map"
 
 
@@ -61,8 +62,23 @@ class Reader:
         )
 
     def read(self) -> Node:
+        kept = yaml_cache.load(self.source_text)
+        if kept is not None:
+            try:
+                return _decode(kept)
+            except (TypeError, ValueError):  # a damaged cache file: read the text again
+                pass
+        root = self._read()
+        yaml_cache.store(self.source_text, _encode(root))
+        return root
+
+    def _read(self) -> Node:
+        import yaml  # only when the cache does not know the text
+
+        # libyaml's composer when PyYAML has it (5x faster at start-up), with the same marks
+        composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
-            root = yaml.compose(self.source_text, Loader=_COMPOSER)
+            root = yaml.compose(self.source_text, Loader=composer)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
@@ -82,7 +98,9 @@ class Reader:
         self._seen: set[int] = set()
         return self._convert(root, "")
 
-    def _convert(self, node: yaml.Node, field: str) -> Node:
+    def _convert(self, node, field: str) -> Node:
+        import yaml
+
         line = node.start_mark.line + 1
         shown = field or "(top level)"
         # An alias (*name) is the same node object met twice: refusing it stops
@@ -117,7 +135,9 @@ class Reader:
             self.file, line, shown, "unsupported YAML construct"
         )  # aliases resolve above
 
-    def _scalar(self, node: yaml.ScalarNode, shown: str):
+    def _scalar(self, node, shown: str):
+        import yaml
+
         try:
             return yaml.SafeLoader("").construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, KeyError):  # e.g. "!!int twenty"
@@ -175,6 +195,30 @@ class Reader:
         if not lo <= node.value <= hi:
             raise self.error(node, f"{node.value} is out of range ({lo} to {hi})")
         return float(node.value)
+
+
+def _encode(node: Node) -> tuple:
+    """A node tree as plain tuples (value, line, field) for :mod:`.yaml_cache`: a list value
+    is a sequence of nodes, a dict a mapping of them, anything else a scalar."""
+    value = node.value
+    if isinstance(value, list):
+        value = [_encode(n) for n in value]
+    elif isinstance(value, dict):
+        value = {k: _encode(n) for k, n in value.items()}
+    return (value, node.line, node.field)
+
+
+def _decode(kept: tuple) -> Node:
+    value, line, field = kept
+    if isinstance(value, list):
+        value = [_decode(n) for n in value]
+    elif isinstance(value, dict):
+        value = {k: _decode(n) for k, n in value.items()}
+    elif not (value is None or isinstance(value, str | int | float)):
+        raise TypeError(f"not a scalar: {type(value).__name__}")
+    if not isinstance(line, int) or not isinstance(field, str):
+        raise TypeError("not a node")
+    return Node(value, line, field)
 
 
 def _kind(value: Any) -> str:

@@ -9,6 +9,7 @@ interpreter start. It prints one ``BENCH {json}`` line:
   been flushed (a zero-delay call queued from its first paint event runs after
   the whole backing-store sync); the parent subtracts its spawn time;
 - ``maxrss_kb``: the peak resident set size so far;
+- with ``--smaps``: its resident memory by kind of mapping (``bench/memory.py``);
 - with ``--idle S``: CPU time, wall time and context switches over ``S``
   seconds of sitting idle after a short settle (the idle baseline).
 """
@@ -71,6 +72,11 @@ def main() -> int:
 
     def finish() -> None:
         out["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if "--smaps" in sys.argv:  # where its megabytes are (bench/memory.py), after the peak
+            from bench.probes.common import python_heap_kb, smaps_breakdown
+
+            out["smaps_kb"] = smaps_breakdown(Path("/proc/self/smaps").read_text())
+            out["python_heap_kb"] = python_heap_kb()
         print("BENCH " + json.dumps(out), flush=True)
         app.quit()
 

@@ -2,7 +2,9 @@
 
 Run by path. Arguments: ``--size WxH`` (the real pacer's size, so both paint
 the same area), ``--seconds S`` (measured after a one-second warm-up),
-``--frame-ms N`` (the timer interval, the bridge's ``FRAME_MS``). Prints one
+``--frame-ms N`` (the timer interval, the bridge's ``FRAME_MS``), ``--changed`` (repaint only
+the square round the ellipse where it was and where it is now, instead of the whole
+window: the usual way to repaint only what changes). Prints one
 ``BENCH {json}`` line with the paint timestamps and the CPU time of the window.
 """
 
@@ -10,11 +12,12 @@ from __future__ import annotations
 
 import json
 import math
+import resource
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -41,8 +44,10 @@ def arg(name: str, default: str) -> str:
 
 
 class Ellipse(QWidget):
-    def __init__(self) -> None:
+    def __init__(self, changed: bool = False) -> None:
         super().__init__()
+        self._changed = changed
+        self._was = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._size = 0.0
         self._t0 = time.monotonic()
@@ -52,14 +57,29 @@ class Ellipse(QWidget):
 
     def step(self) -> None:
         self._size = 0.5 + 0.5 * math.sin((time.monotonic() - self._t0) * math.pi / 5)
-        self.update()
+        if not self._changed:
+            self.update()
+            return
+        now = self._square()
+        self.update(now.united(self._was) if self._was is not None else now)
+        self._was = now
+
+    def _radius(self) -> float:
+        side = min(self.width(), self.height()) / 2
+        return side * (0.35 + 0.65 * self._size)
+
+    def _square(self) -> QRect:
+        r = self._radius() + 4
+        cx, cy = self.width() / 2, self.height() / 2
+        return QRect(
+            math.floor(cx - r), math.floor(cy - r), math.ceil(2 * r) + 1, math.ceil(2 * r) + 1
+        )
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
-        p.fillRect(self.rect(), self._bg)
+        p.fillRect(event.rect() if self._changed else self.rect(), self._bg)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        side = min(self.width(), self.height()) / 2
-        r = side * (0.35 + 0.65 * self._size)
+        r = self._radius()
         p.setPen(self._pen)
         p.setBrush(self._fill)
         p.drawEllipse(QPointF(self.width() / 2, self.height() / 2), r, r)
@@ -81,7 +101,7 @@ def main() -> int:
     seconds = float(arg("--seconds", "10"))
     frame_ms = int(arg("--frame-ms", "16"))
     app = QApplication(sys.argv[:1])
-    widget = Ellipse()
+    widget = Ellipse(changed="--changed" in sys.argv)
     widget.resize(w, h)
     stamps = Stamps()
     widget.installEventFilter(stamps)
@@ -105,6 +125,7 @@ def main() -> int:
             voluntary=vol - mark[2][0],
             involuntary=inv - mark[2][1],
             stamps=list(stamps.stamps),
+            maxrss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         )
         timer.stop()
         print("BENCH " + json.dumps(out), flush=True)

@@ -201,3 +201,61 @@ def run_session(
         app.processEvents()
     flush_deletes()
     return {"steps": steps, "state": final, "gate_open": engine.plan.gate_open}
+
+
+def smaps_kind(name: str) -> str:
+    """What a mapping of /proc/PID/smaps holds, by its path (pure)."""
+    base = name.rsplit("/", 1)[-1]
+    if not name or name.startswith("[anon") or name == "[heap]":
+        return "heap and anonymous (Python objects, Qt's own allocations, images)"
+    if name.startswith("["):
+        return "stacks and kernel"
+    if "icudt" in base or "libicu" in base:
+        return "ICU (Unicode data)"
+    if "libQt6" in base or "/Qt/lib/" in name or "/Qt/plugins/" in name:
+        return "Qt libraries and plugins"
+    if "shiboken" in name or "pyside" in name.lower():
+        return "PySide6 and shiboken bindings"
+    if base.startswith(("libpython", "python")) or "/lib-dynload/" in name:
+        return "Python interpreter and extension modules"
+    if base.endswith((".ttf", ".otf", ".ttc", ".pfb")):
+        return "font files"
+    if ".so" in base:
+        return "other shared libraries"
+    return "other files (locales, caches)"
+
+
+def smaps_breakdown(text: str) -> dict[str, int]:
+    """Resident kB by kind of mapping from the text of /proc/PID/smaps (pure)."""
+    out: dict[str, int] = {}
+    kind = None
+    for line in text.splitlines():
+        head = line.split(None, 5)
+        if not head:
+            continue
+        if "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):
+            kind = smaps_kind(head[5].strip() if len(head) == 6 else "")
+        elif head[0] == "Rss:" and kind is not None:
+            out[kind] = out.get(kind, 0) + int(head[1])
+    return out
+
+
+def python_heap_kb() -> int | None:
+    """Bytes Python's object allocator holds in live blocks (sys._debugmallocstats), in kB."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryFile(mode="w+") as f:
+        saved = os.dup(2)
+        try:
+            sys.stderr.flush()
+            os.dup2(f.fileno(), 2)
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        f.seek(0)
+        for line in f.read().splitlines():
+            if line.startswith("# bytes in allocated blocks"):
+                return int(line.split("=")[-1].strip().replace(",", "")) // 1024
+    return None

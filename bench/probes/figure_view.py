@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-from bench.probes.common import Meter, arg, emit, make_app
+from bench.probes.common import Meter, arg, emit, make_app, maxrss_kb
 
 WARM_MS = 1000
 
@@ -111,6 +111,7 @@ def main() -> None:
         out["stamps"] = sorted(stamps.stamps + current)
         out["still_layers"] = sum(1 for layer in figure._still.layers if layer.pixmap is not None)
         out["moments_cached"] = len(figure._cache)
+        out["maxrss_kb"] = maxrss_kb()
         timer.stop()
         app.quit()
 

@@ -4,7 +4,8 @@ The real window with the real clock; the session's plan is the app's own with
 the first stretch changed to one repeat of ``--hold`` seconds (so a 60 s hold
 needs no 60 s exercise in the program). The probe answers the opening check-in,
 ends breathing at once, and records, at every ``changed`` signal of the bridge
-(the moment the page is told), ``time.monotonic()`` and the snapshot's countdown
+(the moment the window is told, just before it hands the snapshot to the page),
+``time.monotonic()`` and the snapshot's countdown
 and remaining time; and every paint of the exercise page's dial with its digits.
 
 The truth is taken outside the engine: the moment the probe sent "done
@@ -80,7 +81,11 @@ def main() -> None:
         window.start_session()
         bridge = window.bridge
         bridge.send(Event.CHECK_IN, rating=2)
+        # the moment the window is told, before its pages do anything with the snapshot (a
+        # page may paint the new number at once, before its slower work)
+        bridge.changed.disconnect(window._on_snapshot)
         bridge.changed.connect(on_changed)
+        bridge.changed.connect(window._on_snapshot)
         engine = bridge.engine
         get_ready = engine.plan.get_ready_s
         before = time.monotonic()

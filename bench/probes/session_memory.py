@@ -18,7 +18,17 @@ import sys
 import time
 from pathlib import Path
 
-from bench.probes.common import arg, build_window, emit, make_app, maxrss_kb, run_session, status_kb
+from bench.probes.common import (
+    arg,
+    build_window,
+    emit,
+    make_app,
+    maxrss_kb,
+    python_heap_kb,
+    run_session,
+    smaps_breakdown,
+    status_kb,
+)
 
 
 def stage(stages: dict, name: str) -> None:
@@ -85,6 +95,11 @@ def main() -> None:
         stage(stages, "after_session")
         out["maxrss_kb"] = maxrss_kb()
         out["pixmap_caches"] = pixmap_caches(window)
+        # where the megabytes are: resident memory by kind of mapping, and how much of the
+        # anonymous memory is Python's objects (the rest: Qt's and the C libraries' own)
+        out["smaps_kb"] = smaps_breakdown(Path("/proc/self/smaps").read_text())
+        out["python_heap_kb"] = python_heap_kb()
+        out["python_objects"] = len(gc.get_objects())
     else:
         warm = int(arg("--warm", "10"))
         count = int(arg("--sessions", "100"))

@@ -757,3 +757,38 @@ def test_a_cramped_body_keeps_a_useful_picture_and_every_line_and_scrolls():
     assert cramped
     assert chosen >= 90 * 4 / 3  # the picture keeps its useful minimum
     assert body_h >= chosen / (4 / 3) and body_h >= text_height(int(1000 - chosen))
+
+
+def test_a_thumbnail_draws_its_figure_once_when_shown(
+    qapp, program, plan, clock, qtbot, monkeypatch
+):
+    """Set up, themed and resized before it is first seen, a neighbour's picture is drawn
+    once, at its paint, and again only after a change (the window's start pays for what it
+    shows, not for every layout on the way)."""
+    from backcompanion.ui.home import carousel_strip
+
+    drawn = []
+    real = carousel_strip.figure_image
+
+    def counting(*args, **kwargs):
+        drawn.append(args[0].id if args else None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(carousel_strip, "figure_image", counting)
+    widget = ExerciseCarousel(clock=clock, reduced_motion=True)
+    widget.set_program(program, plan)
+    apply_theme(qapp, DARK)
+    apply_theme(qapp, LIGHT)
+    host = _host(qtbot, widget)
+    for width in (900, 1000, 1280):
+        host.resize(width, 800)
+        widget.setGeometry(0, 0, width, 800)
+    QApplication.processEvents()
+    thumbs = [t for t in widget.thumbnails() if t.isVisible()]
+    qtbot.waitUntil(lambda: len(drawn) >= len(thumbs))
+    QApplication.processEvents()
+    assert len(drawn) == len(thumbs) == 1  # at the first exercise: only the next one
+    widget.show_exercise(ORDER[1])
+    qtbot.waitUntil(lambda: len(drawn) >= 3)
+    QApplication.processEvents()
+    assert len(drawn) == 3  # both neighbours of the second exercise, once each

@@ -435,3 +435,38 @@ def test_every_card_lays_out_without_cutting_a_line_at_any_height(make_window, q
         assert figure.height() >= em * 3 and figure.width() >= em * 4, (height, exercise.id)
         if carousel.is_locked(exercise.id):
             assert card.lock_panel.isVisibleTo(card)
+
+
+def test_a_new_exercise_reaches_its_page_before_the_hidden_home_carousel(make_window, monkeypatch):
+    """At a page switch the session's page is told first; the home carousel (hidden during a
+    session) follows it, so its card's figure never makes the number on screen late."""
+    window, _clock = make_window()
+    told = []
+    real_page = window.exercise.show_snapshot
+    real_carousel = window.carousel.set_current
+    monkeypatch.setattr(
+        window.exercise, "show_snapshot", lambda snap: (told.append("page"), real_page(snap))
+    )
+    monkeypatch.setattr(
+        window.carousel, "set_current", lambda ex: (told.append("carousel"), real_carousel(ex))
+    )
+    window.start_session()
+    window.bridge.send(mw.Event.CHECK_IN, rating=2)
+    told.clear()
+    window.bridge.send(mw.Event.CONTINUE)  # breathing -> the first stretch's get ready
+    assert told[:2] == ["page", "carousel"]
+    assert window.carousel.current_exercise() == window.bridge.engine.snapshot().exercise.id
+
+
+def test_the_sources_read_at_import_are_not_kept(make_window):
+    """PySide6's import hook reads each imported module's source into linecache; the window
+    lets it go once its pages are built (4 MB for the app's modules)."""
+    import linecache
+
+    from backcompanion.ui.window import main_window as module
+
+    linecache.getlines(module.__file__)  # as PySide6's hook does at an import
+    assert module.__file__ in linecache.cache
+    window, _clock = make_window()
+    window.pages.get("breathing")
+    assert module.__file__ not in linecache.cache

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QTimer
-from PySide6.QtGui import QColor, QFontMetricsF, QImage
+from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QRegion
 
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 from backcompanion.ui.widgets.pacer import (
@@ -14,6 +14,7 @@ from backcompanion.ui.widgets.pacer import (
     blend_rgb,
     pacer_geometry,
     phase_words,
+    ring_rects,
     shape_bounds,
 )
 
@@ -110,31 +111,80 @@ def test_set_state_stores_the_frame(qtbot, light):
     assert pacer.pacer_geometry().radius == pytest.approx(HAND[1.0])
 
 
-def test_set_state_repaints_only_what_changed(qtbot, light, monkeypatch):
+def _changed_pixels(a: QImage, b: QImage) -> list[tuple[int, int]]:
+    """Every pixel (x, y) that differs between two images of the same size."""
+    a = a.convertToFormat(QImage.Format.Format_RGB32)
+    b = b.convertToFormat(QImage.Format.Format_RGB32)
+    row = a.bytesPerLine()
+    da, db = bytes(a.constBits()), bytes(b.constBits())
+    out = []
+    for y in range(a.height()):
+        ra, rb = da[y * row : (y + 1) * row], db[y * row : (y + 1) * row]
+        if ra != rb:
+            out += [
+                (x, y) for x in range(a.width()) if ra[4 * x : 4 * x + 4] != rb[4 * x : 4 * x + 4]
+            ]
+    return out
+
+
+def test_ring_rects_cover_the_ring_and_little_inside():
+    cx, cy, r_in, r_out = 300.5, 250.25, 180.0, 200.0
+    rects = ring_rects(cx, cy, r_in, r_out)
+    region = QRegion()
+    for r in rects:
+        region += QRect(*r)
+    for y in range(40, 460):
+        for x in range(90, 510):
+            d = ((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2) ** 0.5
+            if r_in <= d <= r_out:
+                assert region.contains(QPoint(x, y)), (x, y)
+    area = sum(w * h for _x, _y, w, h in rects)
+    assert area < 0.25 * (2 * r_out) ** 2  # the square round the shape: 4x as much or more
+    assert ring_rects(10, 10, 5, 0) == [] or all(w >= 0 and h > 0 for _x, _y, w, h in rects)
+
+
+@pytest.mark.parametrize("sizes", [(0.25, 0.3), (0.9, 0.85), (0.0, 0.01), (1.0, 0.995)])
+def test_set_state_repaints_every_changed_pixel_and_only_the_ring(qtbot, light, monkeypatch, sizes):
     pacer = _pacer(qtbot)
     pacer.show()
     qtbot.waitExposed(pacer)
-    pacer.set_state(0.25, "Breathe in", 2, "inhale")
+    pacer.set_state(sizes[0], "Breathe in", 2, "inhale")
+    before = pacer.grab().toImage()
     calls = []
     monkeypatch.setattr(pacer, "update", lambda *a: calls.append(a))
     monkeypatch.setattr(pacer, "repaint", lambda *a: pytest.fail("no synchronous repaint"))
-    g0 = pacer.pacer_geometry()
+    pacer.set_state(sizes[1], "Breathe in", 2, "inhale")
+    after = pacer.grab().toImage()
+    assert len(calls) == 1 and len(calls[0]) == 1
+    (dirty,) = calls[0]
+    assert isinstance(dirty, QRegion)
+    changed = _changed_pixels(before, after)
+    assert changed  # the shape moved
+    missed = [xy for xy in changed if not dirty.contains(QPoint(*xy))]
+    assert not missed  # every pixel that changed is repainted
+    g = pacer.pacer_geometry()
+    assert dirty.boundingRect().bottom() < g.word_top  # the phase word did not change
+    area = sum(r.width() * r.height() for r in dirty)
+    square = (2 * g.max_radius) ** 2
+    assert area < 0.35 * square
+
+
+def test_a_new_phase_word_and_count_are_repainted(qtbot, light, monkeypatch):
+    pacer = _pacer(qtbot)
+    pacer.show()
+    qtbot.waitExposed(pacer)
     pacer.set_state(0.3, "Breathe in", 2, "inhale")
     g1 = pacer.pacer_geometry()
-    assert len(calls) == 1 and len(calls[0]) == 1
-    dirty = calls[0][0]
-    assert isinstance(dirty, QRect)
     stroke = max(2.0, g1.max_radius * 0.035)
-    for g in (g0, g1):  # the shape where it was and where it is now
-        assert dirty.contains(QRect(*shape_bounds(g.center_x, g.center_y, g.radius, stroke)))
-    assert dirty.bottom() < g1.word_top  # the phase word did not change: not repainted
-    assert dirty.width() * dirty.height() < pacer.width() * pacer.height() / 2
-    # a new phase word and count: their rectangles are repainted too
-    calls.clear()
+    before = pacer.grab().toImage()
+    calls = []
+    monkeypatch.setattr(pacer, "update", lambda *a: calls.append(a))
     pacer.set_state(0.3, "Hold", 3, "hold_in")
+    after = pacer.grab().toImage()
     (dirty,) = calls[0]
-    assert dirty.bottom() >= g1.word_top + g1.word_height / 2
+    assert dirty.boundingRect().bottom() >= g1.word_top + g1.word_height / 2
     assert dirty.contains(QRect(*shape_bounds(g1.center_x, g1.center_y, g1.max_radius, stroke)))
+    assert not [xy for xy in _changed_pixels(before, after) if not dirty.contains(QPoint(*xy))]
 
 
 def test_a_hidden_resize_repaints_everything(qtbot, light, monkeypatch):
@@ -264,3 +314,25 @@ def test_theme_change_rebuilds_the_paint_cache(qtbot, light):
     image = pacer.grab().toImage()
     assert _close(_colour_near(image, 2, 2), QColor(DARK.window), 2)
     assert _close(_colour_near(image, g.center_x + g.radius, g.center_y), QColor(DARK.accent))
+
+
+@pytest.mark.parametrize("sizes", [(0.2, 0.26), (0.97, 1.0), (0.6, 0.55)])
+def test_painting_only_the_repainted_region_gives_the_whole_picture(qtbot, light, sizes):
+    """What the screen shows after a frame (the old picture with only the region repainted)
+    is exactly what painting the whole pacer gives."""
+    pacer = _pacer(qtbot, w=700, h=800)
+    pacer.show()
+    qtbot.waitExposed(pacer)
+    pacer.set_state(sizes[0], "Breathe in", 2, "inhale")
+    shown = pacer.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    calls = []
+    pacer.update = lambda *a: calls.append(a)  # type: ignore[method-assign]
+    pacer.set_state(sizes[1], "Breathe in", 2, "inhale")
+    del pacer.update
+    (dirty,) = calls[0]
+    assert dirty.rectCount() > 1  # the bands of the ring, not one rectangle
+    painter = QPainter(shown)
+    pacer.render(painter, dirty.boundingRect().topLeft(), dirty)  # where the region sits
+    painter.end()
+    whole = pacer.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert not _changed_pixels(shown, whole)

@@ -12,7 +12,7 @@ import math
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -1035,3 +1035,36 @@ def test_every_figure_on_the_pages_has_a_name_and_a_description(page, run, qtbot
     gate.set_plan(g.engine.plan)
     g.to_gate()
     assert check(gate) == ["bridge", "bird_dog", "plank"]
+
+
+@SHOWN
+def test_a_new_phase_paints_its_number_before_the_page_does_its_slower_work(
+    qtbot, page, run, monkeypatch
+):
+    """At a page switch (the next exercise), the dial's new number is painted first, then
+    the page sets out the new exercise's texts and figure: the number is never late for
+    them (issue 20: at most 20 ms late at a page switch)."""
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()  # laid out, as a page on screen for a while is
+    seen: list[tuple[str, str]] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                seen.append(("paint", page.dial.text()))
+            return False
+
+    watcher = Paints()
+    page.dial.installEventFilter(watcher)
+    real = page._show_exercise
+    monkeypatch.setattr(
+        page, "_show_exercise", lambda ex: (seen.append(("texts", ex.id)), real(ex))
+    )
+    first = run.snap.exercise.id
+    run.send(Event.SKIP_EXERCISE)  # the next exercise's get ready: a new number, a new page
+    assert run.snap.exercise.id != first
+    number = str(run.snap.countdown)
+    assert ("texts", run.snap.exercise.id) in seen
+    assert seen.index(("paint", number)) < seen.index(("texts", run.snap.exercise.id))
+    page.dial.removeEventFilter(watcher)

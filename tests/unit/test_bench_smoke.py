@@ -33,12 +33,14 @@ MODULES = [
     "bench.memory",
     "bench.migration",
     "bench.pacer",
+    "bench.peers",
     "bench.report",
     "bench.runner",
     "bench.scale",
     "bench.startup",
     "bench.stats",
     "bench.timer",
+    "bench.xwatch",
     "bench.probes.common",
     "bench.probes.migrate",
 ]
@@ -224,3 +226,60 @@ def test_moving_figure_figures_on_made_up_runs():
     assert report.verdict(found["figure.4k.p99"]) == "FAIL"
     assert report.verdict(found["figure.4k.cpu_ratio"]) == "FAIL"
     assert "981x508" in found["figure.4k.p99"]["note"]
+
+
+def test_peers_table_says_what_was_not_installed(tmp_path):
+    from bench.context import Context
+    from bench.peers import _report
+
+    ctx = Context(workdir=tmp_path, memdir=tmp_path)
+
+    class Who:
+        def __init__(self, label):
+            self.label = label
+
+    who = [Who("bare"), Who("BackCompanion"), Who("Workrave")]
+    window = {"width": 300, "height": 200, "title": "x"}
+    starts = {
+        "bare": [{"first_window_s": 0.2, "window": window}],
+        "BackCompanion": [{"first_window_s": 0.3, "window": window}],
+        "Workrave": [{"first_window_s": 0.4, "window": window}],
+    }
+    idles = {
+        "bare": [{"cpu_pct": 0.0, "rss_mb": 50.0}],
+        "BackCompanion": [{"cpu_pct": 0.0, "rss_mb": 60.0}],
+        "Workrave": [{"error": "it exited (status 1)"}],
+    }
+    _report(ctx, who, ["Safe Eyes (Debian package `safeeyes`)"], starts, idles)
+    (fig,) = ctx.figures
+    assert fig["ratio"] == pytest.approx(0.75) and fig["pass"] is True
+    text = ctx.sections["Peers"]
+    assert "| Workrave | 0.4" in text and "it exited (status 1)" in text
+    assert "Not installed, so not measured: Safe Eyes" in text
+
+
+def test_smaps_breakdown_sorts_resident_memory_by_kind():
+    from bench.memory import where_text
+    from bench.probes.common import smaps_breakdown
+
+    text = "\n".join(
+        [
+            "7f00-7f10 r-xp 00000000 08:01 1 /venv/PySide6/Qt/lib/libQt6Core.so.6",
+            "Size: 100 kB",
+            "Rss: 40 kB",
+            "7f10-7f20 rw-p 00000000 00:00 0 ",
+            "Rss: 25 kB",
+            "7f20-7f30 rw-p 00000000 00:00 0 [heap]",
+            "Rss: 10 kB",
+            "7f30-7f40 r--p 00000000 08:01 2 /usr/share/fonts/a.ttf",
+            "Rss: 3 kB",
+            "7f40-7f50 r-xp 00000000 08:01 3 /usr/lib/libcrypto.so.3",
+            "Rss: 7 kB",
+        ]
+    )
+    found = smaps_breakdown(text)
+    assert found["Qt libraries and plugins"] == 40
+    assert found["heap and anonymous (Python objects, Qt's own allocations, images)"] == 35
+    assert found["font files"] == 3 and found["other shared libraries"] == 7
+    table = where_text(found, {"Qt libraries and plugins": 30}, 2048, 1024, {}, 10)
+    assert "| Qt libraries and plugins | 0.0 MB | 0.0 MB |" in table and "| total |" in table

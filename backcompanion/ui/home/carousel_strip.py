@@ -56,6 +56,7 @@ class ExerciseThumb(Themed, QAbstractButton):
         self._text = QRectF()
         self._lock = QRectF()
         self._name = ""
+        self._stale = True  # laid out and drawn again at the next paint
         self._word_w = 0.0
 
     def set_longest_word(self, width: float) -> None:
@@ -122,7 +123,14 @@ class ExerciseThumb(Themed, QAbstractButton):
         return super().event(event)
 
     def _rebuild(self) -> None:
+        """Lay out and draw again at the next paint: a thumbnail changed several times before
+        it is seen (the window's first layout, a theme, a size) draws its figure once."""
+        self._stale = True
+        self.update()
+
+    def _lay_out(self) -> None:
         """Lay out picture and name for this size and draw the figure into a pixmap."""
+        self._stale = False
         self._bold = bold_of(self.font())
         fm = QFontMetricsF(self._bold)
         em = fm.height()
@@ -152,11 +160,12 @@ class ExerciseThumb(Themed, QAbstractButton):
                 background=self._theme.card,
                 dpr=self.devicePixelRatioF(),
             )
-        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._exercise is None:
             return
+        if self._stale:
+            self._lay_out()
         t = self.painted_theme()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -222,6 +222,7 @@ class ExercisePage(SessionPage):
         super().__init__(parent)
         self._exercise: Exercise | None = None
         self._phase_colour: str | None = None  # the theme colour of the phase word
+        self._phase_shown: tuple | None = None  # (step, exercise, side, repeat) on the dial
 
         # header: name and repeat, side (or the switch-sides notice) and where in the section
         self.name_label = self.scaled(labels.label(), HEADING_PT)
@@ -376,6 +377,14 @@ class ExercisePage(SessionPage):
     def show_snapshot(self, snap: Snapshot) -> None:
         super().show_snapshot(snap)
         ex = snap.exercise
+        phase = (snap.step, ex.id if ex else None, snap.side_index, snap.rep)
+        if phase != self._phase_shown:
+            self._phase_shown = phase
+            if self.dial.isVisible():
+                # a new phase: its number on screen first, before the page's slower work (a
+                # new exercise's texts, the figure's next pose), so that it is never late
+                self._show_dial(snap)
+                self.dial.repaint()
         if ex is not None and ex is not self._exercise:
             self._show_exercise(ex)
         self._show_header(snap)
@@ -470,12 +479,21 @@ class ExercisePage(SessionPage):
         set_text(self.section_label, section)
         self.figure.follow_session(snap)
 
+    def _show_dial(self, snap: Snapshot) -> None:
+        step = snap.step
+        if step is None:  # between exercises (the closing check-in with an offer pending)
+            self.dial.set_phase("ready", None, 0.0)
+            return
+        duration = snap.phase_duration_s
+        fraction = snap.remaining_s / duration if duration > 0 else 0.0
+        self.dial.set_phase(dial_mode(step, snap.countdown), snap.countdown, fraction)
+
     def _show_phase(self, snap: Snapshot) -> None:
         step = snap.step
         mode = dial_mode(step, snap.countdown)
-        if step is None:  # between exercises (the closing check-in with an offer pending)
+        self._show_dial(snap)
+        if step is None:
             set_text(self.phase_label, "")
-            self.dial.set_phase("ready", None, 0.0)
             self.slot.setCurrentIndex(self.SLOT_EMPTY)
             return
         if step is Step.HOLD:
@@ -487,9 +505,6 @@ class ExercisePage(SessionPage):
         else:
             phase = self.tr("Get ready")
         set_text(self.phase_label, phase)
-        duration = snap.phase_duration_s
-        fraction = snap.remaining_s / duration if duration > 0 else 0.0
-        self.dial.set_phase(mode, snap.countdown, fraction)
         self._phase_colour = {"hold": "hold", "release": "release", "count_in": "hold"}.get(mode)
         self.set_extra_style(self.phase_label, self._colour_style(self._phase_colour))
 

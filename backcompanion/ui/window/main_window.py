@@ -237,8 +237,6 @@ class MainWindow(QMainWindow):
     def _on_snapshot(self, snap: Snapshot) -> None:
         self.records.flush()
         state = snap.paused_from if snap.state is State.PAUSED else snap.state
-        if snap.exercise is not None and state in EXERCISING:
-            self.carousel.set_current(snap.exercise.id)
         if state is State.CHECK_IN_BEFORE or state is State.CHECK_IN_AFTER:
             kind = "before" if state is State.CHECK_IN_BEFORE else "after"
             if self._pending_check != kind:
@@ -263,6 +261,10 @@ class MainWindow(QMainWindow):
             page = self.pages.get("fullscreen" if self.isFullScreen() else name)
             page.show_snapshot(snap)
             self.show_page(page.objectName())
+        if snap.exercise is not None and state in EXERCISING:
+            # the home carousel (hidden now) follows after the page: its card's figure for a
+            # new exercise must not make the number on screen late
+            self.carousel.set_current(snap.exercise.id)
 
     def _on_session_ended(self, snap: Snapshot) -> None:
         from backcompanion.companion import DoneSummary

@@ -5,10 +5,16 @@ page has a factory that builds and wires it; :class:`PageRegistry` calls it on
 first use, names the page and puts it in the window's stack. A session builds
 its pages ahead, one per turn of the event loop, while the opening check-in
 waits (:meth:`PageRegistry.build_in_turns`).
+
+Each page added also empties :mod:`linecache`: PySide6's import hook reads the
+source of every module imported (to see whether it uses PySide6) through
+``inspect``, and linecache keeps every line of it, 4 MB for the app's modules,
+for nothing but a traceback that may never come (it reads the file again then).
 """
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer
@@ -27,6 +33,7 @@ class PageRegistry(QObject):
         page.setObjectName(name)
         self._stack.addWidget(page)
         self._built[name] = page
+        linecache.clearcache()  # the sources PySide6's import hook read for the page's modules
         return page
 
     def register(self, name: str, build: Callable[[], QWidget]) -> None:
