@@ -147,6 +147,11 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         else:
             folder = data_dir
         qsettings = QSettings()
+    claim = None
+    if not demo:  # one window per data folder: a second start brings the first up
+        claim = _claim_folder(folder)
+        if isinstance(claim, int):
+            return claim
     settings = Settings(qsettings)
     language.install(language.choose(settings.language), app)
     follower = ThemeFollower(app, settings.theme)
@@ -158,15 +163,15 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         store, recovery_message = open_store_with_recovery(folder, program, backup=False)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
+        if claim is not None:
+            claim.release()
         return 2
     except OSError as exc:
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            translate("App", "{folder}: the history folder cannot be used ({reason}).").format(
-                folder=folder, reason=exc.strerror
-            ),
-        )
+        from backcompanion.history.errors import folder_problem
+
+        QMessageBox.critical(None, APP_NAME, folder_problem(folder, exc))
+        if claim is not None:
+            claim.release()
         return 2
     companion = Companion(program, load_rules(), store)
     window = MainWindow(
@@ -190,6 +195,8 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     app.applicationStateChanged.connect(
         lambda state: state == Qt.ApplicationState.ApplicationActive and tray.check_now()
     )
+    if claim is not None:
+        claim.raiseRequested.connect(window.bring_to_front)
     window.show()
     QTimer.singleShot(1000, lambda: daily_backup(store))
     for problem in [folder_note, recovery_message, program_problem, *settings.take_problems()]:
@@ -206,9 +213,40 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     finally:
         tray.shutdown()
         store.close()
+        if claim is not None:
+            claim.release()
         private_settings(qsettings)
         if demo_dir is not None:
             demo_dir.cleanup()
+
+
+def _claim_folder(folder: Path):
+    """The window's claim on ``folder`` (``backcompanion.instance``), or the exit status
+    when this start must end: 0 when the window already open on it came to the front."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from backcompanion.history.errors import folder_problem
+    from backcompanion.instance import Outcome, claim_for_window
+
+    try:
+        outcome, claim = claim_for_window(folder)
+    except OSError as exc:
+        QMessageBox.critical(None, APP_NAME, folder_problem(folder, exc))
+        return 2
+    if outcome == Outcome.RAISED:
+        log.info("BackCompanion is already open on %s: it was brought to the front", folder)
+        return 0
+    if outcome == Outcome.BUSY:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            translate(
+                "App",
+                "Another BackCompanion is writing to {folder}. Try again in a moment.",
+            ).format(folder=folder),
+        )
+        return 2
+    return claim
 
 
 def connect_tray(tray, window) -> None:

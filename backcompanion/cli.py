@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from backcompanion import __version__
@@ -126,6 +128,25 @@ def open_store(folder: Path):
         ) from None
 
 
+@contextmanager
+def holding_for_writing(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` while a command writes to its history (``simulate``, ``plan import``):
+    :func:`backcompanion.instance.hold_for_writing`, its refusals as one line for the user."""
+    from backcompanion.history.errors import folder_problem
+    from backcompanion.instance import FolderInUse, lock_for_writing
+
+    try:
+        lock = lock_for_writing(folder)
+    except FolderInUse as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(folder_problem(folder, exc)) from None
+    try:
+        yield
+    finally:
+        lock.unlock()
+
+
 def _cmd_simulate(args: argparse.Namespace) -> int:
     from datetime import date, timedelta
 
@@ -145,11 +166,12 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     else:
         start = date.today() - timedelta(days=args.days)
     folder = data_dir(args)
-    store = open_store(folder)
-    try:
-        result = simulate(store, builtin_program(), load_rules(), args.days, start, args.seed)
-    finally:
-        store.close()
+    with holding_for_writing(folder):
+        store = open_store(folder)
+        try:
+            result = simulate(store, builtin_program(), load_rules(), args.days, start, args.seed)
+        finally:
+            store.close()
     print(
         f"Simulated {result.days} days from {result.first_day} to {result.last_day}: "
         f"{result.sessions} sessions, {result.skipped} days skipped, in {folder}"

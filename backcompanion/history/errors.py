@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from backcompanion.i18n import translate
@@ -24,3 +25,21 @@ class CorruptStoreError(StoreError):
                 path=path, detail=detail
             )
         )
+
+
+# errno values that mean "no room left" (EDQUOT: the user's quota; EFBIG: a file-size limit)
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def folder_problem(folder: Path, exc: OSError) -> str:
+    """What stops the use of ``folder``, in the person's words (one line)."""
+    if exc.errno in _FULL:
+        text = translate("StoreError", "the disk holding {folder} is full")
+    elif exc.errno in _READ_ONLY:
+        text = translate("StoreError", "{folder} cannot be written to")
+    elif exc.errno in (errno.ENOTDIR, errno.EEXIST) and not Path(folder).is_dir():
+        text = translate("StoreError", "{folder} is a file, not a folder")
+    else:
+        text = translate("StoreError", "cannot use the data folder {folder}: {error}")
+    return text.format(folder=folder, error=exc.strerror or exc)

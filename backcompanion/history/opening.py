@@ -15,7 +15,8 @@ import sqlite3
 from pathlib import Path
 
 from backcompanion.history import backup_files, queries, schema
-from backcompanion.history.errors import CorruptStoreError, StoreError
+from backcompanion.history.errors import CorruptStoreError, StoreError, folder_problem
+from backcompanion.history.folder_lock import opening_lock
 from backcompanion.history.paths import private_file, private_folder
 from backcompanion.i18n import translate
 
@@ -27,9 +28,24 @@ _SQLITE_NOTADB = 26
 def connect(data_dir: Path) -> sqlite3.Connection:
     """Open (or create) the history in ``data_dir``, checked, set up and migrated."""
     data_dir = Path(data_dir)
-    path = data_dir / schema.DB_NAME
     try:
         private_folder(data_dir)
+    except OSError as exc:
+        raise StoreError(folder_problem(data_dir, exc)) from exc
+    try:
+        with opening_lock(data_dir):  # two processes never create or migrate it at once
+            return _connect(data_dir)
+    except TimeoutError as exc:
+        raise StoreError(
+            translate(
+                "StoreError", "another BackCompanion is still opening the history in {folder}"
+            ).format(folder=data_dir)
+        ) from exc
+
+
+def _connect(data_dir: Path) -> sqlite3.Connection:
+    path = data_dir / schema.DB_NAME
+    try:
         if path.exists() and not path.is_file():
             raise CorruptStoreError(
                 path, translate("StoreError", "something other than a file is in its place")
@@ -40,11 +56,7 @@ def connect(data_dir: Path) -> sqlite3.Connection:
             raise CorruptStoreError(path, translate("StoreError", "the file is empty"))
         private_file(path)
     except OSError as exc:
-        raise StoreError(
-            translate("StoreError", "cannot use the data folder {folder}: {error}").format(
-                folder=data_dir, error=exc.strerror
-            )
-        ) from exc
+        raise StoreError(folder_problem(data_dir, exc)) from exc
     checked = not _was_closed_cleanly(path)  # a file closed cleanly needs no full scan
     conn = sqlite3.connect(path, isolation_level=None)
     try:

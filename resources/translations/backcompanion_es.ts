@@ -27,8 +27,8 @@
     <context>
         <name>App</name>
         <message>
-            <source>{folder}: the history folder cannot be used ({reason}).</source>
-            <translation>{folder}: no se puede usar la carpeta del historial ({reason}).</translation>
+            <source>Another BackCompanion is writing to {folder}. Try again in a moment.</source>
+            <translation>Otro BackCompanion está escribiendo en {folder}. Vuelve a intentarlo dentro de un momento.</translation>
         </message>
         <message>
             <source>The backup failed: {reason}</source>
@@ -1038,6 +1038,21 @@
         <message>
             <source>Stretches today. Strengthening opens after:</source>
             <translation>Hoy, estiramientos. Para desbloquear el fortalecimiento:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Instance</name>
+        <message>
+            <source>{folder}: the folder's lock cannot be made</source>
+            <translation>{folder}: no se puede crear el bloqueo de la carpeta</translation>
+        </message>
+        <message>
+            <source>BackCompanion is open on {folder}: close its window first, then try again</source>
+            <translation>BackCompanion está abierto con {folder}: cierra primero su ventana y vuelve a intentarlo</translation>
+        </message>
+        <message>
+            <source>another BackCompanion command is still writing to {folder}</source>
+            <translation>otra orden de BackCompanion sigue escribiendo en {folder}</translation>
         </message>
     </context>
     <context>
@@ -2185,6 +2200,18 @@
             <translation>el archivo del historial {path} no se puede leer ({detail})</translation>
         </message>
         <message>
+            <source>the disk holding {folder} is full</source>
+            <translation>el disco donde está {folder} está lleno</translation>
+        </message>
+        <message>
+            <source>{folder} cannot be written to</source>
+            <translation>no se puede escribir en {folder}</translation>
+        </message>
+        <message>
+            <source>{folder} is a file, not a folder</source>
+            <translation>{folder} es un archivo, no una carpeta</translation>
+        </message>
+        <message>
             <source>something other than a file is in its place</source>
             <translation>en su lugar hay algo que no es un archivo</translation>
         </message>
@@ -2195,6 +2222,10 @@
         <message>
             <source>cannot use the data folder {folder}: {error}</source>
             <translation>no se puede usar la carpeta de datos {folder}: {error}</translation>
+        </message>
+        <message>
+            <source>another BackCompanion is still opening the history in {folder}</source>
+            <translation>otro BackCompanion sigue abriendo el historial en {folder}</translation>
         </message>
         <message>
             <source>cannot open the history file {path}: {error}</source>
