@@ -46,7 +46,8 @@ def load_program_for(folder: Path):
     """The user's program.yaml from the data folder when valid, else the built-in one.
 
     Returns (program, problem): ``problem`` is one line naming file, line and field
-    when the user's file was refused.
+    when the user's file was refused, and saying that the built-in program is in use.
+    A file over ``MAX_FILE_BYTES`` is refused before it is parsed.
     """
     from backcompanion.program import DataError, builtin_program, load_program_file
 
@@ -55,7 +56,8 @@ def load_program_for(folder: Path):
         try:
             return load_program_file(own), None
         except DataError as exc:
-            return builtin_program(), str(exc)
+            problem = translate("App", "{problem}. The built-in program is in use instead.")
+            return builtin_program(), problem.format(problem=exc)
     return builtin_program(), None
 
 

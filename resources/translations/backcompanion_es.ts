@@ -27,6 +27,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>{problem}. The built-in program is in use instead.</source>
+            <translation>{problem}. Se usa en su lugar el programa incluido.</translation>
+        </message>
+        <message>
             <source>Another BackCompanion is writing to {folder}. Try again in a moment.</source>
             <translation>Otro BackCompanion está escribiendo en {folder}. Vuelve a intentarlo dentro de un momento.</translation>
         </message>
