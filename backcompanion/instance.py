@@ -16,6 +16,7 @@ alongside the window.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import time
@@ -92,6 +93,8 @@ def lock_folder(lock: QLockFile, folder: Path, wait_s: float, give_up: Callable[
     while True:
         if lock.tryLock(POLL_MS):
             return True
+        if lock.error() == QLockFile.LockError.PermissionError:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
         if lock.error() != QLockFile.LockError.LockFailedError:
             raise OSError(
                 translate("Instance", "{folder}: the folder's lock cannot be made").format(

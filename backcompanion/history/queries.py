@@ -258,6 +258,13 @@ QUICK_CHECK = "PRAGMA quick_check"
 LATEST_SESSION_TS = "SELECT max(started_ts) FROM sessions"
 USER_VERSION = "PRAGMA user_version"
 APPLICATION_ID = "PRAGMA application_id"
+# Every exercise of every session, in the order they happened (the CSV export).
+EVERY_EXERCISE = """
+SELECT s.id, x.id, e.outcome, e.reps_planned, e.reps_done, e.hold_s
+FROM exercises AS e JOIN sessions AS s ON s.key = e.session
+JOIN exercise_ids AS x ON x.key = e.exercise
+ORDER BY s.started_ts, e.t_ms, e.seq
+"""
 HAS_TABLES = "SELECT EXISTS (SELECT 1 FROM sqlite_master)"
 OPTIMIZE = "PRAGMA optimize"
 

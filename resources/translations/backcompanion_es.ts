@@ -2216,6 +2216,14 @@
             <translation>{folder} es un archivo, no una carpeta</translation>
         </message>
         <message>
+            <source>the history in {folder} cannot grow: a file size limit is set for this program</source>
+            <translation>el historial de {folder} no puede crecer: hay un límite de tamaño de archivo para este programa</translation>
+        </message>
+        <message>
+            <source>the history in {folder} cannot be used: {error}</source>
+            <translation>no se puede usar el historial de {folder}: {error}</translation>
+        </message>
+        <message>
             <source>something other than a file is in its place</source>
             <translation>en su lugar hay algo que no es un archivo</translation>
         </message>
@@ -2248,8 +2256,12 @@
             <translation>el archivo del historial {path} lo escribió una versión más nueva de BackCompanion (versión del historial {version}; esta lee hasta la {latest}): actualiza la app</translation>
         </message>
         <message>
-            <source>cannot read the history file {path}: {error}</source>
-            <translation>no se puede leer el archivo del historial {path}: {error}</translation>
+            <source>there is no such file</source>
+            <translation>ese archivo no existe</translation>
+        </message>
+        <message>
+            <source>the history file {path} needs an update, and its folder cannot be written to</source>
+            <translation>el archivo de historial {path} necesita una actualización, y no se puede escribir en su carpeta</translation>
         </message>
     </context>
     <context>
