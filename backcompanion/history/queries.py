@@ -80,6 +80,8 @@ INSERT INTO gate_events (session, seq, t_ms, open, reasons)
 SELECT s.key, {_next_seq("gate_events")}, :t_ms, :open, :reasons {_FROM_SESSION}
 """
 
+SESSION_STARTED_AT = "SELECT started_at FROM sessions WHERE id = :id"
+
 END_SESSION = """
 UPDATE sessions SET status = :status, ended_at = :ended_at, active_s = :active_s
 WHERE id = :id

@@ -31,10 +31,10 @@ from backcompanion.history.rows import (
     InterruptedSession,
     SessionRow,
 )
-from backcompanion.history.writes import statements, when
+from backcompanion.history.writes import session_end, statements, when
 from backcompanion.session.clock import WallClock, local_now
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
-from backcompanion.session.records import Record
+from backcompanion.session.records import Record, SessionEnded
 
 
 class Store:
@@ -128,7 +128,15 @@ class Store:
         rating outside 0-10, an unknown outcome, a naive datetime), a record for
         a session that does not exist, or anything that is not a record.
         """
-        steps = statements(rec, self._phases, self._wall_clock)
+        wall_clock = self._wall_clock
+        if isinstance(rec, SessionEnded):  # its end: the start plus the monotonic time
+            row = self._conn.execute(queries.SESSION_STARTED_AT, {"id": rec.session_id}).fetchone()
+            ended = session_end(row[0] if row else None, rec, self._wall_clock())
+
+            def wall_clock() -> datetime:
+                return ended
+
+        steps = statements(rec, self._phases, wall_clock)
         with self._write(type(rec).__name__) as conn:
             for sql, params in steps:
                 changed = conn.execute(sql, params).rowcount
