@@ -6,14 +6,14 @@ A passive view: the main window gives it a :class:`~backcompanion.companion.Home
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from backcompanion.companion import HomeStatus
 from backcompanion.i18n import month_name, translate, weekday_name
 from backcompanion.session.rules import NudgeLevel
 from backcompanion.ui.theme import set_role
-from backcompanion.ui.widgets.labels import button, label
+from backcompanion.ui.widgets.labels import button, label, scrolling
 
 
 class Banner(QFrame):
@@ -100,7 +100,15 @@ class HomePage(QWidget):
         buttons.addWidget(self.start_button)
         top.addLayout(buttons)
 
-        layout = QVBoxLayout(self)
+        # a short screen (1280x720 with a big font) scrolls the page rather than pushing
+        # the window past the screen; at any usual height it simply fills it
+        body = self._body = QWidget()
+        self.scroll_area = scrolling(body)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 16, 32, 16)
         layout.setSpacing(10)
         for banner in (self.demo_banner, self.resume_banner, self.safety_banner, self.nudge_banner):
@@ -108,6 +116,12 @@ class HomePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(carousel, 1)
         self.carousel = carousel
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the page's content allows (it scrolls only up and down)."""
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        width = self._body.minimumSizeHint().width() + bar
+        return QSize(width, super().minimumSizeHint().height())
 
     def set_demo(self, demo: bool) -> None:
         self.demo_banner.setVisible(demo)
