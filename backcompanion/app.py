@@ -61,6 +61,45 @@ def load_program_for(folder: Path):
     return builtin_program(), None
 
 
+def settings_file() -> Path | None:
+    """Where ``QSettings()`` keeps the settings, found without reading them; None where
+    they are not a file of ours (the Windows registry)."""
+    from PySide6.QtCore import QStandardPaths
+
+    if os.name != "posix" or sys.platform == "darwin":  # the registry; a plist Qt names
+        return None
+    location = QStandardPaths.StandardLocation.GenericConfigLocation
+    return Path(QStandardPaths.writableLocation(location)) / ORG_NAME / f"{APP_NAME}.conf"
+
+
+def set_aside_huge_settings(path: Path | None = None) -> str | None:
+    """A settings file larger than any real one is moved aside before Qt reads it.
+
+    Returns one line for the person (what, where, and that the defaults are in use),
+    or None when the file is fine. Nothing is deleted.
+    """
+    from backcompanion.program.yamlcheck import MAX_FILE_BYTES
+
+    path = path if path is not None else settings_file()
+    try:
+        if path is None or not path.is_file() or path.stat().st_size <= MAX_FILE_BYTES:
+            return None
+        aside = path.with_name(path.name + ".too-big")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"{path.name}.too-big-{n}")
+        os.replace(path, aside)
+    except OSError as exc:
+        log.warning("could not look at the settings file %s: %s", path, exc)
+        return None
+    return translate(
+        "App",
+        "The settings file {file} is larger than 1 MB, far more than settings need, so it "
+        "was not read: it was kept as {aside}, and the default settings are in use.",
+    ).format(file=path, aside=aside.name)
+
+
 def open_store_with_recovery(folder: Path, program, backup: bool = True):
     """Open the store; a corrupt file is moved aside and the newest backup restored.
 
@@ -134,6 +173,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     app = make_qapp()
     demo_dir = None
     folder_note = None  # the history moved out of the old doubled folder, or could not
+    settings_note = None  # a settings file too big to read was set aside
     if demo:
         import tempfile
 
@@ -148,6 +188,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
             folder, folder_note = settled.folder, settled.message
         else:
             folder = data_dir
+        settings_note = set_aside_huge_settings()  # before Qt reads it
         qsettings = QSettings()
     claim = None
     if not demo:  # one window per data folder: a second start brings the first up
@@ -201,7 +242,8 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         claim.raiseRequested.connect(window.bring_to_front)
     window.show()
     QTimer.singleShot(1000, lambda: daily_backup(store))
-    for problem in [folder_note, recovery_message, program_problem, *settings.take_problems()]:
+    problems = [folder_note, settings_note, recovery_message, program_problem]
+    for problem in [*problems, *settings.take_problems()]:
         if problem:
             window.message.setText(problem)
             QMessageBox.warning(window, APP_NAME, problem)

@@ -31,6 +31,10 @@
             <translation>{problem}. Se usa en su lugar el programa incluido.</translation>
         </message>
         <message>
+            <source>The settings file {file} is larger than 1 MB, far more than settings need, so it was not read: it was kept as {aside}, and the default settings are in use.</source>
+            <translation>El archivo de ajustes {file} ocupa más de 1 MB, mucho más de lo que necesitan unos ajustes, así que no se ha leído: se ha guardado como {aside} y se usan los ajustes predeterminados.</translation>
+        </message>
+        <message>
             <source>Another BackCompanion is writing to {folder}. Try again in a moment.</source>
             <translation>Otro BackCompanion está escribiendo en {folder}. Vuelve a intentarlo dentro de un momento.</translation>
         </message>
