@@ -37,6 +37,33 @@ class Banner(QFrame):
         return button
 
 
+class _Column(QVBoxLayout):
+    """The home page's column. The scroll area around it sizes it by its minimum (the
+    card's least useful height), never by the height every line of the card's
+    instructions would want: that would make the page scroll at any window height."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+class _Body(QWidget):
+    """What the home page scrolls: its minimum counts each wrapped title line at the
+    width it has, not at its narrowest (one word a line), so that a 1280x720 screen
+    shows the whole page without scrolling."""
+
+    def __init__(self, wrapped: tuple[QWidget, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._wrapped = wrapped
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        spare = 0
+        for text in self._wrapped:
+            if text.isVisibleTo(self) and text.width() > 0 and text.hasHeightForWidth():
+                spare += max(0, text.minimumSizeHint().height() - text.heightForWidth(text.width()))
+        return QSize(hint.width(), hint.height() - spare)
+
+
 class HomePage(QWidget):
     startRequested = Signal()
     resumeRequested = Signal()
@@ -102,13 +129,13 @@ class HomePage(QWidget):
 
         # a short screen (1280x720 with a big font) scrolls the page rather than pushing
         # the window past the screen; at any usual height it simply fills it
-        body = self._body = QWidget()
+        body = self._body = _Body((self.greeting, self.summary, self.gate_line))
         self.scroll_area = scrolling(body)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
-        layout = QVBoxLayout(body)
+        layout = _Column(body)
         layout.setContentsMargins(32, 16, 32, 16)
         layout.setSpacing(10)
         for banner in (self.demo_banner, self.resume_banner, self.safety_banner, self.nudge_banner):
