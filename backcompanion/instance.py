@@ -16,16 +16,19 @@ alongside the window.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
+import socket
+import stat
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
 
 from backcompanion.history.paths import private_folder
 from backcompanion.i18n import translate
@@ -42,12 +45,31 @@ class FolderInUse(Exception):
     """The folder is held by the window (or, for too long, by another command): one line."""
 
 
-def server_name(folder: Path) -> str:
-    """The local socket's name: the same for every start on this folder by this user."""
+def socket_path(folder: Path) -> Path | None:
+    """The window's socket for ``folder``: the same for every start on this folder by this
+    user, in a folder only this user can enter; None where there are no local sockets."""
+    if not hasattr(socket, "AF_UNIX") or not hasattr(os, "getuid"):
+        return None
     key = str(Path(folder).resolve())
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    digest = hashlib.sha256(f"{user}\0{key}".encode()).hexdigest()[:20]
-    return f"backcompanion-{digest}"
+    digest = hashlib.sha256(f"{os.getuid()}\0{key}".encode()).hexdigest()[:20]
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    base = Path(runtime) if runtime and os.path.isabs(runtime) else None
+    if base is None or not _private_dir(base):
+        base = Path(tempfile.gettempdir()) / f"backcompanion-{os.getuid()}"
+        with contextlib.suppress(FileExistsError):
+            base.mkdir(mode=0o700)
+        if not _private_dir(base):
+            return None  # someone else's, or open to others: no socket there
+    return base / f"backcompanion-{digest}.sock"
+
+
+def _private_dir(path: Path) -> bool:
+    """A real folder of this user's that nobody else may enter."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o077
 
 
 def folder_lock(folder: Path) -> QLockFile:
@@ -57,24 +79,25 @@ def folder_lock(folder: Path) -> QLockFile:
     return lock
 
 
-def _ask(folder: Path, message: bytes, timeout_ms: int = 2000) -> bool:
+def _ask(folder: Path, message: bytes, timeout_s: float = 2.0) -> bool:
     """Send ``message`` to the window on ``folder``; True when it answered."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(folder))
-    if not socket.waitForConnected(timeout_ms):
+    path = socket_path(folder)
+    if path is None:
         return False
-    try:
-        socket.write(message)
-        socket.waitForBytesWritten(timeout_ms)
-        answer = b""
-        deadline = time.monotonic() + timeout_ms / 1000
-        while not answer.endswith(b"\n") and time.monotonic() < deadline:
-            if not socket.waitForReadyRead(timeout_ms):
-                break
-            answer += bytes(socket.readAll().data())
-        return answer == ANSWER
-    finally:
-        socket.abort()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(timeout_s)
+        try:
+            client.connect(str(path))
+            client.sendall(message)
+            answer = b""
+            while not answer.endswith(b"\n") and len(answer) < 16:
+                got = client.recv(16)
+                if not got:
+                    break
+                answer += got
+        except OSError:  # no window (no socket, or one a crash left), or it did not answer
+            return False
+    return answer == ANSWER
 
 
 def window_answers(folder: Path) -> bool:
@@ -152,7 +175,8 @@ class WindowClaim(QObject):
     """The window's hold on its data folder: the lock, and the socket a second start calls.
 
     :attr:`raiseRequested` fires when another start of the window on the same
-    folder asks this one to come to the front.
+    folder asks this one to come to the front. The socket is a local (Unix) one
+    in a folder only this user can enter; the app opens no network socket.
     """
 
     raiseRequested = Signal()
@@ -161,32 +185,56 @@ class WindowClaim(QObject):
         super().__init__(parent)
         self.folder = folder
         self._lock = lock
-        self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        name = server_name(folder)
-        QLocalServer.removeServer(name)  # a socket left by a crash: we hold the lock now
-        self.listening = self.server.listen(name)
-        self.server.newConnection.connect(self._on_connection)
+        self._server: socket.socket | None = None
+        self._notifier: QSocketNotifier | None = None
+        self.path = socket_path(folder)
+        self.listening = self.path is not None and self._listen(self.path)
+
+    def _listen(self, path: Path) -> bool:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()  # a socket left by a crash: the lock is ours now
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            server.bind(str(path))
+            os.chmod(path, 0o600)
+            server.listen(4)
+            server.setblocking(False)
+        except OSError:
+            server.close()
+            return False
+        self._server = server
+        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_connection)
+        return True
 
     def _on_connection(self) -> None:
-        while (socket := self.server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._on_message(socket)
-
-    def _on_message(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
+        if self._server is None:
             return
-        line = bytes(socket.readLine().data())
-        socket.write(ANSWER)
-        socket.flush()
+        try:
+            conn, _ = self._server.accept()
+        except OSError:  # BlockingIOError: another wake-up took it
+            return
+        with conn:
+            conn.settimeout(1.0)  # a caller writes its line at once
+            try:
+                line = conn.recv(16)
+                conn.sendall(ANSWER)
+            except OSError:
+                return
         if line == RAISE:
             self.raiseRequested.emit()
 
     def release(self) -> None:
         """Stop listening and unlock the folder. Safe to call twice."""
-        self.server.close()
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier = None
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+            if self.path is not None:
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
         if self._lock.isLocked():
             self._lock.unlock()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -84,6 +85,10 @@ def one_line(err: str) -> str:
 def test_a_second_window_brings_the_first_up_and_exits_0(qtbot, env, data):
     outcome, claim = claim_for_window(data)
     assert outcome == Outcome.CLAIMED and claim.listening
+    # a local socket only this user can reach: 0600, in a folder nobody else may enter
+    assert stat.S_ISSOCK(claim.path.stat().st_mode)
+    assert claim.path.stat().st_mode & 0o777 == 0o600
+    assert claim.path.parent.stat().st_mode & 0o077 == 0
     try:
         with qtbot.waitSignal(claim.raiseRequested, timeout=60_000):
             second = start(env, "--data-dir", data)
@@ -91,7 +96,7 @@ def test_a_second_window_brings_the_first_up_and_exits_0(qtbot, env, data):
         assert code == 0, err
     finally:
         claim.release()
-    assert not (data / LOCK_FILE).exists()
+    assert not (data / LOCK_FILE).exists() and not claim.path.exists()
 
 
 def test_writing_commands_refuse_while_the_window_holds_the_folder_reading_ones_work(
