@@ -66,11 +66,9 @@ def private_folder(folder: Path) -> None:
     """
     if folder.is_dir():
         return
-    if folder.exists() or folder.is_symlink():
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
     try:
         folder.mkdir(parents=True, mode=0o700)
-    except FileExistsError:
+    except FileExistsError:  # a file in its place (or above it), or made this very moment
         if folder.is_dir():
             return  # another process made it at the same moment: it sets its mode
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
