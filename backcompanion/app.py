@@ -46,7 +46,8 @@ def load_program_for(folder: Path):
     """The user's program.yaml from the data folder when valid, else the built-in one.
 
     Returns (program, problem): ``problem`` is one line naming file, line and field
-    when the user's file was refused.
+    when the user's file was refused, and saying that the built-in program is in use.
+    A file over ``MAX_FILE_BYTES`` is refused before it is parsed.
     """
     from backcompanion.program import DataError, builtin_program, load_program_file
 
@@ -55,8 +56,48 @@ def load_program_for(folder: Path):
         try:
             return load_program_file(own), None
         except DataError as exc:
-            return builtin_program(), str(exc)
+            problem = translate("App", "{problem}. The built-in program is in use instead.")
+            return builtin_program(), problem.format(problem=exc)
     return builtin_program(), None
+
+
+def settings_file() -> Path | None:
+    """Where ``QSettings()`` keeps the settings, found without reading them; None where
+    they are not a file of ours (the Windows registry)."""
+    from PySide6.QtCore import QStandardPaths
+
+    if os.name != "posix" or sys.platform == "darwin":  # the registry; a plist Qt names
+        return None
+    location = QStandardPaths.StandardLocation.GenericConfigLocation
+    return Path(QStandardPaths.writableLocation(location)) / ORG_NAME / f"{APP_NAME}.conf"
+
+
+def set_aside_huge_settings(path: Path | None = None) -> str | None:
+    """A settings file larger than any real one is moved aside before Qt reads it.
+
+    Returns one line for the person (what, where, and that the defaults are in use),
+    or None when the file is fine. Nothing is deleted.
+    """
+    from backcompanion.program.yamlcheck import MAX_FILE_BYTES
+
+    path = path if path is not None else settings_file()
+    try:
+        if path is None or not path.is_file() or path.stat().st_size <= MAX_FILE_BYTES:
+            return None
+        aside = path.with_name(path.name + ".too-big")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"{path.name}.too-big-{n}")
+        os.replace(path, aside)
+    except OSError as exc:
+        log.warning("could not look at the settings file %s: %s", path, exc)
+        return None
+    return translate(
+        "App",
+        "The settings file {file} is larger than 1 MB, far more than settings need, so it "
+        "was not read: it was kept as {aside}, and the default settings are in use.",
+    ).format(file=path, aside=aside.name)
 
 
 def open_store_with_recovery(folder: Path, program, backup: bool = True):
@@ -132,6 +173,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     app = make_qapp()
     demo_dir = None
     folder_note = None  # the history moved out of the old doubled folder, or could not
+    settings_note = None  # a settings file too big to read was set aside
     if demo:
         import tempfile
 
@@ -146,7 +188,13 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
             folder, folder_note = settled.folder, settled.message
         else:
             folder = data_dir
+        settings_note = set_aside_huge_settings()  # before Qt reads it
         qsettings = QSettings()
+    claim = None
+    if not demo:  # one window per data folder: a second start brings the first up
+        claim = _claim_folder(folder)
+        if isinstance(claim, int):
+            return claim
     settings = Settings(qsettings)
     language.install(language.choose(settings.language), app)
     follower = ThemeFollower(app, settings.theme)
@@ -158,15 +206,15 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         store, recovery_message = open_store_with_recovery(folder, program, backup=False)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
+        if claim is not None:
+            claim.release()
         return 2
     except OSError as exc:
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            translate("App", "{folder}: the history folder cannot be used ({reason}).").format(
-                folder=folder, reason=exc.strerror
-            ),
-        )
+        from backcompanion.history.errors import folder_problem
+
+        QMessageBox.critical(None, APP_NAME, folder_problem(folder, exc))
+        if claim is not None:
+            claim.release()
         return 2
     companion = Companion(program, load_rules(), store)
     window = MainWindow(
@@ -190,9 +238,12 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     app.applicationStateChanged.connect(
         lambda state: state == Qt.ApplicationState.ApplicationActive and tray.check_now()
     )
+    if claim is not None:
+        claim.raiseRequested.connect(window.bring_to_front)
     window.show()
     QTimer.singleShot(1000, lambda: daily_backup(store))
-    for problem in [folder_note, recovery_message, program_problem, *settings.take_problems()]:
+    problems = [folder_note, settings_note, recovery_message, program_problem]
+    for problem in [*problems, *settings.take_problems()]:
         if problem:
             window.message.setText(problem)
             QMessageBox.warning(window, APP_NAME, problem)
@@ -206,9 +257,40 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     finally:
         tray.shutdown()
         store.close()
+        if claim is not None:
+            claim.release()
         private_settings(qsettings)
         if demo_dir is not None:
             demo_dir.cleanup()
+
+
+def _claim_folder(folder: Path):
+    """The window's claim on ``folder`` (``backcompanion.instance``), or the exit status
+    when this start must end: 0 when the window already open on it came to the front."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from backcompanion.history.errors import folder_problem
+    from backcompanion.instance import Outcome, claim_for_window
+
+    try:
+        outcome, claim = claim_for_window(folder)
+    except OSError as exc:
+        QMessageBox.critical(None, APP_NAME, folder_problem(folder, exc))
+        return 2
+    if outcome == Outcome.RAISED:
+        log.info("BackCompanion is already open on %s: it was brought to the front", folder)
+        return 0
+    if outcome == Outcome.BUSY:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            translate(
+                "App",
+                "Another BackCompanion is writing to {folder}. Try again in a moment.",
+            ).format(folder=folder),
+        )
+        return 2
+    return claim
 
 
 def connect_tray(tray, window) -> None:

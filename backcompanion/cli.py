@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from backcompanion import __version__
@@ -96,17 +98,49 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # never a traceback (docs/ARCHITECTURE.md §9)
+        print(f"backcompanion: {_in_words(exc, args)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _in_words(exc: Exception, args: argparse.Namespace) -> str:
+    """One line for what stopped a command: the cause in the person's words where known."""
+    import os
+    import sqlite3
+
+    from backcompanion.history.errors import folder_problem, sqlite_problem
+
+    if os.environ.get("BACKCOMPANION_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    folder = getattr(args, "folder", None) or getattr(args, "data_dir", None) or Path(".")
+    from backcompanion.history import StoreError
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return sqlite_problem(folder, exc)
+    if isinstance(exc, OSError):
+        where = Path(exc.filename) if exc.filename else folder
+        return folder_problem(where, exc)
+    return (
+        f"an unexpected error stopped the command ({type(exc).__name__}: {exc}); "
+        "run it with BACKCOMPANION_DEBUG=1 to see where"
+    )
 
 
 def data_dir(args: argparse.Namespace) -> Path:
     """The data folder: ``--data-dir`` or the platform's default for the app."""
     if args.data_dir is not None:
+        args.folder = args.data_dir
         return args.data_dir
     from backcompanion.history import settled_data_dir
 
     settled = settled_data_dir()  # a history in the old doubled folder moves first
     if settled.message:
         print(f"backcompanion: {settled.message}", file=sys.stderr)
+    args.folder = settled.folder  # for the message if the command fails
     return settled.folder
 
 
@@ -121,9 +155,28 @@ def open_store(folder: Path):
     except StoreError as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(
-            f"{folder}: cannot use this folder for the history ({exc.strerror})"
-        ) from None
+        from backcompanion.history.errors import folder_problem
+
+        raise UserError(folder_problem(folder, exc)) from None
+
+
+@contextmanager
+def holding_for_writing(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` while a command writes to its history (``simulate``, ``plan import``):
+    :func:`backcompanion.instance.hold_for_writing`, its refusals as one line for the user."""
+    from backcompanion.history.errors import folder_problem
+    from backcompanion.instance import FolderInUse, lock_for_writing
+
+    try:
+        lock = lock_for_writing(folder)
+    except FolderInUse as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(folder_problem(folder, exc)) from None
+    try:
+        yield
+    finally:
+        lock.unlock()
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
@@ -145,11 +198,12 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     else:
         start = date.today() - timedelta(days=args.days)
     folder = data_dir(args)
-    store = open_store(folder)
-    try:
-        result = simulate(store, builtin_program(), load_rules(), args.days, start, args.seed)
-    finally:
-        store.close()
+    with holding_for_writing(folder):
+        store = open_store(folder)
+        try:
+            result = simulate(store, builtin_program(), load_rules(), args.days, start, args.seed)
+        finally:
+            store.close()
     print(
         f"Simulated {result.days} days from {result.first_day} to {result.last_day}: "
         f"{result.sessions} sessions, {result.skipped} days skipped, in {folder}"
@@ -251,14 +305,26 @@ def _export_target(out: Path) -> Path:
 
 def _existing_store(args: argparse.Namespace):
     """The history to export from; a folder without one is a mistake worth saying."""
+    from backcompanion.history import Store, StoreError
+    from backcompanion.history.errors import folder_problem
     from backcompanion.history.schema import DB_NAME
+    from backcompanion.program import builtin_program
 
     folder = data_dir(args)
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+    if not existing.is_dir():  # the folder, or one above it, is a file
+        raise UserError(folder_problem(folder, NotADirectoryError(20, "not a folder")))
     if not (folder / DB_NAME).exists():
         raise UserError(
             f"no history in {folder}: nothing was recorded there yet (check --data-dir)"
         )
-    return open_store(folder)
+    program = builtin_program()
+    try:  # read-only where the folder cannot be written: an export only reads
+        return Store.open_to_read(folder, phases={e.id: e.phase.value for e in program.exercises})
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(folder_problem(folder, exc)) from None
 
 
 def _cmd_export_summary(args: argparse.Namespace) -> int:

@@ -47,9 +47,10 @@ def backup_now(store: Store, day: date | None = None) -> Path:
     """Back the history up as the backup of ``day`` (today by default), then prune old ones."""
     folder = backups_dir(store.data_dir)
     private_folder(folder)
-    dest = folder / f"backcompanion-{(day or date.today()).isoformat()}.sqlite3"
+    day = day or date.today()
+    dest = folder / f"backcompanion-{day.isoformat()}.sqlite3"
     store.backup_to(dest)
-    prune(folder)
+    prune(folder, day)
     return dest
 
 

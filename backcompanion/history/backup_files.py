@@ -47,15 +47,21 @@ def any_backup(data_dir: Path) -> bool:
     return folder.is_dir() and any(folder.glob("*.sqlite3"))
 
 
-def prune(folder: Path) -> list[Path]:
-    """Delete the daily backups the retention rule does not keep; return them."""
-    daily = sorted(
-        ((date.fromisoformat(m[1]), p) for p in folder.iterdir() if (m := DAILY.match(p.name))),
-        reverse=True,
-    )
+def prune(folder: Path, today: date | None = None) -> list[Path]:
+    """Delete the daily backups the retention rule does not keep; return them.
+
+    A backup dated after ``today`` was named by a clock that was wrong (or is
+    wrong now): it counts as older than every backup dated up to today, so it
+    does not stay "newest" forever, and it is not one of the weekly ones.
+    """
+    today = today or date.today()
+    found = [(date.fromisoformat(m[1]), p) for p in folder.iterdir() if (m := DAILY.match(p.name))]
+    present = sorted(((d, p) for d, p in found if d <= today), reverse=True)
+    future = sorted(((d, p) for d, p in found if d > today), reverse=True)
+    daily = present + future
     keep = {path for _, path in daily[:KEEP_DAILY]}
     weeks: set[tuple[int, int]] = set()
-    for day, path in daily:  # newest first, so the first seen of a week is its newest
+    for day, path in present:  # newest first, so the first seen of a week is its newest
         week = day.isocalendar()[:2]
         if week not in weeks:
             if len(weeks) == KEEP_WEEKLY:

@@ -6,6 +6,8 @@ The only module in ``history`` that may import Qt, and only inside
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -57,10 +59,19 @@ def settled_data_dir():
 
 
 def private_folder(folder: Path) -> None:
-    """Create ``folder`` (and its parents) if needed; a folder created here gets mode 0700."""
+    """Create ``folder`` (and its parents) if needed; a folder created here gets mode 0700.
+
+    Safe when another process creates it at the same moment. A file (or anything
+    but a folder) in its place raises NotADirectoryError.
+    """
     if folder.is_dir():
         return
-    folder.mkdir(parents=True, mode=0o700)
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+    except FileExistsError:  # a file in its place (or above it), or made this very moment
+        if folder.is_dir():
+            return  # another process made it at the same moment: it sets its mode
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
     if os.name == "posix":
         os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
 
@@ -72,7 +83,8 @@ def private_file(path: Path) -> None:
     file, so setting it here covers them too.
     """
     if not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        with contextlib.suppress(FileExistsError):  # made at this moment by another process
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     if os.name == "posix":
         os.chmod(path, 0o600)
 

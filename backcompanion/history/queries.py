@@ -80,6 +80,8 @@ INSERT INTO gate_events (session, seq, t_ms, open, reasons)
 SELECT s.key, {_next_seq("gate_events")}, :t_ms, :open, :reasons {_FROM_SESSION}
 """
 
+SESSION_STARTED_AT = "SELECT started_at FROM sessions WHERE id = :id"
+
 END_SESSION = """
 UPDATE sessions SET status = :status, ended_at = :ended_at, active_s = :active_s
 WHERE id = :id
@@ -268,6 +270,13 @@ QUICK_CHECK = "PRAGMA quick_check"
 LATEST_SESSION_TS = "SELECT max(started_ts) FROM sessions"
 USER_VERSION = "PRAGMA user_version"
 APPLICATION_ID = "PRAGMA application_id"
+# Every exercise of every session, in the order they happened (the CSV export).
+EVERY_EXERCISE = """
+SELECT s.id, x.id, e.outcome, e.reps_planned, e.reps_done, e.hold_s
+FROM exercises AS e JOIN sessions AS s ON s.key = e.session
+JOIN exercise_ids AS x ON x.key = e.exercise
+ORDER BY s.started_ts, e.t_ms, e.seq
+"""
 HAS_TABLES = "SELECT EXISTS (SELECT 1 FROM sqlite_master)"
 OPTIMIZE = "PRAGMA optimize"
 

@@ -31,11 +31,11 @@ from backcompanion.history.rows import (
     InterruptedSession,
     SessionRow,
 )
-from backcompanion.history.writes import statements, when
+from backcompanion.history.writes import session_end, statements, when
 from backcompanion.session.clock import WallClock, local_now
 from backcompanion.session.completion import ExerciseTally
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
-from backcompanion.session.records import Record
+from backcompanion.session.records import Record, SessionEnded
 
 
 class Store:
@@ -50,6 +50,7 @@ class Store:
     ):
         self._conn = conn
         self._closed = False
+        self.read_only = False  # opened by :meth:`open_to_read` where nothing can be written
         self._phases = dict(phases)
         self._wall_clock = wall_clock
         self.data_dir = data_dir
@@ -78,11 +79,29 @@ class Store:
         data_dir = Path(data_dir)
         return cls(opening.connect(data_dir), data_dir, phases or {}, wall_clock)
 
+    @classmethod
+    def open_to_read(cls, data_dir: Path, *, phases: Mapping[str, str] | None = None) -> Store:
+        """Open the history in ``data_dir`` for reading only (exports).
+
+        Where the history can be written this is :meth:`open` (which may migrate
+        it); where it cannot (a read-only folder or disk) the file is opened
+        read-only and nothing is written, not even on :meth:`close`.
+        """
+        data_dir = Path(data_dir)
+        if opening.writable(data_dir):
+            return cls.open(data_dir, phases=phases)
+        store = cls(opening.connect_read_only(data_dir), data_dir, phases or {}, local_now)
+        store.read_only = True
+        return store
+
     def close(self) -> None:
         """Close the file; SQLite folds the ``-wal`` file back into it. Safe to call twice."""
         if self._closed:
             return
         self._closed = True
+        if self.read_only:
+            self._conn.close()
+            return
         try:
             self._conn.execute(queries.OPTIMIZE)
         except sqlite3.OperationalError:
@@ -110,7 +129,15 @@ class Store:
         rating outside 0-10, an unknown outcome, a naive datetime), a record for
         a session that does not exist, or anything that is not a record.
         """
-        steps = statements(rec, self._phases, self._wall_clock)
+        wall_clock = self._wall_clock
+        if isinstance(rec, SessionEnded):  # its end: the start plus the monotonic time
+            row = self._conn.execute(queries.SESSION_STARTED_AT, {"id": rec.session_id}).fetchone()
+            ended = session_end(row[0] if row else None, rec, self._wall_clock())
+
+            def wall_clock() -> datetime:
+                return ended
+
+        steps = statements(rec, self._phases, wall_clock)
         with self._write(type(rec).__name__) as conn:
             for sql, params in steps:
                 changed = conn.execute(sql, params).rowcount
@@ -262,6 +289,11 @@ class Store:
     def gate_events_between(self, start: Day, end: Day) -> list[GateEventRow]:
         """Each time the gate was shown in a session started on a day in ``[start, end)``."""
         return reads.gate_events_between(self._conn, start, end)
+
+    def every_exercise(self) -> list[tuple[str, str, str, int, int, int | None]]:
+        """Every exercise of every session, oldest first: (session id, exercise id,
+        outcome, repeats planned, repeats done, hold)."""
+        return self._conn.execute(queries.EVERY_EXERCISE).fetchall()
 
     def first_session_day(self) -> date | None:
         """The day of the very first session (the baseline starts there); None before any."""

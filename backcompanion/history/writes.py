@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from backcompanion.history import queries
@@ -118,7 +118,7 @@ def _statement(rec: object, phases: Mapping[str, str], wall_clock: WallClock) ->
             return queries.END_SESSION, {
                 "id": rec.session_id,
                 "status": SessionOutcome(rec.outcome).value,
-                "ended_at": when(wall_clock())["at"],
+                "ended_at": when(wall_clock())["at"],  # the store passes session_end's answer
                 "active_s": rec.active_s,
             }
     raise ValueError(f"not a session record: {rec!r}")
@@ -150,3 +150,20 @@ def _rating(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
         raise ValueError(f"a pain rating is a whole number from 0 to 10, not {value!r}")
     return value
+
+
+def session_end(started_at: str | None, rec: SessionEnded, wall: datetime) -> datetime:
+    """When a session ended: its start plus the monotonic time it took (docs/ARCHITECTURE.md §4).
+
+    ``started_at`` is the session's stored start (ISO text). A wall clock set back
+    or forward during the session changes nothing. A resumed session (the engine
+    did not see its start: ``elapsed_s`` is None) ends at the wall clock, but never
+    before its start plus its active time.
+    """
+    if started_at is None:
+        return wall
+    start = datetime.fromisoformat(started_at)
+    if rec.elapsed_s is not None and math.isfinite(rec.elapsed_s) and rec.elapsed_s >= 0:
+        return start + timedelta(seconds=rec.elapsed_s)
+    earliest = start + timedelta(seconds=max(0.0, rec.active_s))
+    return max(wall, earliest, key=lambda d: d.timestamp())

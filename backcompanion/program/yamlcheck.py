@@ -28,6 +28,11 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
 
+# The largest data file read (program, plan, progression): the built-in program is about
+# 20 KB, so no real one comes near; the app's own choice, to bound time and memory.
+MAX_FILE_BYTES = 1_000_000
+
+
 class DataError(ValueError):
     """A mistake in a data file: ``str(err)`` is one line naming file, line and field."""
 
@@ -239,9 +244,19 @@ def read_file(path: Path, shown_name: str | None = None) -> tuple[Reader, Node]:
     """Read ``path`` and return the reader (for messages) and its root node."""
     shown = shown_name or str(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            # checked before anything is parsed: a huge file costs nothing (issue 19)
+            raw = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise DataError(shown, None, "", f"cannot read the file ({exc.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(
+            shown,
+            None,
+            "",
+            f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, far more than any real"
+            " one needs; it was not read",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

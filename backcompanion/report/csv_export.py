@@ -35,13 +35,11 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from backcompanion.history import SessionRow, Store, StoreError
-from backcompanion.i18n import translate
+from backcompanion.history import SessionRow, Store
 from backcompanion.program import Program
 from backcompanion.report.files import check_target, write_atomic
 from backcompanion.session.completion import ExerciseTally, session_completion
@@ -77,17 +75,6 @@ COLUMNS = (
 )
 NOTE_SEPARATOR = " | "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-# The store has no per-session exercise query yet (its report queries sum a
-# range of days), so this reads the ``exercises`` table through a second,
-# read-only connection to the same file. Replace with a Store method
-# (e.g. ``Store.exercises_between``) once the history module offers one.
-_EXERCISES = """
-SELECT s.id, x.id, e.outcome, e.reps_planned, e.reps_done, e.hold_s
-FROM exercises AS e JOIN sessions AS s ON s.key = e.session
-JOIN exercise_ids AS x ON x.key = e.exercise
-ORDER BY s.started_ts, e.t_ms, e.seq
-"""
 
 
 def export_history_csv(
@@ -168,18 +155,6 @@ def _session_row(s: SessionRow) -> dict[str, object]:
 
 def _exercises_by_session(store: Store) -> dict[str, list[tuple]]:
     found: dict[str, list[tuple]] = defaultdict(list)
-    path = Path(store.path).absolute()
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            for session_id, *rest in conn.execute(_EXERCISES):
-                found[session_id].append(tuple(rest))
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise StoreError(
-            translate("StoreError", "cannot read the history file {path}: {error}").format(
-                path=path, error=exc
-            )
-        ) from exc
+    for session_id, *rest in store.every_exercise():
+        found[session_id].append(tuple(rest))
     return found

@@ -179,7 +179,7 @@ class SessionFlow:
         if self.log.session_id is None:
             self.log.session_id = uuid.uuid4().hex
         self._set(State.CHECK_IN_BEFORE)
-        self.log.session_started(self.started_at, self.plan)
+        self.log.session_started(self.started_at, self.plan, now)
 
     def on_opening_check_in(self, now: float, rating: int, note: str = "") -> None:
         self.log.check_in(now, "before", _rating(rating), _note(note))

@@ -35,6 +35,7 @@ class RecordEmitter:
     def __init__(self, timer: PhaseTimer, session_id: str | None = None):
         self.session_id = session_id  # set at start (or on resuming) when not given
         self._timer = timer
+        self._started_at: float | None = None  # monotonic, when this engine began the session
         self._recorders: list[Callable[[Record], None]] = []
 
     def add_recorder(self, callback: Callable[[Record], None]) -> None:
@@ -47,7 +48,10 @@ class RecordEmitter:
     def _t(self, at: float) -> float:
         return self._timer.active_s(at)
 
-    def session_started(self, started_at: datetime, plan: SessionPlan) -> None:
+    def session_started(
+        self, started_at: datetime, plan: SessionPlan, at: float | None = None
+    ) -> None:
+        self._started_at = at
         self.emit(
             SessionStarted(
                 self.session_id,
@@ -106,4 +110,5 @@ class RecordEmitter:
     def session_ended(self, at: float, outcome: SessionOutcome) -> None:
         """The session is over; its active time is the ``t`` of this record."""
         t = self._t(at)
-        self.emit(SessionEnded(self.session_id, t, outcome, t))
+        elapsed = None if self._started_at is None else max(0.0, at - self._started_at)
+        self.emit(SessionEnded(self.session_id, t, outcome, t, elapsed))

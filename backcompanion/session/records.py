@@ -115,6 +115,10 @@ class SessionEnded:
     t: float
     outcome: SessionOutcome
     active_s: float
+    # monotonic seconds from the start to the end, pauses included; None when this
+    # engine did not see the start (a resumed session). The end is stored as the start
+    # plus this, so a wall clock set back mid-session never ends it before it began.
+    elapsed_s: float | None = None
 
 
 Record = (

@@ -27,8 +27,16 @@
     <context>
         <name>App</name>
         <message>
-            <source>{folder}: the history folder cannot be used ({reason}).</source>
-            <translation>{folder}: no se puede usar la carpeta del historial ({reason}).</translation>
+            <source>{problem}. The built-in program is in use instead.</source>
+            <translation>{problem}. Se usa en su lugar el programa incluido.</translation>
+        </message>
+        <message>
+            <source>The settings file {file} is larger than 1 MB, far more than settings need, so it was not read: it was kept as {aside}, and the default settings are in use.</source>
+            <translation>El archivo de ajustes {file} ocupa más de 1 MB, mucho más de lo que necesitan unos ajustes, así que no se ha leído: se ha guardado como {aside} y se usan los ajustes predeterminados.</translation>
+        </message>
+        <message>
+            <source>Another BackCompanion is writing to {folder}. Try again in a moment.</source>
+            <translation>Otro BackCompanion está escribiendo en {folder}. Vuelve a intentarlo dentro de un momento.</translation>
         </message>
         <message>
             <source>The backup failed: {reason}</source>
@@ -1056,6 +1064,21 @@
         <message>
             <source>Stretches today. Strengthening opens after:</source>
             <translation>Hoy, estiramientos. Para desbloquear el fortalecimiento:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Instance</name>
+        <message>
+            <source>{folder}: the folder's lock cannot be made</source>
+            <translation>{folder}: no se puede crear el bloqueo de la carpeta</translation>
+        </message>
+        <message>
+            <source>BackCompanion is open on {folder}: close its window first, then try again</source>
+            <translation>BackCompanion está abierto con {folder}: cierra primero su ventana y vuelve a intentarlo</translation>
+        </message>
+        <message>
+            <source>another BackCompanion command is still writing to {folder}</source>
+            <translation>otra orden de BackCompanion sigue escribiendo en {folder}</translation>
         </message>
     </context>
     <context>
@@ -2210,6 +2233,26 @@
             <translation>el archivo del historial {path} no se puede leer ({detail})</translation>
         </message>
         <message>
+            <source>the disk holding {folder} is full</source>
+            <translation>el disco donde está {folder} está lleno</translation>
+        </message>
+        <message>
+            <source>{folder} cannot be written to</source>
+            <translation>no se puede escribir en {folder}</translation>
+        </message>
+        <message>
+            <source>{folder} is a file, not a folder</source>
+            <translation>{folder} es un archivo, no una carpeta</translation>
+        </message>
+        <message>
+            <source>the history in {folder} cannot grow: a file size limit is set for this program</source>
+            <translation>el historial de {folder} no puede crecer: hay un límite de tamaño de archivo para este programa</translation>
+        </message>
+        <message>
+            <source>the history in {folder} cannot be used: {error}</source>
+            <translation>no se puede usar el historial de {folder}: {error}</translation>
+        </message>
+        <message>
             <source>something other than a file is in its place</source>
             <translation>en su lugar hay algo que no es un archivo</translation>
         </message>
@@ -2220,6 +2263,10 @@
         <message>
             <source>cannot use the data folder {folder}: {error}</source>
             <translation>no se puede usar la carpeta de datos {folder}: {error}</translation>
+        </message>
+        <message>
+            <source>another BackCompanion is still opening the history in {folder}</source>
+            <translation>otro BackCompanion sigue abriendo el historial en {folder}</translation>
         </message>
         <message>
             <source>cannot open the history file {path}: {error}</source>
@@ -2238,8 +2285,12 @@
             <translation>el archivo del historial {path} lo escribió una versión más nueva de BackCompanion (versión del historial {version}; esta lee hasta la {latest}): actualiza la app</translation>
         </message>
         <message>
-            <source>cannot read the history file {path}: {error}</source>
-            <translation>no se puede leer el archivo del historial {path}: {error}</translation>
+            <source>there is no such file</source>
+            <translation>ese archivo no existe</translation>
+        </message>
+        <message>
+            <source>the history file {path} needs an update, and its folder cannot be written to</source>
+            <translation>el archivo de historial {path} necesita una actualización, y no se puede escribir en su carpeta</translation>
         </message>
     </context>
     <context>

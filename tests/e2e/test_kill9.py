@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = 20260906
 FOLDERS = 6
 KILLS_PER_FOLDER = 10  # 60 kills in all
-DELAY_S = (0.005, 0.25)  # from the fork to the kill
+DELAY_S = (0.005, 0.25)  # CPU seconds the worker runs from the fork to the kill
 GET_READY_S, RELEASE_S = 3, 2
 PROGRAM = builtin_program()
 PHASES = {e.id: e.phase.value for e in PROGRAM.exercises}
@@ -159,6 +159,34 @@ for line in sys.stdin:
 """
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time ``pid`` has used (user + system), from /proc; None where there is none."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()  # after "pid (name)": field 3 onwards
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_for_cpu(pid: int, seconds: float, cap_s: float = 30.0) -> None:
+    """Let the worker run until it has used ``seconds`` of CPU time (not of wall time).
+
+    On a loaded machine a wall-time delay may end before the worker ran at all, and the
+    test then sees too few repeats; CPU time is the work the worker has done. Where
+    /proc is missing, a wall-time sleep; ``cap_s`` bounds the wait either way.
+    """
+    if cpu_seconds(pid) is None:
+        time.sleep(seconds)
+        return
+    deadline = time.monotonic() + cap_s
+    while time.monotonic() < deadline:
+        used = cpu_seconds(pid)
+        if used is None or used >= seconds:
+            return
+        time.sleep(0.002)  # polling the worker's progress, not waiting for time to pass
+
+
 class Zygote:
     """The helper process: one line in ("folder seed log"), a forked worker out."""
 
@@ -178,7 +206,7 @@ class Zygote:
         self.proc.stdin.flush()
         kind, pid = self.proc.stdout.readline().split()
         assert kind == "pid"
-        time.sleep(delay)
+        run_for_cpu(int(pid), delay)
         os.kill(int(pid), signal.SIGKILL)
         kind, status = self.proc.stdout.readline().split()
         assert kind == "status"

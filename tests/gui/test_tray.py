@@ -1,8 +1,11 @@
 """The tray icon and the reminder timer, with a fake clock and a fake tray (ui/services/tray.py).
 
-The fake wall clock runs at real speed from a chosen moment (so a timer aimed
-50 ms ahead finds its reminder due) and can jump forward while the monotonic
-clock does not: a computer asleep. No test sleeps; each waits on a signal.
+A reminder's own tests step a wall clock and a monotonic clock by hand
+(:class:`SteppedWall`): the timer's wait is read and "passes" at once, so
+nothing depends on how fast a loaded machine runs. The wall clock can jump
+forward while the monotonic clock does not: a computer asleep. Where only the
+schedule matters, :class:`FakeWall` runs at real speed from a chosen moment.
+No test sleeps or waits on real time.
 """
 
 from __future__ import annotations
@@ -110,6 +113,8 @@ def make(settings):
     made = []
 
     def make_controller(wall, tray=None, **kw) -> TrayController:
+        if isinstance(wall, SteppedWall):
+            kw.setdefault("monotonic", wall.monotonic)
         controller = TrayController(settings, wall=wall, tray_factory=tray or fake_tray(), **kw)
         made.append(controller)
         return controller
@@ -120,8 +125,44 @@ def make(settings):
         assert not controller.timer.isActive()
 
 
-def just_before(at: datetime, ms: int = 50) -> FakeWall:
-    return FakeWall(at - timedelta(milliseconds=ms))
+class SteppedWall:
+    """A wall clock and a monotonic clock that move only when the test steps them.
+
+    The reminder tests wait for nothing real: the timer's wait is read, both clocks
+    are stepped by it, and the timer's slot runs (:func:`fire`). They used to race a
+    wall clock running at real speed against the real QTimer with a 2 s deadline,
+    which a loaded ``make test`` missed now and then (issue 19: 8).
+    """
+
+    def __init__(self, start: datetime):
+        self.at = start
+        self.mono = 1000.0
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def step(self, seconds: float) -> None:
+        self.at += timedelta(seconds=seconds)
+        self.mono += seconds
+
+    def jump(self, delta: timedelta) -> None:
+        """A sleep: the wall clock moves on, the monotonic clock stands still."""
+        self.at += delta
+
+
+def just_before(at: datetime, ms: int = 50) -> SteppedWall:
+    return SteppedWall(at - timedelta(milliseconds=ms))
+
+
+def fire(controller: TrayController) -> None:
+    """What the reminder timer does when it fires: its wait passes, then its slot runs."""
+    assert controller.timer.isActive() and controller.timer.isSingleShot()
+    controller._wall.step(controller.timer.interval() / 1000)
+    controller.timer.stop()
+    controller.check_now()
 
 
 def same_instant(a: datetime | None, b: datetime) -> bool:
@@ -136,8 +177,8 @@ def test_a_reminder_fires_in_the_tray_and_is_re_armed_for_the_next_day(qtbot, ma
     assert same_instant(controller.next_at, datetime(2026, 5, 4, 18, tzinfo=BERLIN))
     assert controller.timer.isActive() and controller.timer.isSingleShot()
     assert controller.timer.interval() <= 50
-    with qtbot.waitSignal(controller.tray.messageShown, timeout=2000) as shown:
-        pass
+    with qtbot.waitSignal(controller.tray.messageShown, timeout=1000) as shown:
+        fire(controller)
     assert shown.args == ["Time for your exercises: a few gentle minutes, at your own pace."]
     assert controller.tray.shown == [("BackCompanion", shown.args[0])]
     assert same_instant(controller.next_at, datetime(2026, 5, 5, 18, tzinfo=BERLIN))
@@ -148,8 +189,8 @@ def test_a_reminder_fires_in_the_tray_and_is_re_armed_for_the_next_day(qtbot, ma
 def test_the_next_reminder_skips_days_not_chosen(qtbot, make, settings):
     settings.reminder_days = frozenset({1, 3})  # Monday and Wednesday
     controller = make(just_before(datetime(2026, 5, 4, 18, tzinfo=BERLIN)))
-    with qtbot.waitSignal(controller.tray.messageShown, timeout=2000):
-        pass
+    with qtbot.waitSignal(controller.tray.messageShown, timeout=1000):
+        fire(controller)
     assert same_instant(controller.next_at, datetime(2026, 5, 6, 18, tzinfo=BERLIN))
 
 
@@ -165,8 +206,8 @@ def test_a_long_sleep_shows_one_reminder_on_wake(qtbot, make):
     wall = just_before(datetime(2026, 5, 4, 18, tzinfo=BERLIN))
     controller = make(wall)
     wall.jump(timedelta(days=3, hours=2))  # the monotonic clock does not move while asleep
-    with qtbot.waitSignal(controller.tray.messageShown, timeout=2000) as shown:
-        pass
+    with qtbot.waitSignal(controller.tray.messageShown, timeout=1000) as shown:
+        fire(controller)
     assert shown.args == [
         "An exercise reminder came while the computer was asleep. "
         "A few gentle minutes, whenever suits you."
@@ -202,10 +243,8 @@ def test_a_late_reminder_without_sleep_names_its_time(make, qapp):
 def test_a_reminder_during_a_session_passes_quietly(qtbot, make):
     busy = [True]
     controller = make(just_before(datetime(2026, 5, 4, 18, tzinfo=BERLIN)), quiet=lambda: busy[0])
-    qtbot.waitUntil(
-        lambda: same_instant(controller.next_at, datetime(2026, 5, 5, 18, tzinfo=BERLIN)),
-        timeout=2000,
-    )
+    fire(controller)
+    assert same_instant(controller.next_at, datetime(2026, 5, 5, 18, tzinfo=BERLIN))
     assert controller.tray.shown == []
 
 
@@ -282,8 +321,8 @@ def test_without_a_tray_the_reminder_comes_as_a_signal(qtbot, make):
     assert controller.menu is None
     assert controller.explanation == NO_TRAY
     assert TrayController.unavailable_reason(fake_tray(False)) == NO_TRAY
-    with qtbot.waitSignal(controller.reminderDue, timeout=2000) as due:
-        pass
+    with qtbot.waitSignal(controller.reminderDue, timeout=1000) as due:
+        fire(controller)
     assert due.args == ["Time for your exercises: a few gentle minutes, at your own pace."]
     assert same_instant(controller.next_at, datetime(2026, 5, 5, 18, tzinfo=BERLIN))
 
@@ -292,8 +331,8 @@ def test_a_tray_that_cannot_notify_also_falls_back(qtbot, make):
     controller = make(just_before(datetime(2026, 5, 4, 18, tzinfo=BERLIN)), fake_tray(True, False))
     assert controller.tray_available and not controller.notifications_available
     assert "cannot show notifications" in controller.explanation
-    with qtbot.waitSignal(controller.reminderDue, timeout=2000):
-        pass
+    with qtbot.waitSignal(controller.reminderDue, timeout=1000):
+        fire(controller)
     assert controller.tray.shown == []
     controller.tell_still_running()  # nothing to show it with
     assert controller.tray.shown == []

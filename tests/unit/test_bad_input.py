@@ -455,3 +455,59 @@ def test_a_settings_path_that_is_a_folder_never_raises(qapp, tmp_path):
     s.theme = "dark"  # writing into it fails: reported, not raised
     assert s.sync() is False
     assert any("could not write" in p for p in s.problems)
+
+
+# --- a settings file larger than any real one (issue 19: 3) ---------------------------------
+
+HUGE_SETTINGS = r"""
+import sys, time
+from backcompanion.app import make_qapp, set_aside_huge_settings, settings_file
+app = make_qapp()
+from PySide6.QtCore import QSettings
+started = time.process_time()
+print(set_aside_huge_settings())
+print(time.process_time() - started)
+print(settings_file())
+print(QSettings().fileName())
+"""
+
+
+def test_a_settings_file_over_1_mb_is_set_aside_before_it_is_read(tmp_path):
+    config = tmp_path / "config"
+    conf = config / "BackCompanion" / "BackCompanion.conf"
+    conf.parent.mkdir(parents=True)
+    with conf.open("w", encoding="utf-8") as f:
+        f.write("[General]\n")
+        for n in range(400_000):
+            f.write(f"junk{n}=some value that no setting has\n")
+    size = conf.stat().st_size
+    assert size > 10_000_000
+    run = subprocess.run(
+        [sys.executable, "-c", HUGE_SETTINGS],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "XDG_CONFIG_HOME": str(config),
+            "QT_QPA_PLATFORM": "offscreen",
+        },
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    message, seconds, found, qt_uses = run.stdout.splitlines()
+    assert found == qt_uses == str(conf)  # the file Qt would have read
+    assert str(conf) in message and "1 MB" in message and "default settings" in message
+    assert float(seconds) < 0.5
+    assert not conf.exists()
+    kept = conf.with_name("BackCompanion.conf.too-big")
+    assert kept.stat().st_size == size  # kept whole, nothing deleted
+
+
+def test_a_settings_file_of_a_usual_size_is_left_alone(tmp_path):
+    from backcompanion.app import set_aside_huge_settings
+
+    conf = tmp_path / "BackCompanion.conf"
+    conf.write_text("[General]\nlanguage=es\n", encoding="utf-8")
+    assert set_aside_huge_settings(conf) is None
+    assert conf.read_text(encoding="utf-8") == "[General]\nlanguage=es\n"

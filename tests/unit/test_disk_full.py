@@ -417,7 +417,7 @@ def test_a_data_folder_that_cannot_be_written_is_one_clear_line(tmp_path):
     with pytest.raises(StoreError) as caught:
         open_store_with_recovery(folder, PROGRAM)
     text = str(caught.value)
-    assert "\n" not in text and str(folder) in text and "cannot use" in text
+    assert "\n" not in text and str(folder) in text and "cannot be written to" in text
     result = subprocess.run(
         [
             sys.executable,

@@ -185,7 +185,7 @@ def test_whole_session_walks_every_state_in_order():
     ]
     first, *_, last = run.records
     assert first == SessionStarted(snap.session_id, WALL, True, ("test reason",), "4-0-6-0")
-    assert last == SessionEnded(snap.session_id, last.t, SessionOutcome.DONE, last.t)
+    assert last == SessionEnded(snap.session_id, last.t, SessionOutcome.DONE, last.t, last.t)
     assert [c.kind for c in run.of(CheckIn)] == ["before", "after"]
     assert run.of(CheckIn)[0].note == "stiff this morning"
     assert run.of(BreathingDone) == [BreathingDone(snap.session_id, 30.0, 3, 30.0, "4-0-6-0")]

@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from backcompanion import resources
 from backcompanion.app import load_program_for
 from backcompanion.program import DataError, Program, builtin_program, load_program_file
+from backcompanion.program.yamlcheck import MAX_FILE_BYTES
 from backcompanion.session.progression_config import Rules, load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -394,3 +395,53 @@ def test_python_tags_are_refused_and_never_run(tmp_path, place, payload):
     assert "\n" not in message
     assert "'tag:yaml.org,2002:python/" in message or "a key must be a plain word" in message
     assert not marker.exists()
+
+
+# --- a huge file is refused before it is parsed (issue 19: 3) -------------------------------
+
+
+def ten_megabytes(path: Path) -> Path:
+    """A 10 MB YAML list: 15 s and 600 MB to parse before the size bound."""
+    entry = "- {id: a, name: b, phase: stretch, hold_s: [5, 10], reps: 3}\n"
+    with path.open("w", encoding="utf-8") as f:
+        f.write("exercises:\n")
+        for _ in range(10_000_000 // len(entry) + 1):
+            f.write("  " + entry)
+    assert path.stat().st_size > 10_000_000
+    return path
+
+
+def test_a_10_mb_program_file_is_refused_in_one_line_before_parsing(tmp_path):
+    path = ten_megabytes(tmp_path / "program.yaml")
+    started = time.process_time()
+    with pytest.raises(DataError) as caught:
+        load_program_file(path)
+    assert time.process_time() - started < 0.5  # CPU time: the machine's load does not count
+    text = str(caught.value)
+    assert "\n" not in text and text.startswith(str(path)) and "1 MB" in text
+    program, problem = load_program_for(tmp_path)  # in the data folder: the window's message
+    assert program == BUILTIN
+    assert problem.startswith(str(path)) and "built-in program is in use" in problem
+    assert "\n" not in problem
+
+
+def test_a_10_mb_program_file_from_the_cli_is_one_line_and_exit_2(tmp_path):
+    path = ten_megabytes(tmp_path / "mine.yaml")
+    run = subprocess.run(
+        [sys.executable, "-m", "backcompanion", "program", "--file", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert run.returncode == 2 and run.stdout == "" and "Traceback" not in run.stderr
+    (line,) = run.stderr.splitlines()
+    assert line.startswith(f"backcompanion: {path}:") and "1 MB" in line
+
+
+def test_a_program_file_just_under_the_bound_is_read(tmp_path):
+    text = PROGRAM_TEXT + "#" * (MAX_FILE_BYTES - len(PROGRAM_TEXT.encode()) - 1) + "\n"
+    path = tmp_path / "program.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size == MAX_FILE_BYTES
+    assert load_program_file(path).exercises

@@ -11,7 +11,10 @@ The engine runs on a monotonic clock and reads the wall clock once, at start
 - the weekly report handles the weeks in which Europe/Berlin changes to and
   from summer time, read "as the week stood at its end" (Monday 00:00 local);
 - a date that was once far off (a wrong clock at one start) does not make the
-  recovery prefer an old backup over a newer one.
+  recovery prefer an old backup over a newer one, nor stay the "newest" backup
+  for the retention rule;
+- a session ends at its start plus the monotonic time it took, whatever the wall
+  clock did meanwhile; a history from a newer version is refused untouched.
 """
 
 from __future__ import annotations
@@ -418,3 +421,85 @@ def test_a_backup_named_by_a_wrong_date_is_not_preferred_over_a_newer_one(tmp_pa
     with Store.open(tmp_path, phases=PHASES) as store:
         kept = [f.session_id for f in store.session_facts()]
     assert kept == ["old", *(f"later{n}" for n in range(5))], (result.restored_from, kept)
+
+
+# --- issue 19 (7): a backward jump, a backup dated in the future, a newer file ------------------
+
+
+def test_a_wall_clock_set_back_a_day_mid_session_never_ends_it_before_it_began(setup):
+    start = datetime(2026, 3, 4, 18, 0, tzinfo=BERLIN)
+    companion, clock, wall = setup(start)
+    records: list = []
+    engine = companion.new_engine(companion.plan(PRESETS["relaxed"], 3, 2), clock)
+    engine.add_recorder(records.append)
+    engine.send(Event.START)
+    engine.send(Event.CHECK_IN, rating=4)
+    engine.send(Event.CONTINUE)
+    to_step(engine, clock, Step.HOLD, stretch_index=1)
+    wall.jump = timedelta(days=-1)  # the clock is set back a day while the person stretches
+    engine.send(Event.PAUSE)
+    clock.advance(40)
+    engine.send(Event.RESUME)
+    while engine.state is not State.CHECK_IN_AFTER:
+        clock.advance(max(engine.snapshot().remaining_s, 1e-3))
+        engine.update()
+    engine.send(Event.CHECK_IN, rating=3)
+    ended = next(r for r in records if isinstance(r, SessionEnded))
+    assert ended.elapsed_s is not None and ended.elapsed_s > ended.active_s  # the pause counts
+    conn = sqlite3.connect(companion.store.path)
+    try:
+        ((started_at, ended_at),) = conn.execute("SELECT started_at, ended_at FROM sessions")
+    finally:
+        conn.close()
+    began, finished = datetime.fromisoformat(started_at), datetime.fromisoformat(ended_at)
+    assert began == start
+    assert finished == start + timedelta(seconds=ended.elapsed_s)  # start + monotonic time
+    assert finished >= began
+
+
+def test_a_resumed_session_never_ends_before_its_start_plus_its_active_time(tmp_path):
+    start = local(2026, 3, 4, 18, 0)
+    set_back = start - timedelta(days=1)
+    with Store.open(tmp_path, phases=PHASES, wall_clock=lambda: set_back) as store:
+        store.record(SessionStarted("s", start, False, (), "4-0-6-0"))
+        store.record(SessionEnded("s", 600.0, SessionOutcome.DONE, 600.0))  # elapsed unknown
+        (row,) = store.sessions_between(start.date(), start.date() + timedelta(days=1))
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    try:
+        ((ended_at,),) = conn.execute("SELECT ended_at FROM sessions")
+    finally:
+        conn.close()
+    assert datetime.fromisoformat(ended_at) == start + timedelta(seconds=600)
+    assert row.active_s == 600
+
+
+def test_a_backup_dated_in_the_future_does_not_stay_newest_forever(tmp_path):
+    with Store.open(tmp_path, phases=PHASES) as store:
+        add(store, "s", local(2026, 3, 2, 18, 0), 4, 3)
+        daily_backup_if_due(store, date(2038, 1, 19))  # one start with the clock in 2038
+        for n in range(30):  # the clock is right again: a month of daily backups
+            daily_backup_if_due(store, date(2026, 3, 1) + timedelta(days=n))
+    names = sorted(p.name for p in (tmp_path / "backups").iterdir())
+    assert "backcompanion-2038-01-19.sqlite3" not in names
+    kept = [p for p in names if p.startswith("backcompanion-2026-03")]
+    # the last 7 days, and the newest of each of the last 4 weeks (as with no wrong date)
+    days = [15, 22, *range(24, 31)]  # ISO weeks 11 and 12, then the last seven days
+    assert kept == [f"backcompanion-2026-03-{d:02d}.sqlite3" for d in days]
+
+
+def test_a_history_from_a_newer_version_is_refused_and_left_byte_for_byte(tmp_path):
+    from backcompanion.history import StoreError
+    from backcompanion.history.schema import latest_version
+
+    with Store.open(tmp_path, phases=PHASES) as store:
+        add(store, "s", local(2026, 3, 2, 18, 0), 4, 3)
+    conn = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")  # as a newer app might leave it
+    conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    conn.close()
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    with pytest.raises(StoreError, match="newer BackCompanion"):
+        Store.open(tmp_path, phases=PHASES)
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    assert after[DB_NAME] == before[DB_NAME]
+    assert not [n for n in after if n.startswith(DB_NAME + "-")]  # no -wal or -shm left

@@ -6,14 +6,14 @@ A passive view: the main window gives it a :class:`~backcompanion.companion.Home
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from backcompanion.companion import HomeStatus
 from backcompanion.i18n import month_name, translate, weekday_name
 from backcompanion.session.rules import NudgeLevel
 from backcompanion.ui.theme import set_role
-from backcompanion.ui.widgets.labels import button, label
+from backcompanion.ui.widgets.labels import button, label, scrolling
 
 
 class Banner(QFrame):
@@ -35,6 +35,33 @@ class Banner(QFrame):
     def add_button(self, button: QPushButton) -> QPushButton:
         self._buttons.addWidget(button)
         return button
+
+
+class _Column(QVBoxLayout):
+    """The home page's column. The scroll area around it sizes it by its minimum (the
+    card's least useful height), never by the height every line of the card's
+    instructions would want: that would make the page scroll at any window height."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+class _Body(QWidget):
+    """What the home page scrolls: its minimum counts each wrapped title line at the
+    width it has, not at its narrowest (one word a line), so that a 1280x720 screen
+    shows the whole page without scrolling."""
+
+    def __init__(self, wrapped: tuple[QWidget, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._wrapped = wrapped
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        spare = 0
+        for text in self._wrapped:
+            if text.isVisibleTo(self) and text.width() > 0 and text.hasHeightForWidth():
+                spare += max(0, text.minimumSizeHint().height() - text.heightForWidth(text.width()))
+        return QSize(hint.width(), hint.height() - spare)
 
 
 class HomePage(QWidget):
@@ -100,7 +127,15 @@ class HomePage(QWidget):
         buttons.addWidget(self.start_button)
         top.addLayout(buttons)
 
-        layout = QVBoxLayout(self)
+        # a short screen (1280x720 with a big font) scrolls the page rather than pushing
+        # the window past the screen; at any usual height it simply fills it
+        body = self._body = _Body((self.greeting, self.summary, self.gate_line))
+        self.scroll_area = scrolling(body)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        layout = _Column(body)
         layout.setContentsMargins(32, 16, 32, 16)
         layout.setSpacing(10)
         for banner in (self.demo_banner, self.resume_banner, self.safety_banner, self.nudge_banner):
@@ -108,6 +143,12 @@ class HomePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(carousel, 1)
         self.carousel = carousel
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the page's content allows (it scrolls only up and down)."""
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        width = self._body.minimumSizeHint().width() + bar
+        return QSize(width, super().minimumSizeHint().height())
 
     def set_demo(self, demo: bool) -> None:
         self.demo_banner.setVisible(demo)

@@ -125,6 +125,11 @@ def dial_geometry(w: float, h: float, fraction: float) -> DialGeometry:
     )
 
 
+# the smallest dial: its seconds stay readable, and a strengthening exercise (with the
+# effort question above it) fits a 1280x720 screen with the window's menu and status bar
+MIN_SIDE = 96
+
+
 class TimerDial(Themed, QWidget):
     """The countdown: a phase shape and large digits that scale with the widget's height."""
 
@@ -139,7 +144,7 @@ class TimerDial(Themed, QWidget):
         self._lit = 0
         self._retheme_pending = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 120)
+        self.setMinimumSize(MIN_SIDE, MIN_SIDE)
         self.setAccessibleName(self.tr("Timer"))
         self._fonts: dict[int, QFont] = {}
         self._rebuild_paint_cache()
@@ -207,7 +212,7 @@ class TimerDial(Themed, QWidget):
         return QSize(round(em * 10), round(em * 10))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, 120)
+        return QSize(MIN_SIDE, MIN_SIDE)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,6 +45,9 @@ from backcompanion.ui.window.pages import PageAttr, PageRegistry
 from backcompanion.ui.window.record_keeper import RecordKeeper
 from backcompanion.ui.window.safety_flow import SafetyFlow
 from backcompanion.ui.window.session_flow import SessionFlow
+
+DEFAULT_SIZE = QSize(1280, 800)  # the first start's size, on a screen big enough for it
+FRAME_ALLOWANCE = QSize(0, 40)  # a title bar's height, before the desktop says how tall
 
 
 class MainWindow(QMainWindow):
@@ -360,9 +363,25 @@ class MainWindow(QMainWindow):
     # ---- the window itself: geometry, tray, closing ----
 
     def _restore_geometry(self) -> None:
+        """The size and place the window had (Qt keeps it on a screen), else 1280x800, or
+        less high on a screen that has less free height: every button stays on screen."""
         geometry = self.settings.window_geometry
-        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
-            self.resize(1280, 800)
+        if geometry and self.restoreGeometry(QByteArray(geometry)):
+            return
+        screen = self.screen() or QApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is None or free.isEmpty():
+            self.resize(DEFAULT_SIZE)
+            return
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar, borders
+        if frame.height() <= 0:  # not known before the window is first shown
+            frame = FRAME_ALLOWANCE
+        # the height is what a laptop lacks (1280x800 less its panels, 1280x720); the pages
+        # need about 1080 px of width in any case, so the width stays as it is
+        height = min(DEFAULT_SIZE.height(), free.height() - frame.height())
+        self.resize(DEFAULT_SIZE.width(), max(height, self.minimumSizeHint().height()))
+        if height < DEFAULT_SIZE.height():
+            self.move(self.x(), free.top())
 
     def bring_to_front(self) -> None:
         if self.isMinimized() or not self.isVisible():
