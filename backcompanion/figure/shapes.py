@@ -72,6 +72,7 @@ def capsule(
     """A limb from ``p`` (radius ``r1``) to ``q`` (radius ``r2``): a tapered capsule, round at
     both ends. ``bulge`` = (where along, extra on the counter-clockwise side, extra on the
     clockwise side) swells the middle (a calf, a thigh)."""
+    # the arithmetic of add(point, polar(angle, r)) written out: built for every frame
     length = distance(p, q)
     if length < abs(r1 - r2) + 1e-6:
         r = max(r1, r2)
@@ -79,16 +80,24 @@ def capsule(
     d = angle_of(sub(q, p))
     alpha = math.degrees(math.acos(max(-1.0, min(1.0, (r1 - r2) / length))))
     at, plus, minus = bulge
-    out: list[Point] = []
-    mid = lerp_point(p, q, at)
+    mx, my = lerp_point(p, q, at)
     r_mid = r1 + (r2 - r1) * at
-    out.append(add(mid, polar(d - 90.0, r_mid + minus)))  # clockwise side, toward q
+    cos, sin, rad = math.cos, math.sin, math.radians
+    px, py = p
+    qx, qy = q
+    a = rad(d - 90.0)
+    r = r_mid + minus
+    out: list[Point] = [(mx + r * cos(a), my + r * sin(a))]  # clockwise side, toward q
     for i in range(5):  # the far end: a half circle (less when r2 < r1)
-        out.append(add(q, polar(d - alpha + i * alpha / 2.0, r2)))
-    out.append(add(mid, polar(d + 90.0, r_mid + plus)))  # counter-clockwise side, back to p
+        a = rad(d - alpha + i * alpha / 2.0)
+        out.append((qx + r2 * cos(a), qy + r2 * sin(a)))
+    a = rad(d + 90.0)
+    r = r_mid + plus
+    out.append((mx + r * cos(a), my + r * sin(a)))  # counter-clockwise side, back to p
     sweep = 360.0 - 2.0 * alpha
     for i in range(5):
-        out.append(add(p, polar(d + alpha + i * sweep / 4.0, r1)))
+        a = rad(d + alpha + i * sweep / 4.0)
+        out.append((px + r1 * cos(a), py + r1 * sin(a)))
     return out
 
 
@@ -373,20 +382,29 @@ def grown(points: tuple[Point, ...] | list[Point], by: float = HALO) -> list[Poi
         for i in range(n)
     )
     out_sign = 1.0 if area > 0 else -1.0  # counter-clockwise: outward is to the right
+    hypot = math.hypot
     out = []
+    ax, ay = points[-1]
+    bx, by_ = points[0]
     for i in range(n):
-        (ax, ay), (bx, by_), (cx, cy) = points[i - 1], points[i], points[(i + 1) % n]
+        cx, cy = points[(i + 1) % n]
         nx, ny = 0.0, 0.0
-        for dx, dy in ((bx - ax, by_ - ay), (cx - bx, cy - by_)):
-            length = math.hypot(dx, dy)
-            if length > 1e-9:
-                nx += dy / length * out_sign
-                ny += -dx / length * out_sign
-        length = math.hypot(nx, ny)
+        dx, dy = bx - ax, by_ - ay
+        length = hypot(dx, dy)
+        if length > 1e-9:
+            nx += dy / length * out_sign
+            ny += -dx / length * out_sign
+        dx, dy = cx - bx, cy - by_
+        length = hypot(dx, dy)
+        if length > 1e-9:
+            nx += dy / length * out_sign
+            ny += -dx / length * out_sign
+        length = hypot(nx, ny)
         if length < 1e-9:
             out.append((bx, by_))
         else:
             out.append((bx + nx / length * by, by_ + ny / length * by))
+        ax, ay, bx, by_ = bx, by_, cx, cy
     return out
 
 

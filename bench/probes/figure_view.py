@@ -7,8 +7,9 @@ rate (``FRAME_MS``) with the real clock: easing into the stretch over ``EASE_IN_
 back through the release, again and again, so that it moves for the whole measurement
 (in a session it moves only those first seconds of a hold or a release). An event filter
 on the figure widget (no other object) stamps each paint; a frame that needs no new picture
-(the ease so slow near its ends that the figure has not moved by a step of its pose grid,
-so the widget skips the repaint) is stamped as shown on time: the screen is up to date.
+(``FigureView.set_moment`` says so: the same pose, or one that has not moved far enough to
+be worth a picture yet, see ``STEP_SHARE`` in ``ui/widgets/figure.py``) is stamped as shown
+on time: the screen is as up to date as the widget means it to be.
 After a one-second warm-up it measures ``--seconds``; it reports the figure's size, for the
 bare window to match.
 """
@@ -90,9 +91,8 @@ def main() -> None:
             moment = session_moment("hold", u, 10.0)
         else:
             moment = session_moment("release", u - EASE_IN_S, 10.0, via=fig.via)
-        if moment.rounded() == figure.moment().rounded():
+        if not figure.set_moment(moment):
             current.append(time.monotonic())
-        figure.set_moment(moment)
 
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)

@@ -22,7 +22,16 @@ from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backcompanion.figure import Figure, Moment, builtin_figures, reduced_moment, session_moment
+from backcompanion.figure import (
+    Figure,
+    Joints,
+    Moment,
+    builtin_figures,
+    figure_joints,
+    reduced_moment,
+    session_moment,
+)
+from backcompanion.figure.motion import joint_travel
 from backcompanion.figure.poses import DataError
 from backcompanion.figure.scene import Box, scene, still_mask, view_box
 from backcompanion.i18n import translate
@@ -66,6 +75,13 @@ log = logging.getLogger(__name__)
 ASPECT = 4 / 3  # width / height a figure is laid out at (the drawing fits inside, centred)
 CACHE_FRAMES = 64  # moments whose paths the widget keeps (about 40 kB each)
 FIGURE_CONTEXT = "figure"  # the translation context of the pose descriptions
+# When a frame gets a new picture (the app's own choice, see ARCHITECTURE §5): at once when
+# the figure has moved at least STEP_SHARE of the drawing's width since the last picture (a
+# fast movement is drawn at every frame its owner offers: 60 a second in a session); a slower
+# one every other frame offered, once it has moved at least MIN_STEP_PX device pixels (30 a
+# second, steps under STEP_SHARE); a movement reaching its end always.
+STEP_SHARE = 1 / 400  # 2.5 px of a 981 px wide drawing, 4.9 px of one 1962 px wide
+MIN_STEP_PX = 1.0
 
 
 def fitted_size(width: int, height: int) -> QSize:
@@ -118,9 +134,14 @@ class FigureView(Themed, QWidget):
         self._name: str | None = None
         self._moment = Moment()
         self._shown: Moment | None = None  # the (rounded) moment the paths are for
+        self._shown_joints: Joints | None = None  # its joints (unmirrored, world units)
+        self._waited = 0  # frames offered since the last new picture
+        self._px_per_cm = 0.0  # device pixels per world unit at the widget's size (0: unknown)
+        self._scale_for: tuple[int, int, float] | None = None  # the size it is for
         # per (rounded) moment: its paths and where its moving shapes lie (world units)
-        self._cache: OrderedDict[tuple, tuple[Paths, QRectF]] = OrderedDict()
+        self._cache: OrderedDict[tuple, tuple[Paths, QRectF, Joints | None]] = OrderedDict()
         self._paths: Paths = []
+        self._built: tuple[tuple | None, Paths] = (None, [])  # the last shapes made paths
         self._moving = QRectF()  # where the shown moment's moving shapes lie
         self._box: Box = (0.0, 0.0, 1.0, 1.0)
         self._colors: dict[str, QColor] = {}
@@ -172,11 +193,24 @@ class FigureView(Themed, QWidget):
         self._forget()
         self._refresh()
 
-    def set_moment(self, moment: Moment) -> None:
-        """Show ``moment`` of the movement (ignored in reduced motion)."""
+    def set_moment(self, moment: Moment) -> bool:
+        """Show ``moment`` of the movement (ignored in reduced motion). True when that asks for
+        a new picture; False when the one on screen stays (the same pose, or one that has not
+        moved far enough yet to be worth a frame: :data:`STEP_SHARE`)."""
         self._moment = moment
-        if not self._reduced and moment.rounded() != self._shown:
-            self._refresh()
+        if self._reduced or self._figure is None:
+            return False
+        key = moment.rounded()
+        if key == self._shown:
+            return False
+        joints = None
+        if self._shown_joints is not None and self._paths:
+            joints = figure_joints(self._figure, key)
+            if not self._due(key, joints):
+                self._waited += 1
+                return False
+        self._refresh(joints)
+        return True
 
     def show_still(self) -> None:
         """The end pose, still (the picture that sums the exercise up), without an arrow."""
@@ -281,8 +315,33 @@ class FigureView(Themed, QWidget):
         """Another figure, side or mode: nothing computed before is any use."""
         self._cache.clear()
         self._paths, self._moving = [], QRectF()
+        self._built = (None, [])
         self._still = None
-        self._shown = None
+        self._shown, self._shown_joints = None, None
+        self._px_per_cm = 0.0
+
+    def _due(self, key: Moment, joints: Joints) -> bool:
+        """Whether the figure at ``key`` (with ``joints``) is worth a new picture now (the rule
+        at :data:`STEP_SHARE`)."""
+        moved = joint_travel(self._shown_joints, joints) * self._scale()
+        if moved <= 0.0:
+            return False
+        if key.t in (0.0, 1.0) and key.breath in (0.0, 1.0):
+            return True  # a key pose: the movement has arrived; the still picture is exact
+        box = self._box
+        if moved >= max(MIN_STEP_PX, (box[2] - box[0]) * self._scale() * STEP_SHARE):
+            return True
+        return moved >= MIN_STEP_PX and self._waited >= 1
+
+    def _scale(self) -> float:
+        """Device pixels per world unit (cm) at the widget's size."""
+        size = (self.width(), self.height(), self.devicePixelRatioF())
+        if self._scale_for != size:
+            self._scale_for, self._px_per_cm = size, 0.0
+        if self._px_per_cm <= 0.0 and self._figure is not None:
+            to = fit_transform(view_box(self._figure), QRectF(self.rect()))
+            self._px_per_cm = abs(to.m11()) * size[2]
+        return self._px_per_cm
 
     def _mask(self) -> tuple[bool, ...]:
         """Which shapes never move (all, in reduced motion: the picture is still)."""
@@ -299,7 +358,9 @@ class FigureView(Themed, QWidget):
             )
         return self._still
 
-    def _refresh(self) -> None:
+    def _refresh(self, joints: Joints | None = None) -> None:
+        """Show the moment set (``joints``: its joints, when :meth:`set_moment` has them)."""
+        self._waited = 0
         if self._figure is None:
             self._paths = []
             self.update()
@@ -308,11 +369,21 @@ class FigureView(Themed, QWidget):
         key = (moment, self._reduced)
         hit = self._cache.get(key)
         if hit is None:
-            sc = scene(self._figure, moment, mirrored=self._mirrored, reduced=self._reduced)
+            if moment is not None and joints is None:
+                joints = figure_joints(self._figure, moment)
+            sc = scene(
+                self._figure,
+                moment,
+                mirrored=self._mirrored,
+                reduced=self._reduced,
+                joints=joints,
+            )
             self._box = sc.box
             still = None if self._reduced else still_mask(self._figure)
-            paths = scene_paths(sc, still, self._paths or None)
-            hit = (paths, world_rect(paths, still))
+            built_shapes, built = self._built
+            paths = scene_paths(sc, still, built or None, built_shapes)
+            self._built = (sc.shapes, paths)
+            hit = (paths, world_rect(paths, still), joints)
             self._cache[key] = hit
             while len(self._cache) > CACHE_FRAMES:
                 self._cache.popitem(last=False)
@@ -320,7 +391,7 @@ class FigureView(Themed, QWidget):
             self._cache.move_to_end(key)
         before = self._moving
         was_shown = bool(self._paths)
-        self._paths, self._moving = hit
+        self._paths, self._moving, self._shown_joints = hit
         self._shown = moment
         if self._still is not None and was_shown and not self._reduced:
             # only where the moving limbs were and are now

@@ -17,14 +17,15 @@ fills only the moving limbs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from backcompanion.figure import Figure, Moment, reduced_moment
+from backcompanion.figure.geometry import Point
 from backcompanion.figure.scene import Box, Scene, scene
-from backcompanion.figure.shapes import HALO, Shape, grown, smooth_closed
+from backcompanion.figure.shapes import HALO, Shape, grown
 from backcompanion.ui.theme import Theme, current_theme
 
 __all__ = [
@@ -79,42 +80,65 @@ def figure_colors(theme: Theme, background: str | None = None) -> dict[str, QCol
 
 
 def _path(shape: Shape) -> QPainterPath:
-    # numbers, not QPointF: a path is built every frame, and each QPointF costs a call into Qt
+    return _outline(shape.kind, shape.points)
+
+
+def _outline(kind: str, pts: tuple[Point, ...] | list[Point]) -> QPainterPath:
+    # numbers, not QPointF: a path is built every frame, and each QPointF costs a call into Qt;
+    # a smooth outline's Catmull-Rom controls (shapes.smooth_closed) are worked out inline
     path = QPainterPath()
-    pts = shape.points
     path.moveTo(*pts[0])
-    if shape.kind == "smooth":
+    if kind == "smooth":
         cubic = path.cubicTo
-        for (ax, ay), (bx, by), (cx, cy) in smooth_closed(pts):
-            cubic(ax, ay, bx, by, cx, cy)
+        n = len(pts)
+        (ax, ay), (bx, by), (cx, cy) = pts[-1], pts[0], pts[1 % n]
+        for i in range(n):
+            dx, dy = pts[(i + 2) % n]
+            cubic(
+                bx + (cx - ax) / 6.0,
+                by + (cy - ay) / 6.0,
+                cx - (dx - bx) / 6.0,
+                cy - (dy - by) / 6.0,
+                cx,
+                cy,
+            )
+            ax, ay, bx, by, cx, cy = bx, by, cx, cy, dx, dy
         path.closeSubpath()
     else:
         line = path.lineTo
         for x, y in pts[1:]:
             line(x, y)
-        if shape.kind == "polygon":
+        if kind == "polygon":
             path.closeSubpath()
     return path
 
 
 def scene_paths(
-    sc: Scene, still: tuple[bool, ...] | None = None, base: Paths | None = None
+    sc: Scene,
+    still: tuple[bool, ...] | None = None,
+    base: Paths | None = None,
+    base_shapes: tuple[Shape, ...] | None = None,
 ) -> Paths:
     """Each shape of ``sc`` as a QPainterPath in world units, in paint order, with the path of
     its halo (the outline grown by :data:`HALO`) for the shapes of the body and the near limbs
     (the far limbs are behind everything: nothing to set them apart from). The shapes that
-    ``still`` marks are taken from ``base`` (another moment's paths) instead of built again.
+    ``still`` marks are taken from ``base`` (another moment's paths) instead of built again,
+    and so are those whose points are those of ``base_shapes`` (the shapes ``base`` was built
+    from, when known: a limb that did not move between two frames).
     The shapes come without their points: the paths hold them (a cached moment stays small)."""
     out = []
-    reuse = still is not None and base is not None and len(base) == len(sc.shapes)
-    for i, s in enumerate(sc.shapes):
-        if reuse and still[i]:
+    shapes = sc.shapes
+    reuse = still is not None and base is not None and len(base) == len(shapes)
+    same = reuse and base_shapes is not None and len(base_shapes) == len(shapes)
+    for i, s in enumerate(shapes):
+        if reuse and (still[i] or (same and s.points == base_shapes[i].points)):
             out.append(base[i])
             continue
         halo = None
-        if s.group and not s.group.startswith("far_") and s.kind == "smooth":
-            halo = _path(replace(s, points=tuple(grown(s.points))))
-        out.append((_path(s), halo, replace(s, points=())))
+        if s.group and s.kind == "smooth" and not s.group.startswith("far_"):
+            halo = _outline("smooth", grown(s.points))
+        bare = Shape(s.part, s.tone, (), s.kind, s.group, s.width)
+        out.append((_outline(s.kind, s.points), halo, bare))
     return out
 
 
