@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtCore import QEvent, QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -52,6 +52,7 @@ from backcompanion.ui.widgets.figure_paint import (
     scene_paths,
     world_rect,
 )
+from backcompanion.ui.widgets.figure_ready import PREPARE_AFTER_MS, Ready, prepare, upcoming
 
 __all__ = [
     "ASPECT",
@@ -148,6 +149,9 @@ class FigureView(Themed, QWidget):
         self._still: StillPicture | None = None
         self._step: str | None = None  # the session step followed (follow_session)
         self._duration = 0.0
+        self._upcoming: tuple[Figure, bool] | None = None  # what a session shows next
+        self._ready: Ready | None = None  # ... worked out ahead (figure_ready.py)
+        self._preparing = False  # a call to _prepare_upcoming is on its way
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -191,6 +195,7 @@ class FigureView(Themed, QWidget):
             return
         self._figure, self._mirrored = figure, mirrored
         self._forget()
+        self._adopt_ready()
         self._refresh()
 
     def set_moment(self, moment: Moment) -> bool:
@@ -230,11 +235,23 @@ class FigureView(Themed, QWidget):
         ex = snap.exercise
         figures = figures_for(ex.id if ex is not None else None)
         figure = figures[0] if figures else None
-        self.set_figure(figure, snap.side_index == 1, ex.name if ex is not None else None)
         exercising = (snap.paused_from or snap.state) in EXERCISING
         self._step = snap.step.value if exercising and snap.step is not None else None
         self._duration = snap.phase_duration_s
-        self.show_phase_time(max(0.0, snap.phase_duration_s - snap.remaining_s))
+        elapsed = max(0.0, snap.phase_duration_s - snap.remaining_s)
+        if figure is not None:  # a new figure is worked out at this moment, once
+            self._moment = session_moment(self._step, elapsed, self._duration, via=figure.via)
+        self.set_figure(figure, snap.side_index == 1, ex.name if ex is not None else None)
+        self.show_phase_time(elapsed)
+        self._upcoming = upcoming(snap)
+        ready = self._ready
+        if (
+            self._upcoming is not None
+            and not self._preparing
+            and (ready is None or not ready.fits(*self._upcoming, self._reduced))
+        ):
+            self._preparing = True
+            QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare_upcoming)
 
     def show_phase_time(self, elapsed_s: float) -> None:
         """Seconds into the session step last followed (a frame of the bridge's)."""
@@ -310,6 +327,41 @@ class FigureView(Themed, QWidget):
             return
         self.setAccessibleName(name or translate("program", figure.exercise_name))
         self.setAccessibleDescription(translate(FIGURE_CONTEXT, figure.description))
+
+    def _prepare_upcoming(self) -> None:
+        """Work out the figure a session shows next (:mod:`figure_ready`), off the switch."""
+        self._preparing = False
+        if self._upcoming is None or not self.isVisible():
+            return
+        figure, mirrored = self._upcoming
+        if figure == self._figure and mirrored == self._mirrored:
+            return
+        if not self._colors:
+            theme = self.painted_theme()
+            self._colors = figure_colors(theme, getattr(theme, self._background, theme.window))
+        rect, dpr = QRectF(self.rect()), self.devicePixelRatioF()
+        self._ready = prepare(figure, mirrored, self._reduced, rect, dpr, self._colors)
+
+    def _adopt_ready(self) -> None:
+        """The figure just set was worked out ahead: take its first paths (and its still
+        parts' pixmaps, when made for this size, resolution and colours)."""
+        ready, self._ready = self._ready, None
+        if ready is None or not ready.fits(self._figure, self._mirrored, self._reduced):
+            return
+        moment = None if self._reduced else self._moment.rounded()
+        if ready.key != (moment, self._reduced):
+            return  # it was got ready at another pose: nothing saved
+        self._cache[ready.key] = ready.entry
+        self._built = (ready.shapes, ready.entry[0])
+        self._box = ready.box
+        still = ready.still
+        if (
+            still is not None
+            and still.rect == QRectF(self.rect())
+            and ready.dpr == self.devicePixelRatioF()
+            and ready.colors == self._colors
+        ):
+            self._still = still
 
     def _forget(self) -> None:
         """Another figure, side or mode: nothing computed before is any use."""
