@@ -120,3 +120,34 @@ def test_paths_of_shapes_that_did_not_move_are_reused():
     assert any(moved) and not all(moved)
     for i, m in enumerate(moved):
         assert (again[i] is first[i]) == (not m)
+
+
+def _elements(path) -> list[tuple[float, float]]:
+    return [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+
+
+def test_a_limb_that_only_turned_and_moved_gets_its_earlier_path_turned_and_moved():
+    from backcompanion.ui.widgets.figure_paint import Rigid, rigid_move
+
+    for fid in ("angry_cat", "hamstring_stretch", "bird_dog", "bridge"):
+        fig = BOOK.get(fid)
+        rigid: Rigid = {}
+        moved = 0
+        for i in range(1, 20):
+            sc = scene(fig, Moment("start", "stretch", i / 20), mirrored=fid == "bird_dog")
+            fast, exact = scene_paths(sc, rigid=rigid), scene_paths(sc)
+            for i, ((pa, ha, sa), (pb, hb, sb)) in enumerate(zip(fast, exact, strict=True)):
+                assert sa == sb and (ha is None) == (hb is None)
+                for a, b in ((pa, pb), (ha, hb)) if ha is not None else ((pa, pb),):
+                    ea, eb = _elements(a), _elements(b)
+                    assert len(ea) == len(eb)
+                    pairs = zip(ea, eb, strict=True)
+                    assert max(abs(x - u) + abs(y - v) for (x, y), (u, v) in pairs) < 1e-5
+                moved += rigid[i][1] is not pa  # turned and moved, not built again
+        assert moved, fid
+    square = ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0))
+    turned = tuple((-y + 5.0, x + 2.0) for x, y in square)  # a quarter turn, then a shift
+    to = rigid_move(square, turned)
+    assert to is not None and to.map(1.0, 1.0) == pytest.approx((4.0, 3.0))
+    assert rigid_move(square, tuple((2 * x, 2 * y) for x, y in square)) is None  # grown
+    assert rigid_move(square, tuple((-x, y) for x, y in square)) is None  # mirrored

@@ -42,6 +42,7 @@ from backcompanion.ui.widgets.figure_paint import (
     FAR_MIX,
     HALO,
     Paths,
+    Rigid,
     StillPicture,
     figure_colors,
     figure_image,
@@ -143,6 +144,7 @@ class FigureView(Themed, QWidget):
         self._cache: OrderedDict[tuple, tuple[Paths, QRectF, Joints | None]] = OrderedDict()
         self._paths: Paths = []
         self._built: tuple[tuple | None, Paths] = (None, [])  # the last shapes made paths
+        self._rigid: Rigid = {}  # limbs' paths built exactly, to turn and move (scene_paths)
         self._moving = QRectF()  # where the shown moment's moving shapes lie
         self._box: Box = (0.0, 0.0, 1.0, 1.0)
         self._colors: dict[str, QColor] = {}
@@ -368,6 +370,7 @@ class FigureView(Themed, QWidget):
         self._cache.clear()
         self._paths, self._moving = [], QRectF()
         self._built = (None, [])
+        self._rigid = {}
         self._still = None
         self._shown, self._shown_joints = None, None
         self._px_per_cm = 0.0
@@ -433,7 +436,10 @@ class FigureView(Themed, QWidget):
             self._box = sc.box
             still = None if self._reduced else still_mask(self._figure)
             built_shapes, built = self._built
-            paths = scene_paths(sc, still, built or None, built_shapes)
+            # a moving frame may take a limb's earlier path turned and moved; a key pose (the
+            # still picture a movement ends on) is built exactly
+            rigid = None if moment is None or moment.t in (0.0, 1.0) else self._rigid
+            paths = scene_paths(sc, still, built or None, built_shapes, rigid)
             self._built = (sc.shapes, paths)
             hit = (paths, world_rect(paths, still), joints)
             self._cache[key] = hit

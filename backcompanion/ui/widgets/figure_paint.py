@@ -17,6 +17,7 @@ fills only the moving limbs.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
@@ -40,12 +41,16 @@ __all__ = [
     "paint_figure",
     "paint_scene",
     "paths_rect",
+    "rigid_move",
     "scene_paths",
     "world_rect",
 ]
 
 FAR_MIX = 0.45  # the far limbs: this share of the background mixed into the figure colour
 Paths = list[tuple[QPainterPath, QPainterPath | None, Shape]]
+# per shape (by index): the points a path was built from exactly, the path and its halo
+Rigid = dict[int, tuple[tuple[Point, ...], QPainterPath, QPainterPath | None]]
+RIGID_TOL = 1e-6  # cm: a shape this close to a turned and shifted earlier one is that one
 
 
 def mix(a: str | QColor, b: str | QColor, share_b: float) -> QColor:
@@ -118,6 +123,7 @@ def scene_paths(
     still: tuple[bool, ...] | None = None,
     base: Paths | None = None,
     base_shapes: tuple[Shape, ...] | None = None,
+    rigid: Rigid | None = None,
 ) -> Paths:
     """Each shape of ``sc`` as a QPainterPath in world units, in paint order, with the path of
     its halo (the outline grown by :data:`HALO`) for the shapes of the body and the near limbs
@@ -125,7 +131,12 @@ def scene_paths(
     ``still`` marks are taken from ``base`` (another moment's paths) instead of built again,
     and so are those whose points are those of ``base_shapes`` (the shapes ``base`` was built
     from, when known: a limb that did not move between two frames).
-    The shapes come without their points: the paths hold them (a cached moment stays small)."""
+
+    ``rigid`` (a dict the caller keeps for one figure and side): a limb that has only turned
+    and moved since its path was built (a forearm, a head: the same outline, elsewhere) gets
+    that path turned and moved by Qt (:func:`rigid_move`) instead of being built again in
+    Python; the paths built are put in it. The shapes come without their points: the paths
+    hold them (a cached moment stays small)."""
     out = []
     shapes = sc.shapes
     reuse = still is not None and base is not None and len(base) == len(shapes)
@@ -134,12 +145,45 @@ def scene_paths(
         if reuse and (still[i] or (same and s.points == base_shapes[i].points)):
             out.append(base[i])
             continue
+        bare = Shape(s.part, s.tone, (), s.kind, s.group, s.width)
+        known = rigid.get(i) if rigid is not None else None
+        if known is not None:
+            to = rigid_move(known[0], s.points)
+            if to is not None:
+                halo = to.map(known[2]) if known[2] is not None else None
+                out.append((to.map(known[1]), halo, bare))
+                continue
         halo = None
         if s.group and s.kind == "smooth" and not s.group.startswith("far_"):
             halo = _outline("smooth", grown(s.points))
-        bare = Shape(s.part, s.tone, (), s.kind, s.group, s.width)
-        out.append((_outline(s.kind, s.points), halo, bare))
+        path = _outline(s.kind, s.points)
+        if rigid is not None:
+            rigid[i] = (s.points, path, halo)
+        out.append((path, halo, bare))
     return out
+
+
+def rigid_move(before: tuple[Point, ...], after: tuple[Point, ...]) -> QTransform | None:
+    """The turn and shift that takes every point of ``before`` to ``after`` (within
+    :data:`RIGID_TOL`), or None when there is none (the outline changed its shape)."""
+    n = len(before)
+    if n < 3 or len(after) != n:
+        return None
+    (ax, ay), (bx, by) = before[0], before[n // 2]
+    (cx, cy), (dx, dy) = after[0], after[n // 2]
+    ux, uy, vx, vy = bx - ax, by - ay, dx - cx, dy - cy
+    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
+    if lu < 1e-6 or abs(lu - lv) > RIGID_TOL:
+        return None
+    cos = (ux * vx + uy * vy) / (lu * lv)
+    sin = (ux * vy - uy * vx) / (lu * lv)
+    tx, ty = cx - (cos * ax - sin * ay), cy - (sin * ax + cos * ay)
+    for (x, y), (X, Y) in zip(before, after, strict=True):
+        if abs(cos * x - sin * y + tx - X) > RIGID_TOL or abs(sin * x + cos * y + ty - Y) > (
+            RIGID_TOL
+        ):
+            return None
+    return QTransform(cos, sin, -sin, cos, tx, ty)
 
 
 def world_rect(paths: Paths, still: tuple[bool, ...] | None = None) -> QRectF:
