@@ -3,11 +3,14 @@ owner says.
 
 :class:`FigureView` takes the moment of the movement from its owner
 (:mod:`backcompanion.figure.motion` says which moment a session step or the carousel is at);
-it owns no timer and repaints only when told a new moment, and then only where the moving
-limbs were and are. The parts that never move are kept as pixmaps at the device's
-resolution (:class:`~backcompanion.ui.widgets.figure_paint.StillPicture`); the paths of the
-moving ones are cached per moment. :func:`paint_figure` paints a figure into any painter
-(an image, the PDF as vectors); :func:`figures_for` finds an exercise's figures.
+it owns no timer and repaints only when told a new moment that has moved far enough to be
+seen (:data:`STEP_SHARE`), and then only where the moving limbs were and are. The parts
+that never move are kept as pixmaps at the device's resolution
+(:class:`~backcompanion.ui.widgets.figure_paint.StillPicture`); the paths of the moving
+ones are cached per moment. Following a session, it asks for one deferred call a quarter
+second after a snapshot to work out the figure that comes next
+(:mod:`~backcompanion.ui.widgets.figure_ready`). :func:`paint_figure` paints a figure into
+any painter (an image, the PDF as vectors); :func:`figures_for` finds an exercise's figures.
 
 A screen reader hears the exercise's name and one sentence saying what the figure shows
 (``resources/figure/poses.yaml``'s ``description``, translated in the context "figure").
@@ -111,10 +114,10 @@ def figures_for(exercise_id: str | None) -> tuple[Figure, ...]:
 class FigureView(Themed, QWidget):
     """Shows one exercise figure at the moment its owner last set; no timer, no clock.
 
-    ``set_moment`` recomputes the paths only for a moment not seen recently and repaints
-    only where the moving limbs were and are; ``paintEvent`` blits the still parts and fills
-    the moving ones. Reduced motion shows the end pose, still, with an arrow for the
-    movement, whatever moment is set.
+    ``set_moment`` recomputes the paths only for a moment not seen recently that has moved
+    far enough to be worth a picture, and repaints only where the moving limbs were and are;
+    ``paintEvent`` blits the still parts and fills the moving ones. Reduced motion shows the
+    end pose, still, with an arrow for the movement, whatever moment is set.
     """
 
     def __init__(
