@@ -178,10 +178,11 @@ def rigid_move(before: tuple[Point, ...], after: tuple[Point, ...]) -> QTransfor
     cos = (ux * vx + uy * vy) / (lu * lv)
     sin = (ux * vy - uy * vx) / (lu * lv)
     tx, ty = cx - (cos * ax - sin * ay), cy - (sin * ax + cos * ay)
+    tol = RIGID_TOL
     for (x, y), (X, Y) in zip(before, after, strict=True):
-        if abs(cos * x - sin * y + tx - X) > RIGID_TOL or abs(sin * x + cos * y + ty - Y) > (
-            RIGID_TOL
-        ):
+        ex = cos * x - sin * y + tx - X
+        ey = sin * x + cos * y + ty - Y
+        if ex > tol or ex < -tol or ey > tol or ey < -tol:
             return None
     return QTransform(cos, sin, -sin, cos, tx, ty)
 
