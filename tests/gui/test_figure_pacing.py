@@ -151,3 +151,41 @@ def test_a_limb_that_only_turned_and_moved_gets_its_earlier_path_turned_and_move
     assert to is not None and to.map(1.0, 1.0) == pytest.approx((4.0, 3.0))
     assert rigid_move(square, tuple((2 * x, 2 * y) for x, y in square)) is None  # grown
     assert rigid_move(square, tuple((-x, y) for x, y in square)) is None  # mirrored
+
+
+@pytest.mark.parametrize("change", ["side", "figure", "reduced", "size", "theme"])
+def test_what_a_moving_view_kept_is_dropped_when_the_picture_changes(qtbot, light, change):
+    """The paths kept between frames (limbs to turn and move, the last shapes built) belong to
+    one figure on one side: after a change, frames look as a fresh view paints them."""
+    from backcompanion.ui.theme import DARK
+
+    view = _view(qtbot, "bird_dog", width=480)
+    for i in range(1, 12):
+        view.set_moment(Moment("start", "stretch", i / 24))
+    view.grab()
+    figure, mirrored, theme, width = "bird_dog", False, LIGHT, 480
+    if change == "side":
+        mirrored = True
+        view.set_figure("bird_dog", mirrored=True)
+    elif change == "figure":
+        figure = "hamstring_stretch"
+        view.set_figure(figure)
+    elif change == "reduced":
+        view.set_reduced_motion(True)
+        view.set_reduced_motion(False)
+    elif change == "size":
+        width = 640
+        view.resize(640, 480)
+    else:
+        theme = DARK
+        view.set_theme(DARK)
+    for i in range(12, 20):
+        view.set_moment(Moment("start", "stretch", i / 24))
+    fresh = FigureView(figure, mirrored=mirrored, theme=theme)
+    qtbot.addWidget(fresh)
+    fresh.resize(width, width * 3 // 4)
+    fresh.set_moment(view.moment())
+    assert view.moment() == Moment("start", "stretch", 19 / 24)
+    a = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    b = fresh.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert a == b
