@@ -78,6 +78,7 @@ def test_a_step_too_small_to_see_gets_no_picture_and_the_end_always_does(qtbot, 
     assert view.set_moment(Moment("start", "stretch", 0.5))
     for _ in range(2):  # the next step of the pose grid: a fraction of a pixel at this size
         assert not view.set_moment(Moment("start", "stretch", 0.5 + 1 / 240))
+    assert view.set_moment(Moment("start", "stretch", 0.5 + 1 / 240), exact=True)  # a snapshot
     assert view.set_moment(Moment("start", "stretch", 1.0))  # arrived: exactly the stretch
     assert not view.set_moment(Moment("start", "stretch", 1.0))  # nothing new
     view.set_reduced_motion(True)

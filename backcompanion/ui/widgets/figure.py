@@ -203,10 +203,12 @@ class FigureView(Themed, QWidget):
         self._adopt_ready()
         self._refresh()
 
-    def set_moment(self, moment: Moment) -> bool:
+    def set_moment(self, moment: Moment, exact: bool = False) -> bool:
         """Show ``moment`` of the movement (ignored in reduced motion). True when that asks for
-        a new picture; False when the one on screen stays (the same pose, or one that has not
-        moved far enough yet to be worth a frame: :data:`STEP_SHARE`)."""
+        a new picture; False when the one on screen stays (the same pose, or, for a frame of a
+        movement, one that has not moved far enough yet to be worth a picture:
+        :data:`STEP_SHARE`). ``exact``: not a frame but a moment to show as it is (a
+        snapshot, a still picture)."""
         self._moment = moment
         if self._reduced or self._figure is None:
             return False
@@ -216,7 +218,7 @@ class FigureView(Themed, QWidget):
         joints = None
         if self._shown_joints is not None and self._paths:
             joints = figure_joints(self._figure, key)
-            if not self._due(key, joints):
+            if not exact and not self._due(key, joints):
                 self._waited += 1
                 return False
         self._refresh(joints)
@@ -226,7 +228,7 @@ class FigureView(Themed, QWidget):
         """The end pose, still (the picture that sums the exercise up), without an arrow."""
         self._step = None
         if self._figure is not None:
-            self.set_moment(reduced_moment(self._figure))
+            self.set_moment(reduced_moment(self._figure), exact=True)
 
     def show_breath(self, breath: float) -> None:
         """The start pose with the lungs ``breath`` full (0..1): the belly and ribs widen."""
@@ -247,7 +249,8 @@ class FigureView(Themed, QWidget):
         if figure is not None:  # a new figure is worked out at this moment, once
             self._moment = session_moment(self._step, elapsed, self._duration, via=figure.via)
         self.set_figure(figure, snap.side_index == 1, ex.name if ex is not None else None)
-        self.show_phase_time(elapsed)
+        if figure is not None:
+            self.set_moment(self._moment, exact=True)
         self._upcoming = upcoming(snap)
         ready = self._ready
         if (
