@@ -136,7 +136,8 @@ def joints_between(
         return forward(a.pose, skeleton, breath)
     if t >= 1.0:
         return forward(b.pose, skeleton, breath)
-    j = forward(blend(a.pose, b.pose, t), skeleton, breath)
+    between = blend(a.pose, b.pose, t)
+    j = forward(between, skeleton, breath)
     ca, cb = a.contact_map(), b.contact_map()
     shared = sorted(c for c, place in ca.items() if cb.get(c) == place)
     if not shared:
@@ -156,7 +157,7 @@ def joints_between(
         if limb is None or (side, limb) in done:
             continue
         done.add((side, limb))
-        j = _plant(j, ja, jb, t, side, limb, skeleton, blend(a.pose, b.pose, t))
+        j = _plant(j, ja, jb, t, side, limb, skeleton, between)
     for side in ("near", "far"):  # a hand resting on the body follows it
         arm = (a.pose if t < 0.5 else b.pose).arm(side)
         if arm.on:

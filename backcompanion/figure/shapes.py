@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from backcompanion.figure.geometry import Point, add, angle_of, distance, lerp_point, polar, sub
 from backcompanion.figure.model import GROUPS, Figure, Props
@@ -168,7 +169,16 @@ def pelvis_outline(j: Joints, s: Skeleton = SKELETON) -> list[Point]:
 def head_outline(j: Joints, s: Skeleton = SKELETON) -> list[Point]:
     """The head in profile: an egg a little longer front to back, fuller at the back of the
     skull and narrowing to the chin, so the way it faces still shows without a face."""
-    c, r, nd = j["head"], s.head_r, j.dirs["neck"]
+    (cx, cy), nd = j["head"], j.dirs["neck"]
+    # add(c, add(polar(nd, y), polar(nd + 90.0, x))) written out, the turn worked out once
+    a, b = math.radians(nd), math.radians(nd + 90.0)
+    ca, sa, cb, sb = math.cos(a), math.sin(a), math.cos(b), math.sin(b)
+    return [(cx + (y * ca + x * cb), cy + (y * sa + x * sb)) for x, y in _head_profile(s.head_r)]
+
+
+@lru_cache(maxsize=8)
+def _head_profile(r: float) -> tuple[Point, ...]:
+    """The head's outline round its centre, facing +x (toward the face) with the top at +y."""
     out = []
     for k in range(16):
         rel = k * 22.5  # degrees counter-clockwise from the top of the head (90: the face)
@@ -177,9 +187,8 @@ def head_outline(j: Joints, s: Skeleton = SKELETON) -> list[Point]:
         up_down = r * math.cos(a) * (0.97 if math.cos(a) > 0 else 1.02)
         if math.cos(a) < 0 and math.sin(a) < 0:  # the back of the skull, above the nape
             front_back *= 1.0 - 0.12 * -math.cos(a)
-        x, y = front_back, up_down
-        out.append(add(c, add(polar(nd, y), polar(nd + 90.0, x))))
-    return out
+        out.append((front_back, up_down))
+    return tuple(out)
 
 
 def foot_outline(j: Joints, side: str, s: Skeleton = SKELETON) -> list[Point]:
