@@ -180,7 +180,11 @@ def section_text(figures: list[dict], raw: dict, rounds: int, seconds: float) ->
     lines += [
         "- Per new picture: the pose's shapes and paths (Python) and about 26 anti-aliased "
         "fills (the limbs, the trunk and the outlines in the background colour round the "
-        "near limbs), against one ellipse for the bare window.",
+        "near limbs), against one ellipse for the bare window. A frame without a new "
+        "picture costs the pose's joints only.",
+        "- The frame interval and the dropped frames follow the load of the machine (other "
+        "processes take the cores for tens of milliseconds at a time); the bare window's, "
+        "measured between the figure's runs, is the baseline.",
     ]
     return "\n".join(lines) + "\n"
 
