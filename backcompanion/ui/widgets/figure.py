@@ -344,15 +344,10 @@ class FigureView(Themed, QWidget):
         figure, mirrored = self._upcoming
         if figure == self._figure and mirrored == self._mirrored:
             return
-        if not self._colors:
-            theme = self.painted_theme()
-            self._colors = figure_colors(theme, getattr(theme, self._background, theme.window))
-        rect, dpr = QRectF(self.rect()), self.devicePixelRatioF()
-        self._ready = prepare(figure, mirrored, self._reduced, rect, dpr, self._colors)
+        self._ready = prepare(figure, mirrored, self._reduced)
 
     def _adopt_ready(self) -> None:
-        """The figure just set was worked out ahead: take its first paths (and its still
-        parts' pixmaps, when made for this size, resolution and colours)."""
+        """The figure just set was worked out ahead: take its first paths."""
         ready, self._ready = self._ready, None
         if ready is None or not ready.fits(self._figure, self._mirrored, self._reduced):
             return
@@ -362,14 +357,6 @@ class FigureView(Themed, QWidget):
         self._cache[ready.key] = ready.entry
         self._built = (ready.shapes, ready.entry[0])
         self._box = ready.box
-        still = ready.still
-        if (
-            still is not None
-            and still.rect == QRectF(self.rect())
-            and ready.dpr == self.devicePixelRatioF()
-            and ready.colors == self._colors
-        ):
-            self._still = still
 
     def _forget(self) -> None:
         """Another figure, side or mode: nothing computed before is any use."""
