@@ -6,19 +6,34 @@ again without a pause, at the bridge's frame rate and the real clock; against a 
 QWidget painting one moving ellipse of the figure's size at the same rate
 (``bench/baselines/bare_pacer.py``), interleaved. The same budget as the pacer's: frame
 interval p99 under 25 ms, CPU at most 1.5x the bare window's. A frame that needs no new
-picture (the ease so slow near its ends that the figure has not moved a step) counts as
-shown on time.
+picture (``FigureView.set_moment`` says so: the figure has not moved far enough to be worth
+one yet, see ``STEP_SHARE`` in ``ui/widgets/figure.py``) counts as shown on time.
+
+Alone: ``python -m bench.exercise_figure`` runs only this part and writes its section of
+``bench/RESULTS.md`` (and its figures in ``results.json``), leaving the rest as it is;
+``--quick`` for a short smoke run that writes nothing.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
 from bench.context import Context
+from bench.machine import loadavg, machine_info
 from bench.pacer import CPU_RATIO_TARGET, P99_TARGET_MS
-from bench.report import figure
+from bench.report import figure, fmt, verdict
 from bench.runner import BENCH, log, probe, run, script
 from bench.stats import FRAME_HZ, frame_stats, interleave, median
 
 SCREENS = ((1920, 1080, "1080"), (3840, 2160, "4k"))
+SECTION = "Moving exercise figure at full screen"
 
 
 def summary(result: dict) -> dict:
@@ -141,3 +156,119 @@ def run_figure(ctx: Context) -> None:
         runs = interleave([("app", app_run), ("bare", bare_run)], ctx.pacer_rounds, said)
         ctx.raw[f"figure_{name}"] = runs
         ctx.add(*figures_for(name, screen, runs["app"], runs["bare"]))
+    ours = [f for f in ctx.figures if f["id"].startswith("figure.")]
+    ctx.section(SECTION, section_text(ours, ctx.raw, ctx.pacer_rounds, ctx.pacer_s))
+
+
+def section_text(figures: list[dict], raw: dict, rounds: int, seconds: float) -> str:
+    """The figure's own section of RESULTS.md: its rows, what was measured, how (pure)."""
+    lines = [
+        f"Angry cat easing into its stretch and back without a pause (its whole body moves: "
+        f"the worst case), {rounds} interleaved pairs of {seconds:g} s per screen against a "
+        f"bare window painting one moving ellipse of the figure's size every 16 ms. "
+        f"`python -m bench.exercise_figure` runs this part alone.",
+        "",
+        "| Figure | Value | Baseline | Ratio | Target | Result |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in figures:
+        base = fmt(f.get("baseline"), f.get("unit", ""))
+        r = f"{f['ratio']:.2f}x" if f.get("ratio") is not None else "-"
+        cells = (f["title"], fmt(f.get("value"), f.get("unit", "")), base, r)
+        lines.append("| " + " | ".join((*cells, f.get("target") or "", verdict(f))) + " |")
+    lines.append("")
+    for _, _, name in SCREENS:
+        app = raw.get(f"figure_{name}", {}).get("app", [])
+        painted = [r.get("painted") for r in app if r.get("painted") is not None]
+        frames = [r.get("frames") for r in app if r.get("frames")]
+        if painted and frames:
+            lines.append(
+                f"- {name}: the figure {app[-1].get('size')} px got a new picture on "
+                f"{median(painted):.0f} of {median(frames):.0f} frames (median of the runs); "
+                f"the others had moved less than a step worth a picture."
+            )
+    lines += [
+        "- Per new picture: the pose's shapes and paths (Python) and about 26 anti-aliased "
+        "fills (the limbs, the trunk and the outlines in the background colour round the "
+        "near limbs), against one ellipse for the bare window. A frame without a new "
+        "picture costs the pose's joints only.",
+        "- The frame interval and the dropped frames follow the load of the machine (other "
+        "processes take the cores for tens of milliseconds at a time); the bare window's, "
+        "measured between the figure's runs, is the baseline.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def splice_section(markdown: str, title: str, body: str) -> str:
+    """``markdown`` with its section ``## title`` replaced by ``body`` (added at the end when
+    it has none); every other line kept as it is (pure)."""
+    head = f"## {title}"
+    block = f"{head}\n\n{body.rstrip()}\n"
+    lines = markdown.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == head), None)
+    if start is None:
+        return markdown.rstrip("\n") + "\n\n" + block
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    after = "".join(lines[end:])
+    return "".join(lines[:start]) + block + ("\n" + after if after else "")
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def write_alone(ctx: Context, machine: dict, folder: Path) -> None:
+    """This part's results into ``folder``'s RESULTS.md (its section) and results.json (its
+    figures, raw runs and section), the rest of both files as they were."""
+    when = datetime.now().astimezone().isoformat(timespec="seconds")
+    said = (
+        f"Measured alone (`python -m bench.exercise_figure`) on {when}, source at commit "
+        f"{machine.get('commit')} with {machine.get('uncommitted_files')} files changed or "
+        f"new, load average {machine.get('loadavg_start')} at the start and "
+        f"{machine.get('loadavg_end')} at the end on {machine.get('cpu_count')} CPUs."
+    )
+    body = said + "\n\n" + ctx.sections[SECTION]
+    md = folder / "RESULTS.md"
+    old = md.read_text(encoding="utf-8") if md.exists() else "# Benchmark results\n"
+    _write(md, splice_section(old, SECTION, body))
+    js = folder / "results.json"
+    results = json.loads(js.read_text(encoding="utf-8")) if js.exists() else {}
+    kept = [f for f in results.get("figures", []) if not f["id"].startswith("figure.")]
+    results["figures"] = kept + [f for f in ctx.figures if f["id"].startswith("figure.")]
+    results.setdefault("sections", {})[SECTION] = body
+    results.setdefault("raw", {}).update({k: v for k, v in ctx.raw.items() if "figure" in k})
+    _write(js, json.dumps(results, indent=2, default=str) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(
+        prog="python -m bench.exercise_figure", description=__doc__.splitlines()[0]
+    )
+    p.add_argument("--quick", action="store_true", help="one short pair per screen, no files")
+    p.add_argument("--rounds", type=int, default=None, help="interleaved pairs per screen")
+    p.add_argument("--seconds", type=float, default=None, help="seconds measured per run")
+    p.add_argument("--out", type=Path, default=BENCH, help="where RESULTS.md and results.json are")
+    args = p.parse_args(argv)
+    workdir = Path(tempfile.mkdtemp(prefix="backcompanion-figure-bench-"))
+    ctx = Context(workdir=workdir, memdir=workdir)
+    if args.quick:
+        ctx.pacer_rounds, ctx.pacer_s = 1, 3.0
+    ctx.pacer_rounds = args.rounds or ctx.pacer_rounds
+    ctx.pacer_s = args.seconds or ctx.pacer_s
+    machine = machine_info()
+    try:
+        run_figure(ctx)
+    finally:
+        machine["loadavg_end"] = loadavg()
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(ctx.sections.get(SECTION, ""))
+    if not args.quick:
+        write_alone(ctx, machine, args.out)
+        log(f"wrote the section '{SECTION}' of {args.out / 'RESULTS.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from backcompanion.figure.geometry import (
     Point,
@@ -52,6 +53,7 @@ __all__ = [
     "carousel_moment",
     "carousel_wait",
     "figure_joints",
+    "joint_travel",
     "joints_between",
     "mirror_joints",
     "mirror_point",
@@ -134,12 +136,13 @@ def joints_between(
         return forward(a.pose, skeleton, breath)
     if t >= 1.0:
         return forward(b.pose, skeleton, breath)
-    j = forward(blend(a.pose, b.pose, t), skeleton, breath)
+    between = blend(a.pose, b.pose, t)
+    j = forward(between, skeleton, breath)
     ca, cb = a.contact_map(), b.contact_map()
     shared = sorted(c for c, place in ca.items() if cb.get(c) == place)
     if not shared:
         return j
-    ja, jb = forward(a.pose, skeleton), forward(b.pose, skeleton)
+    ja, jb = _key_joints(a.pose, skeleton), _key_joints(b.pose, skeleton)
     dx = dy = 0.0
     for c in shared:
         name = CONTACTS[c]
@@ -154,12 +157,18 @@ def joints_between(
         if limb is None or (side, limb) in done:
             continue
         done.add((side, limb))
-        j = _plant(j, ja, jb, t, side, limb, skeleton, blend(a.pose, b.pose, t))
+        j = _plant(j, ja, jb, t, side, limb, skeleton, between)
     for side in ("near", "far"):  # a hand resting on the body follows it
         arm = (a.pose if t < 0.5 else b.pose).arm(side)
         if arm.on:
             j = rest_hand(j, side, arm.on, skeleton, arm.shown)
     return j
+
+
+@lru_cache(maxsize=64)
+def _key_joints(pose: Pose, skeleton: Skeleton) -> Joints:
+    """A key pose's joints: the same on every frame between two key poses (kept, not changed)."""
+    return forward(pose, skeleton)
 
 
 def _plant(
@@ -199,6 +208,30 @@ def figure_joints(figure: Figure, moment: Moment, skeleton: Skeleton = SKELETON)
     a = figure.key(moment.start if figure.has(moment.start) else "start")
     b = figure.key(moment.end if figure.has(moment.end) else "start")
     return joints_between(a, b, moment.t, moment.breath, skeleton)
+
+
+# outline points lie up to this far from the joint line they are built round (the torso's
+# back and belly, the head): a turn of the segment moves them this radius times the angle
+# (cm; the skeleton's largest offsets, rounded up: the app's own estimate)
+TURN_RADIUS = 13.0
+
+
+def joint_travel(a: Joints, b: Joints, skeleton: Skeleton = SKELETON) -> float:
+    """How far (cm) the outline of the body moves at most between joints ``a`` and ``b``, about:
+    the farthest any joint moves, plus what a turn of a segment adds at the edge of its outline,
+    plus what the breath adds to the belly. Cheap (no shapes), for deciding whether a frame
+    needs a new picture."""
+    pa, pb = a.points, b.points
+    far = 0.0
+    for name, (x, y) in pb.items():
+        qx, qy = pa[name]
+        d = (x - qx) * (x - qx) + (y - qy) * (y - qy)
+        if d > far:
+            far = d
+    da = a.dirs
+    turn = max((abs(wrap(d - da[name])) for name, d in b.dirs.items()), default=0.0)
+    breath = abs(a.breath - b.breath) * max(skeleton.belly_breath, skeleton.ribs_breath)
+    return math.sqrt(far) + math.radians(turn) * TURN_RADIUS + breath
 
 
 # ---------------------------------------------------------------- the other side

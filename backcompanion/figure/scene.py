@@ -15,7 +15,7 @@ from functools import lru_cache
 from backcompanion.figure.model import Figure
 from backcompanion.figure.motion import Moment, arrow_path, figure_joints, reduced_moment
 from backcompanion.figure.shapes import Shape, arrow_shapes, bounds, figure_shapes
-from backcompanion.figure.skeleton import SKELETON, Skeleton
+from backcompanion.figure.skeleton import SKELETON, Joints, Skeleton
 
 __all__ = ["MARGIN", "Scene", "sample_moments", "scene", "still_mask", "view_box"]
 
@@ -50,12 +50,16 @@ def scene(
     mirrored: bool = False,
     reduced: bool = False,
     skeleton: Skeleton = SKELETON,
+    joints: Joints | None = None,
 ) -> Scene:
-    """The shapes of ``figure`` at ``moment`` (reduced motion: the end pose and an arrow)."""
+    """The shapes of ``figure`` at ``moment`` (reduced motion: the end pose and an arrow).
+    ``joints``: :func:`~backcompanion.figure.motion.figure_joints` at that moment, when the
+    caller has them already."""
     if reduced or moment is None:
         moment = reduced_moment(figure) if reduced else Moment()
+        joints = None
     box = view_box(figure, skeleton)
-    j = figure_joints(figure, moment, skeleton)
+    j = joints if joints is not None else figure_joints(figure, moment, skeleton)
     shapes = figure_shapes(figure, j, skeleton, floor=(box[0], box[2]))
     if reduced:
         shapes += arrow_shapes(arrow_path(figure, skeleton))

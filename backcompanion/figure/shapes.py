@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from backcompanion.figure.geometry import Point, add, angle_of, distance, lerp_point, polar, sub
 from backcompanion.figure.model import GROUPS, Figure, Props
@@ -72,6 +73,7 @@ def capsule(
     """A limb from ``p`` (radius ``r1``) to ``q`` (radius ``r2``): a tapered capsule, round at
     both ends. ``bulge`` = (where along, extra on the counter-clockwise side, extra on the
     clockwise side) swells the middle (a calf, a thigh)."""
+    # the arithmetic of add(point, polar(angle, r)) written out: built for every frame
     length = distance(p, q)
     if length < abs(r1 - r2) + 1e-6:
         r = max(r1, r2)
@@ -79,16 +81,24 @@ def capsule(
     d = angle_of(sub(q, p))
     alpha = math.degrees(math.acos(max(-1.0, min(1.0, (r1 - r2) / length))))
     at, plus, minus = bulge
-    out: list[Point] = []
-    mid = lerp_point(p, q, at)
+    mx, my = lerp_point(p, q, at)
     r_mid = r1 + (r2 - r1) * at
-    out.append(add(mid, polar(d - 90.0, r_mid + minus)))  # clockwise side, toward q
+    cos, sin, rad = math.cos, math.sin, math.radians
+    px, py = p
+    qx, qy = q
+    a = rad(d - 90.0)
+    r = r_mid + minus
+    out: list[Point] = [(mx + r * cos(a), my + r * sin(a))]  # clockwise side, toward q
     for i in range(5):  # the far end: a half circle (less when r2 < r1)
-        out.append(add(q, polar(d - alpha + i * alpha / 2.0, r2)))
-    out.append(add(mid, polar(d + 90.0, r_mid + plus)))  # counter-clockwise side, back to p
+        a = rad(d - alpha + i * alpha / 2.0)
+        out.append((qx + r2 * cos(a), qy + r2 * sin(a)))
+    a = rad(d + 90.0)
+    r = r_mid + plus
+    out.append((mx + r * cos(a), my + r * sin(a)))  # counter-clockwise side, back to p
     sweep = 360.0 - 2.0 * alpha
     for i in range(5):
-        out.append(add(p, polar(d + alpha + i * sweep / 4.0, r1)))
+        a = rad(d + alpha + i * sweep / 4.0)
+        out.append((px + r1 * cos(a), py + r1 * sin(a)))
     return out
 
 
@@ -159,7 +169,16 @@ def pelvis_outline(j: Joints, s: Skeleton = SKELETON) -> list[Point]:
 def head_outline(j: Joints, s: Skeleton = SKELETON) -> list[Point]:
     """The head in profile: an egg a little longer front to back, fuller at the back of the
     skull and narrowing to the chin, so the way it faces still shows without a face."""
-    c, r, nd = j["head"], s.head_r, j.dirs["neck"]
+    (cx, cy), nd = j["head"], j.dirs["neck"]
+    # add(c, add(polar(nd, y), polar(nd + 90.0, x))) written out, the turn worked out once
+    a, b = math.radians(nd), math.radians(nd + 90.0)
+    ca, sa, cb, sb = math.cos(a), math.sin(a), math.cos(b), math.sin(b)
+    return [(cx + (y * ca + x * cb), cy + (y * sa + x * sb)) for x, y in _head_profile(s.head_r)]
+
+
+@lru_cache(maxsize=8)
+def _head_profile(r: float) -> tuple[Point, ...]:
+    """The head's outline round its centre, facing +x (toward the face) with the top at +y."""
     out = []
     for k in range(16):
         rel = k * 22.5  # degrees counter-clockwise from the top of the head (90: the face)
@@ -168,9 +187,8 @@ def head_outline(j: Joints, s: Skeleton = SKELETON) -> list[Point]:
         up_down = r * math.cos(a) * (0.97 if math.cos(a) > 0 else 1.02)
         if math.cos(a) < 0 and math.sin(a) < 0:  # the back of the skull, above the nape
             front_back *= 1.0 - 0.12 * -math.cos(a)
-        x, y = front_back, up_down
-        out.append(add(c, add(polar(nd, y), polar(nd + 90.0, x))))
-    return out
+        out.append((front_back, up_down))
+    return tuple(out)
 
 
 def foot_outline(j: Joints, side: str, s: Skeleton = SKELETON) -> list[Point]:
@@ -373,20 +391,29 @@ def grown(points: tuple[Point, ...] | list[Point], by: float = HALO) -> list[Poi
         for i in range(n)
     )
     out_sign = 1.0 if area > 0 else -1.0  # counter-clockwise: outward is to the right
+    hypot = math.hypot
     out = []
+    ax, ay = points[-1]
+    bx, by_ = points[0]
     for i in range(n):
-        (ax, ay), (bx, by_), (cx, cy) = points[i - 1], points[i], points[(i + 1) % n]
+        cx, cy = points[(i + 1) % n]
         nx, ny = 0.0, 0.0
-        for dx, dy in ((bx - ax, by_ - ay), (cx - bx, cy - by_)):
-            length = math.hypot(dx, dy)
-            if length > 1e-9:
-                nx += dy / length * out_sign
-                ny += -dx / length * out_sign
-        length = math.hypot(nx, ny)
+        dx, dy = bx - ax, by_ - ay
+        length = hypot(dx, dy)
+        if length > 1e-9:
+            nx += dy / length * out_sign
+            ny += -dx / length * out_sign
+        dx, dy = cx - bx, cy - by_
+        length = hypot(dx, dy)
+        if length > 1e-9:
+            nx += dy / length * out_sign
+            ny += -dx / length * out_sign
+        length = hypot(nx, ny)
         if length < 1e-9:
             out.append((bx, by_))
         else:
             out.append((bx + nx / length * by, by_ + ny / length * by))
+        ax, ay, bx, by_ = bx, by_, cx, cy
     return out
 
 

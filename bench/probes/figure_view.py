@@ -7,8 +7,12 @@ rate (``FRAME_MS``) with the real clock: easing into the stretch over ``EASE_IN_
 back through the release, again and again, so that it moves for the whole measurement
 (in a session it moves only those first seconds of a hold or a release). An event filter
 on the figure widget (no other object) stamps each paint; a frame that needs no new picture
-(the ease so slow near its ends that the figure has not moved by a step of its pose grid,
-so the widget skips the repaint) is stamped as shown on time: the screen is up to date.
+(``FigureView.set_moment`` says so: the same pose, or one that has not moved far enough to
+be worth a picture yet, see ``STEP_SHARE`` in ``ui/widgets/figure.py``) is stamped as shown
+on time: the screen is as up to date as the widget means it to be. It is stamped when a
+picture asked for at that frame would have reached the screen (the frame's moment plus the
+last picture's delay from frame to paint), so that the gaps between frames with and without
+a new picture do not count that delay as lateness.
 After a one-second warm-up it measures ``--seconds``; it reports the figure's size, for the
 bare window to match.
 """
@@ -27,13 +31,20 @@ WARM_MS = 1000
 
 
 class Stamps(QObject):
+    """Each paint's moment, and how long after the frame that asked for it it came."""
+
     def __init__(self) -> None:
         super().__init__()
         self.stamps: list[float] = []
+        self.asked: float | None = None  # the frame that asked for the picture not yet painted
+        self.latency = 0.0  # frame to paint, for the last picture painted
 
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            self.stamps.append(time.monotonic())
+            now = time.monotonic()
+            self.stamps.append(now)
+            if self.asked is not None:
+                self.latency, self.asked = now - self.asked, None
         return False
 
 
@@ -90,9 +101,11 @@ def main() -> None:
             moment = session_moment("hold", u, 10.0)
         else:
             moment = session_moment("release", u - EASE_IN_S, 10.0, via=fig.via)
-        if moment.rounded() == figure.moment().rounded():
-            current.append(time.monotonic())
-        figure.set_moment(moment)
+        now = time.monotonic()
+        if figure.set_moment(moment):
+            stamps.asked = now
+        else:  # on screen as soon as a picture asked for now would have been
+            current.append(now + stamps.latency)
 
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)

@@ -3,11 +3,14 @@ owner says.
 
 :class:`FigureView` takes the moment of the movement from its owner
 (:mod:`backcompanion.figure.motion` says which moment a session step or the carousel is at);
-it owns no timer and repaints only when told a new moment, and then only where the moving
-limbs were and are. The parts that never move are kept as pixmaps at the device's
-resolution (:class:`~backcompanion.ui.widgets.figure_paint.StillPicture`); the paths of the
-moving ones are cached per moment. :func:`paint_figure` paints a figure into any painter
-(an image, the PDF as vectors); :func:`figures_for` finds an exercise's figures.
+it owns no timer and repaints only when told a new moment that has moved far enough to be
+seen (:data:`STEP_SHARE`), and then only where the moving limbs were and are. The parts
+that never move are kept as pixmaps at the device's resolution
+(:class:`~backcompanion.ui.widgets.figure_paint.StillPicture`); the paths of the moving
+ones are cached per moment. Following a session, it asks for one deferred call a quarter
+second after a snapshot to work out the figure that comes next
+(:mod:`~backcompanion.ui.widgets.figure_ready`). :func:`paint_figure` paints a figure into
+any painter (an image, the PDF as vectors); :func:`figures_for` finds an exercise's figures.
 
 A screen reader hears the exercise's name and one sentence saying what the figure shows
 (``resources/figure/poses.yaml``'s ``description``, translated in the context "figure").
@@ -18,11 +21,20 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtCore import QEvent, QRectF, QSize, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backcompanion.figure import Figure, Moment, builtin_figures, reduced_moment, session_moment
+from backcompanion.figure import (
+    Figure,
+    Joints,
+    Moment,
+    builtin_figures,
+    figure_joints,
+    reduced_moment,
+    session_moment,
+)
+from backcompanion.figure.motion import joint_travel
 from backcompanion.figure.poses import DataError
 from backcompanion.figure.scene import Box, scene, still_mask, view_box
 from backcompanion.i18n import translate
@@ -33,6 +45,7 @@ from backcompanion.ui.widgets.figure_paint import (
     FAR_MIX,
     HALO,
     Paths,
+    Rigid,
     StillPicture,
     figure_colors,
     figure_image,
@@ -43,6 +56,7 @@ from backcompanion.ui.widgets.figure_paint import (
     scene_paths,
     world_rect,
 )
+from backcompanion.ui.widgets.figure_ready import PREPARE_AFTER_MS, Ready, prepare, upcoming
 
 __all__ = [
     "ASPECT",
@@ -66,6 +80,13 @@ log = logging.getLogger(__name__)
 ASPECT = 4 / 3  # width / height a figure is laid out at (the drawing fits inside, centred)
 CACHE_FRAMES = 64  # moments whose paths the widget keeps (about 40 kB each)
 FIGURE_CONTEXT = "figure"  # the translation context of the pose descriptions
+# When a frame gets a new picture (the app's own choice, see ARCHITECTURE §5): at once when
+# the figure has moved at least STEP_SHARE of the drawing's width since the last picture (a
+# fast movement is drawn at every frame its owner offers: 60 a second in a session); a slower
+# one every other frame offered, once it has moved at least MIN_STEP_PX device pixels (30 a
+# second, steps under STEP_SHARE); a movement reaching its end always.
+STEP_SHARE = 1 / 400  # 2.5 px of a 981 px wide drawing, 4.9 px of one 1962 px wide
+MIN_STEP_PX = 1.0
 
 
 def fitted_size(width: int, height: int) -> QSize:
@@ -93,10 +114,10 @@ def figures_for(exercise_id: str | None) -> tuple[Figure, ...]:
 class FigureView(Themed, QWidget):
     """Shows one exercise figure at the moment its owner last set; no timer, no clock.
 
-    ``set_moment`` recomputes the paths only for a moment not seen recently and repaints
-    only where the moving limbs were and are; ``paintEvent`` blits the still parts and fills
-    the moving ones. Reduced motion shows the end pose, still, with an arrow for the
-    movement, whatever moment is set.
+    ``set_moment`` recomputes the paths only for a moment not seen recently that has moved
+    far enough to be worth a picture, and repaints only where the moving limbs were and are;
+    ``paintEvent`` blits the still parts and fills the moving ones. Reduced motion shows the
+    end pose, still, with an arrow for the movement, whatever moment is set.
     """
 
     def __init__(
@@ -118,15 +139,24 @@ class FigureView(Themed, QWidget):
         self._name: str | None = None
         self._moment = Moment()
         self._shown: Moment | None = None  # the (rounded) moment the paths are for
+        self._shown_joints: Joints | None = None  # its joints (unmirrored, world units)
+        self._waited = 0  # frames offered since the last new picture
+        self._px_per_cm = 0.0  # device pixels per world unit at the widget's size (0: unknown)
+        self._scale_for: tuple[int, int, float] | None = None  # the size it is for
         # per (rounded) moment: its paths and where its moving shapes lie (world units)
-        self._cache: OrderedDict[tuple, tuple[Paths, QRectF]] = OrderedDict()
+        self._cache: OrderedDict[tuple, tuple[Paths, QRectF, Joints | None]] = OrderedDict()
         self._paths: Paths = []
+        self._built: tuple[tuple | None, Paths] = (None, [])  # the last shapes made paths
+        self._rigid: Rigid = {}  # limbs' paths built exactly, to turn and move (scene_paths)
         self._moving = QRectF()  # where the shown moment's moving shapes lie
         self._box: Box = (0.0, 0.0, 1.0, 1.0)
         self._colors: dict[str, QColor] = {}
         self._still: StillPicture | None = None
         self._step: str | None = None  # the session step followed (follow_session)
         self._duration = 0.0
+        self._upcoming: tuple[Figure, bool] | None = None  # what a session shows next
+        self._ready: Ready | None = None  # ... worked out ahead (figure_ready.py)
+        self._preparing = False  # a call to _prepare_upcoming is on its way
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -170,19 +200,35 @@ class FigureView(Themed, QWidget):
             return
         self._figure, self._mirrored = figure, mirrored
         self._forget()
+        self._adopt_ready()
         self._refresh()
 
-    def set_moment(self, moment: Moment) -> None:
-        """Show ``moment`` of the movement (ignored in reduced motion)."""
+    def set_moment(self, moment: Moment, exact: bool = False) -> bool:
+        """Show ``moment`` of the movement (ignored in reduced motion). True when that asks for
+        a new picture; False when the one on screen stays (the same pose, or, for a frame of a
+        movement, one that has not moved far enough yet to be worth a picture:
+        :data:`STEP_SHARE`). ``exact``: not a frame but a moment to show as it is (a
+        snapshot, a still picture)."""
         self._moment = moment
-        if not self._reduced and moment.rounded() != self._shown:
-            self._refresh()
+        if self._reduced or self._figure is None:
+            return False
+        key = moment.rounded()
+        if key == self._shown:
+            return False
+        joints = None
+        if self._shown_joints is not None and self._paths:
+            joints = figure_joints(self._figure, key)
+            if not exact and not self._due(key, joints):
+                self._waited += 1
+                return False
+        self._refresh(joints)
+        return True
 
     def show_still(self) -> None:
         """The end pose, still (the picture that sums the exercise up), without an arrow."""
         self._step = None
         if self._figure is not None:
-            self.set_moment(reduced_moment(self._figure))
+            self.set_moment(reduced_moment(self._figure), exact=True)
 
     def show_breath(self, breath: float) -> None:
         """The start pose with the lungs ``breath`` full (0..1): the belly and ribs widen."""
@@ -196,11 +242,24 @@ class FigureView(Themed, QWidget):
         ex = snap.exercise
         figures = figures_for(ex.id if ex is not None else None)
         figure = figures[0] if figures else None
-        self.set_figure(figure, snap.side_index == 1, ex.name if ex is not None else None)
         exercising = (snap.paused_from or snap.state) in EXERCISING
         self._step = snap.step.value if exercising and snap.step is not None else None
         self._duration = snap.phase_duration_s
-        self.show_phase_time(max(0.0, snap.phase_duration_s - snap.remaining_s))
+        elapsed = max(0.0, snap.phase_duration_s - snap.remaining_s)
+        if figure is not None:  # a new figure is worked out at this moment, once
+            self._moment = session_moment(self._step, elapsed, self._duration, via=figure.via)
+        self.set_figure(figure, snap.side_index == 1, ex.name if ex is not None else None)
+        if figure is not None:
+            self.set_moment(self._moment, exact=True)
+        self._upcoming = upcoming(snap)
+        ready = self._ready
+        if (
+            self._upcoming is not None
+            and not self._preparing
+            and (ready is None or not ready.fits(*self._upcoming, self._reduced))
+        ):
+            self._preparing = True
+            QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare_upcoming)
 
     def show_phase_time(self, elapsed_s: float) -> None:
         """Seconds into the session step last followed (a frame of the bridge's)."""
@@ -277,12 +336,60 @@ class FigureView(Themed, QWidget):
         self.setAccessibleName(name or translate("program", figure.exercise_name))
         self.setAccessibleDescription(translate(FIGURE_CONTEXT, figure.description))
 
+    def _prepare_upcoming(self) -> None:
+        """Work out the figure a session shows next (:mod:`figure_ready`), off the switch."""
+        self._preparing = False
+        if self._upcoming is None or not self.isVisible():
+            return
+        figure, mirrored = self._upcoming
+        if figure == self._figure and mirrored == self._mirrored:
+            return
+        self._ready = prepare(figure, mirrored, self._reduced)
+
+    def _adopt_ready(self) -> None:
+        """The figure just set was worked out ahead: take its first paths."""
+        ready, self._ready = self._ready, None
+        if ready is None or not ready.fits(self._figure, self._mirrored, self._reduced):
+            return
+        moment = None if self._reduced else self._moment.rounded()
+        if ready.key != (moment, self._reduced):
+            return  # it was got ready at another pose: nothing saved
+        self._cache[ready.key] = ready.entry
+        self._built = (ready.shapes, ready.entry[0])
+        self._box = ready.box
+
     def _forget(self) -> None:
         """Another figure, side or mode: nothing computed before is any use."""
         self._cache.clear()
         self._paths, self._moving = [], QRectF()
+        self._built = (None, [])
+        self._rigid = {}
         self._still = None
-        self._shown = None
+        self._shown, self._shown_joints = None, None
+        self._px_per_cm = 0.0
+
+    def _due(self, key: Moment, joints: Joints) -> bool:
+        """Whether the figure at ``key`` (with ``joints``) is worth a new picture now (the rule
+        at :data:`STEP_SHARE`)."""
+        moved = joint_travel(self._shown_joints, joints) * self._scale()
+        if moved <= 0.0:
+            return False
+        if key.t in (0.0, 1.0) and key.breath in (0.0, 1.0):
+            return True  # a key pose: the movement has arrived; the still picture is exact
+        box = self._box
+        if moved >= max(MIN_STEP_PX, (box[2] - box[0]) * self._scale() * STEP_SHARE):
+            return True
+        return moved >= MIN_STEP_PX and self._waited >= 1
+
+    def _scale(self) -> float:
+        """Device pixels per world unit (cm) at the widget's size."""
+        size = (self.width(), self.height(), self.devicePixelRatioF())
+        if self._scale_for != size:
+            self._scale_for, self._px_per_cm = size, 0.0
+        if self._px_per_cm <= 0.0 and self._figure is not None:
+            to = fit_transform(view_box(self._figure), QRectF(self.rect()))
+            self._px_per_cm = abs(to.m11()) * size[2]
+        return self._px_per_cm
 
     def _mask(self) -> tuple[bool, ...]:
         """Which shapes never move (all, in reduced motion: the picture is still)."""
@@ -299,7 +406,9 @@ class FigureView(Themed, QWidget):
             )
         return self._still
 
-    def _refresh(self) -> None:
+    def _refresh(self, joints: Joints | None = None) -> None:
+        """Show the moment set (``joints``: its joints, when :meth:`set_moment` has them)."""
+        self._waited = 0
         if self._figure is None:
             self._paths = []
             self.update()
@@ -308,11 +417,24 @@ class FigureView(Themed, QWidget):
         key = (moment, self._reduced)
         hit = self._cache.get(key)
         if hit is None:
-            sc = scene(self._figure, moment, mirrored=self._mirrored, reduced=self._reduced)
+            if moment is not None and joints is None:
+                joints = figure_joints(self._figure, moment)
+            sc = scene(
+                self._figure,
+                moment,
+                mirrored=self._mirrored,
+                reduced=self._reduced,
+                joints=joints,
+            )
             self._box = sc.box
             still = None if self._reduced else still_mask(self._figure)
-            paths = scene_paths(sc, still, self._paths or None)
-            hit = (paths, world_rect(paths, still))
+            built_shapes, built = self._built
+            # a moving frame may take a limb's earlier path turned and moved; a key pose (the
+            # still picture a movement ends on) is built exactly
+            rigid = None if moment is None or moment.t in (0.0, 1.0) else self._rigid
+            paths = scene_paths(sc, still, built or None, built_shapes, rigid)
+            self._built = (sc.shapes, paths)
+            hit = (paths, world_rect(paths, still), joints)
             self._cache[key] = hit
             while len(self._cache) > CACHE_FRAMES:
                 self._cache.popitem(last=False)
@@ -320,7 +442,7 @@ class FigureView(Themed, QWidget):
             self._cache.move_to_end(key)
         before = self._moving
         was_shown = bool(self._paths)
-        self._paths, self._moving = hit
+        self._paths, self._moving, self._shown_joints = hit
         self._shown = moment
         if self._still is not None and was_shown and not self._reduced:
             # only where the moving limbs were and are now

@@ -17,14 +17,16 @@ fills only the moving limbs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from backcompanion.figure import Figure, Moment, reduced_moment
+from backcompanion.figure.geometry import Point
 from backcompanion.figure.scene import Box, Scene, scene
-from backcompanion.figure.shapes import HALO, Shape, grown, smooth_closed
+from backcompanion.figure.shapes import HALO, Shape, grown
 from backcompanion.ui.theme import Theme, current_theme
 
 __all__ = [
@@ -39,12 +41,16 @@ __all__ = [
     "paint_figure",
     "paint_scene",
     "paths_rect",
+    "rigid_move",
     "scene_paths",
     "world_rect",
 ]
 
 FAR_MIX = 0.45  # the far limbs: this share of the background mixed into the figure colour
 Paths = list[tuple[QPainterPath, QPainterPath | None, Shape]]
+# per shape (by index): the points a path was built from exactly, the path and its halo
+Rigid = dict[int, tuple[tuple[Point, ...], QPainterPath, QPainterPath | None]]
+RIGID_TOL = 1e-6  # cm: a shape this close to a turned and shifted earlier one is that one
 
 
 def mix(a: str | QColor, b: str | QColor, share_b: float) -> QColor:
@@ -79,43 +85,106 @@ def figure_colors(theme: Theme, background: str | None = None) -> dict[str, QCol
 
 
 def _path(shape: Shape) -> QPainterPath:
-    # numbers, not QPointF: a path is built every frame, and each QPointF costs a call into Qt
+    return _outline(shape.kind, shape.points)
+
+
+def _outline(kind: str, pts: tuple[Point, ...] | list[Point]) -> QPainterPath:
+    # numbers, not QPointF: a path is built every frame, and each QPointF costs a call into Qt;
+    # a smooth outline's Catmull-Rom controls (shapes.smooth_closed) are worked out inline
     path = QPainterPath()
-    pts = shape.points
     path.moveTo(*pts[0])
-    if shape.kind == "smooth":
+    if kind == "smooth":
         cubic = path.cubicTo
-        for (ax, ay), (bx, by), (cx, cy) in smooth_closed(pts):
-            cubic(ax, ay, bx, by, cx, cy)
+        n = len(pts)
+        (ax, ay), (bx, by), (cx, cy) = pts[-1], pts[0], pts[1 % n]
+        for i in range(n):
+            dx, dy = pts[(i + 2) % n]
+            cubic(
+                bx + (cx - ax) / 6.0,
+                by + (cy - ay) / 6.0,
+                cx - (dx - bx) / 6.0,
+                cy - (dy - by) / 6.0,
+                cx,
+                cy,
+            )
+            ax, ay, bx, by, cx, cy = bx, by, cx, cy, dx, dy
         path.closeSubpath()
     else:
         line = path.lineTo
         for x, y in pts[1:]:
             line(x, y)
-        if shape.kind == "polygon":
+        if kind == "polygon":
             path.closeSubpath()
     return path
 
 
 def scene_paths(
-    sc: Scene, still: tuple[bool, ...] | None = None, base: Paths | None = None
+    sc: Scene,
+    still: tuple[bool, ...] | None = None,
+    base: Paths | None = None,
+    base_shapes: tuple[Shape, ...] | None = None,
+    rigid: Rigid | None = None,
 ) -> Paths:
     """Each shape of ``sc`` as a QPainterPath in world units, in paint order, with the path of
     its halo (the outline grown by :data:`HALO`) for the shapes of the body and the near limbs
     (the far limbs are behind everything: nothing to set them apart from). The shapes that
-    ``still`` marks are taken from ``base`` (another moment's paths) instead of built again.
-    The shapes come without their points: the paths hold them (a cached moment stays small)."""
+    ``still`` marks are taken from ``base`` (another moment's paths) instead of built again,
+    and so are those whose points are those of ``base_shapes`` (the shapes ``base`` was built
+    from, when known: a limb that did not move between two frames).
+
+    ``rigid`` (a dict the caller keeps for one figure and side): a limb that has only turned
+    and moved since its path was built (a forearm, a head: the same outline, elsewhere) gets
+    that path turned and moved by Qt (:func:`rigid_move`) instead of being built again in
+    Python; the paths built are put in it. The shapes come without their points: the paths
+    hold them (a cached moment stays small)."""
     out = []
-    reuse = still is not None and base is not None and len(base) == len(sc.shapes)
-    for i, s in enumerate(sc.shapes):
-        if reuse and still[i]:
+    shapes = sc.shapes
+    reuse = still is not None and base is not None and len(base) == len(shapes)
+    same = reuse and base_shapes is not None and len(base_shapes) == len(shapes)
+    for i, s in enumerate(shapes):
+        if reuse and (still[i] or (same and s.points == base_shapes[i].points)):
             out.append(base[i])
             continue
+        bare = Shape(s.part, s.tone, (), s.kind, s.group, s.width)
+        known = rigid.get(i) if rigid is not None else None
+        if known is not None:
+            to = rigid_move(known[0], s.points)
+            if to is not None:
+                halo = to.map(known[2]) if known[2] is not None else None
+                out.append((to.map(known[1]), halo, bare))
+                continue
         halo = None
-        if s.group and not s.group.startswith("far_") and s.kind == "smooth":
-            halo = _path(replace(s, points=tuple(grown(s.points))))
-        out.append((_path(s), halo, replace(s, points=())))
+        if s.group and s.kind == "smooth" and not s.group.startswith("far_"):
+            halo = _outline("smooth", grown(s.points))
+        path = _outline(s.kind, s.points)
+        if rigid is not None:
+            rigid[i] = (s.points, path, halo)
+        out.append((path, halo, bare))
     return out
+
+
+def rigid_move(before: tuple[Point, ...], after: tuple[Point, ...]) -> QTransform | None:
+    """The turn and shift that takes every point of ``before`` to ``after`` (within
+    :data:`RIGID_TOL`), or None when there is none (the outline changed its shape)."""
+    n = len(before)
+    if n < 3 or len(after) != n:
+        return None
+    (ax, ay), (bx, by) = before[0], before[n // 2]
+    (cx, cy), (dx, dy) = after[0], after[n // 2]
+    ux, uy, vx, vy = bx - ax, by - ay, dx - cx, dy - cy
+    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
+    if lu < 1e-6 or abs(lu - lv) > RIGID_TOL:
+        return None
+    cos = (ux * vx + uy * vy) / (lu * lv)
+    sin = (ux * vy - uy * vx) / (lu * lv)
+    tx, ty = cx - (cos * ax - sin * ay), cy - (sin * ax + cos * ay)
+    tol = RIGID_TOL
+    for (x, y), (X, Y) in zip(before, after, strict=True):
+        ex = cos * x - sin * y + tx - X
+        ey = sin * x + cos * y + ty - Y
+        if ex > tol or ex < -tol or ey > tol or ey < -tol:
+            return None
+    return QTransform(cos, sin, -sin, cos, tx, ty)
 
 
 def world_rect(paths: Paths, still: tuple[bool, ...] | None = None) -> QRectF:
