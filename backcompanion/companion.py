@@ -15,10 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from backcompanion import prescription
 from backcompanion.history import InterruptedSession, Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, facts_now
 from backcompanion.i18n import translate
 from backcompanion.program import Program
+from backcompanion.program.plan import OWN, UNLOCKED
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
 from backcompanion.session.engine import ResumePoint, SessionEngine
@@ -109,10 +111,32 @@ class Companion:
         store: Store,
         wall: WallClock = local_now,
     ):
-        self.program = program
+        self.base_program = program  # the program before the therapist's plan
         self.rules = rules
         self.store = store
         self.wall = wall
+        self.reload_plan()
+
+    # ---- the therapist's plan (docs/ARCHITECTURE.md §12) ----
+
+    def reload_plan(self) -> None:
+        """Read the plan in force again (after the editor, an import or a restore)."""
+        self.plan_in_force = prescription.in_force(self.store, self.base_program)
+        self.program = prescription.program_for(self.plan_in_force, self.base_program)
+
+    def _gate(self, gate: R.GateDecision) -> R.GateDecision:
+        """The gate as the plan has it: open when the therapist unlocked strengthening."""
+        if self.plan_in_force.plan.strengthening == UNLOCKED and not gate.open:
+            return R.GateDecision(True, (), gate.since)
+        return gate
+
+    def _plan_cadence(self, cadence: Cadence) -> Cadence:
+        plan = self.plan_in_force.plan
+        if plan.breathing != OWN:
+            cadence = dataclasses.replace(PRESETS[plan.breathing], breaths=cadence.breaths)
+        if plan.breaths is not None:
+            cadence = dataclasses.replace(cadence, breaths=plan.breaths)
+        return cadence
 
     # ---- before a session ----
 
@@ -122,7 +146,7 @@ class Companion:
         interrupted = self.store.interrupted_session()
         return HomeStatus(
             safety=R.safety_state(self.rules, safety, facts, now),
-            gate=R.evaluate_gate(self.rules, facts, safety, now),
+            gate=self._gate(R.evaluate_gate(self.rules, facts, safety, now)),
             nudge=R.nudge(self.rules, facts, now, self.store.last_nudge_dismissed()),
             interrupted=interrupted,
             sessions_done=self.store.sessions_ended_count(),
@@ -143,10 +167,12 @@ class Companion:
         now: datetime | None = None,
     ) -> SessionPlan:
         now = now or self.wall()
+        cadence = self._plan_cadence(cadence)
+        unlocked = self.plan_in_force.plan.strengthening == UNLOCKED
 
         def make(facts: Sequence[SessionFacts], safety: SafetyFacts) -> SessionPlan:
             usable = [f for f in facts if f.outcome != "open"]
-            return R.make_plan(
+            plan = R.make_plan(
                 self.rules,
                 self.program,
                 usable,
@@ -156,6 +182,10 @@ class Companion:
                 get_ready_s=get_ready_s,
                 release_s=release_s,
             )
+            if unlocked and not plan.gate_open:
+                reason = translate("GateReason", "Your therapist's plan unlocks strengthening now.")
+                plan = dataclasses.replace(plan, gate_open=True, gate_reasons=(reason,))
+            return plan
 
         # a hold still climbing after a long break in strengthening may need a longer window
         for lookback in (LOOKBACK_DAYS, _HOLDS_LOOKBACK_DAYS):

@@ -918,6 +918,10 @@
             <source>Your pain has been higher lately than when you began. Please check with a clinician, then answer the safety questions again or record that they cleared you.</source>
             <translation>Últimamente tu dolor es más alto que al empezar. Consulta a un profesional sanitario y después vuelve a responder las preguntas de seguridad o anota que te dio el visto bueno.</translation>
         </message>
+        <message>
+            <source>Your therapist's plan unlocks strengthening now.</source>
+            <translation>El plan de tu fisioterapeuta desbloquea ya el fortalecimiento.</translation>
+        </message>
     </context>
     <context>
         <name>HomePage</name>
@@ -1450,6 +1454,228 @@
         <message>
             <source>Your last session was interrupted: it picks up where you left off</source>
             <translation>Tu última sesión se interrumpió: sigue donde la dejaste</translation>
+        </message>
+    </context>
+    <context>
+        <name>Plan</name>
+        <message>
+            <source>{value} is out of range ({lo} to {hi})</source>
+            <translation>{value} está fuera del intervalo (de {lo} a {hi})</translation>
+        </message>
+        <message>
+            <source>choose at least one stretch</source>
+            <translation>elige al menos un estiramiento</translation>
+        </message>
+        <message>
+            <source>no exercise '{id}' in the program</source>
+            <translation>no hay ningún ejercicio '{id}' en el programa</translation>
+        </message>
+        <message>
+            <source>{name} is in the plan twice</source>
+            <translation>{name} está dos veces en el plan</translation>
+        </message>
+        <message>
+            <source>{name}: the shortest hold ({low} s) is above the longest ({high} s)</source>
+            <translation>{name}: el mantenimiento más corto ({low} s) supera al más largo ({high} s)</translation>
+        </message>
+        <message>
+            <source>{name} is done on both sides or on one of them</source>
+            <translation>{name} se hace por los dos lados o por uno de ellos</translation>
+        </message>
+        <message>
+            <source>{name} has no sides: leave it at both</source>
+            <translation>{name} no tiene lados: déjalo en «ambos lados»</translation>
+        </message>
+        <message>
+            <source>keep the order: stretches first, then strength</source>
+            <translation>respeta el orden: primero los estiramientos, después el fortalecimiento</translation>
+        </message>
+        <message>
+            <source>use one of: {names}</source>
+            <translation>usa uno de estos: {names}</translation>
+        </message>
+        <message>
+            <source>use gate or unlocked</source>
+            <translation>usa gate (con las condiciones habituales) o unlocked (desbloqueado)</translation>
+        </message>
+        <message>
+            <source>too long ({length} characters, at most {limit})</source>
+            <translation>demasiado largo ({length} caracteres, como máximo {limit})</translation>
+        </message>
+        <message>
+            <source>both sides</source>
+            <translation>ambos lados</translation>
+        </message>
+        <message>
+            <source>once</source>
+            <translation>una vez</translation>
+        </message>
+        <message>
+            <source>{side} only</source>
+            <translation>solo {side}</translation>
+        </message>
+        <message>
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+        <message>
+            <source>{low}-{high} s</source>
+            <translation>{low}-{high} s</translation>
+        </message>
+        <message>
+            <source>your own setting</source>
+            <translation>tu propio ajuste</translation>
+        </message>
+        <message>
+            <source>relaxed (4 in, 6 out)</source>
+            <translation>relajada (4 al inspirar, 6 al espirar)</translation>
+        </message>
+        <message>
+            <source>longer exhale (4 in, 7 out)</source>
+            <translation>espiración más larga (4 al inspirar, 7 al espirar)</translation>
+        </message>
+        <message>
+            <source>box (4-4-4-4)</source>
+            <translation>cuadrada (4-4-4-4)</translation>
+        </message>
+        <message>
+            <source>unlocked now</source>
+            <translation>desbloqueado ya</translation>
+        </message>
+        <message>
+            <source>waits for the gate</source>
+            <translation>se desbloquea con las condiciones habituales</translation>
+        </message>
+        <message>
+            <source>left out</source>
+            <translation>fuera del plan</translation>
+        </message>
+        <message>
+            <source>in the plan</source>
+            <translation>en el plan</translation>
+        </message>
+        <message>
+            <source>exercise</source>
+            <translation>ejercicio</translation>
+        </message>
+        <message>
+            <source>hold</source>
+            <translation>tiempo mantenido</translation>
+        </message>
+        <message>
+            <source>repeats</source>
+            <translation>repeticiones</translation>
+        </message>
+        <message>
+            <source>sides</source>
+            <translation>lados</translation>
+        </message>
+        <message>
+            <source>rest</source>
+            <translation>descanso</translation>
+        </message>
+        <message>
+            <source>easier version</source>
+            <translation>versión más fácil</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>nota</translation>
+        </message>
+        <message>
+            <source>order</source>
+            <translation>orden</translation>
+        </message>
+        <message>
+            <source>days per week</source>
+            <translation>días por semana</translation>
+        </message>
+        <message>
+            <source>breathing</source>
+            <translation>respiración</translation>
+        </message>
+        <message>
+            <source>breaths</source>
+            <translation>respiraciones</translation>
+        </message>
+        <message>
+            <source>strengthening</source>
+            <translation>fortalecimiento</translation>
+        </message>
+        <message>
+            <source>plan note</source>
+            <translation>nota del plan</translation>
+        </message>
+        <message>
+            <source>prescribed by</source>
+            <translation>prescrito por</translation>
+        </message>
+        <message>
+            <source>prescribed on</source>
+            <translation>prescrito el</translation>
+        </message>
+        <message>
+            <source>offered</source>
+            <translation>se ofrece</translation>
+        </message>
+        <message>
+            <source>not offered</source>
+            <translation>no se ofrece</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanFile</name>
+        <message>
+            <source>this is a folder, not a plan file</source>
+            <translation>es una carpeta, no un archivo de plan</translation>
+        </message>
+        <message>
+            <source>no such file</source>
+            <translation>el archivo no existe</translation>
+        </message>
+        <message>
+            <source>cannot read it ({reason})</source>
+            <translation>no se puede leer ({reason})</translation>
+        </message>
+        <message>
+            <source>too big for a plan file (more than {kb} KB)</source>
+            <translation>demasiado grande para un archivo de plan (más de {kb} KB)</translation>
+        </message>
+        <message>
+            <source>not a plan file (binary data)</source>
+            <translation>no es un archivo de plan (datos binarios)</translation>
+        </message>
+        <message>
+            <source>not a BackCompanion plan file</source>
+            <translation>no es un archivo de plan de BackCompanion</translation>
+        </message>
+        <message>
+            <source>not a BackCompanion plan file (no line 'kind: {kind}')</source>
+            <translation>no es un archivo de plan de BackCompanion (falta la línea 'kind: {kind}')</translation>
+        </message>
+        <message>
+            <source>no exercise '{id}' in the program (known: {ids})</source>
+            <translation>no hay ningún ejercicio '{id}' en el programa (existen: {ids})</translation>
+        </message>
+        <message>
+            <source>expected [shortest, longest] in seconds</source>
+            <translation>se esperaba [más corto, más largo] en segundos</translation>
+        </message>
+        <message>
+            <source>the shortest hold ({low} s) is above the longest ({high} s)</source>
+            <translation>el mantenimiento más corto ({low} s) supera al más largo ({high} s)</translation>
+        </message>
+        <message>
+            <source>this exercise has no sides: leave it at both</source>
+            <translation>este ejercicio no tiene lados: déjalo en both (ambos)</translation>
+        </message>
+        <message>
+            <source>use one of: {names}</source>
+            <translation>usa uno de estos: {names}</translation>
+        </message>
+        <message>
+            <source>expected a date like 2026-01-31</source>
+            <translation>se esperaba una fecha como 2026-01-31</translation>
         </message>
     </context>
     <context>
