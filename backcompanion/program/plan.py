@@ -244,8 +244,10 @@ def _sided(ex: Exercise, sides: str) -> Exercise:
 
 
 def describe_sides(ex: Exercise, sides: str) -> str:
-    if not ex.per_side or sides == BOTH:
-        return translate("Plan", "both sides") if ex.per_side else translate("Plan", "once")
+    if not ex.per_side:
+        return "-"  # done once: no sides to choose
+    if sides == BOTH:
+        return translate("Plan", "both sides")
     label = ex.sides[0 if sides == FIRST else 1]
     return translate("Plan", "{side} only").format(side=label)
 

@@ -233,7 +233,9 @@ def plan_to_yaml(plan: Plan) -> str:
         "# hold_s is [shortest, longest] in seconds; reps counts repeats per side;\n"
         "# 'own' means the person's own setting.\n"
     )
-    body = yaml.safe_dump(plan_to_data(plan), sort_keys=False, allow_unicode=True, width=88)
+    body = yaml.safe_dump(
+        plan_to_data(plan), sort_keys=False, allow_unicode=True, width=88, default_flow_style=None
+    )
     return head + body
 
 

@@ -1507,10 +1507,6 @@
             <translation>ambos lados</translation>
         </message>
         <message>
-            <source>once</source>
-            <translation>una vez</translation>
-        </message>
-        <message>
             <source>{side} only</source>
             <translation>solo {side}</translation>
         </message>

@@ -145,7 +145,7 @@ def test_a_plan_file_reads_back_as_written(tmp_path):
         (("days_per_week: 3", "days_per_week: three"), ":8: days_per_week: expected a whole"),
         (("- id: bridge", "- id: squat"), "exercises[5].id: no exercise 'squat' in the program"),
         (("reps: 4", "reps: 400"), "exercises[6].reps: 400 is out of range (1 to 100)"),
-        (("- 8\n", "- 80\n"), "exercises[0].hold_s: the shortest hold (80 s) is above"),
+        (("[8, 12]", "[80, 12]"), "exercises[0].hold_s: the shortest hold (80 s) is above"),
         (("breathing: box", "breathing: fast"), "breathing: use one of: own, relaxed"),
         (("kind: backcompanion-plan", "kind: other"), "not a BackCompanion plan file"),
         (("kind: backcompanion-plan\n", ""), "not a BackCompanion plan file (no line"),
