@@ -301,7 +301,6 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
     out = _export_target(args.out)
     app = _export_app()
 
-    from backcompanion.program import builtin_program
     from backcompanion.report.pdf import write_summary_pdf
     from backcompanion.report.summary import weekly_summary
     from backcompanion.session.rules import load_rules
@@ -320,8 +319,9 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
     language.install(code, app)  # before the summary: its sentences are made in that language
     store = _existing_store(args)
     try:
+        program, base = _programs(store, data_dir(args))
         summary = weekly_summary(
-            store, builtin_program(), load_rules(), week.year, week.week, now, name=name
+            store, program, load_rules(), week.year, week.week, now, name=name, plan_program=base
         )
         path = write_summary_pdf(summary, out)
     except (StoreError, ExportError) as exc:
@@ -332,17 +332,27 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _programs(store, folder: Path):
+    """The program the sessions follow (the plan in force applied) and the one before it."""
+    from backcompanion import prescription
+    from backcompanion.app import load_program_for
+
+    base, _problem = load_program_for(folder)
+    return prescription.program_for(prescription.in_force(store, base), base), base
+
+
 def _cmd_export_history(args: argparse.Namespace) -> int:
     from backcompanion.history import StoreError
-    from backcompanion.program import builtin_program
     from backcompanion.report.csv_export import export_history_csv
     from backcompanion.report.files import ExportError
+    from backcompanion.session.clock import local_now
 
     out = _export_target(args.out)
     _export_app()  # the data folder's default comes from QStandardPaths
     store = _existing_store(args)
     try:
-        path = export_history_csv(store, out, builtin_program())
+        program, base = _programs(store, data_dir(args))
+        path = export_history_csv(store, out, program, plan_program=base, today=local_now().date())
     except (StoreError, ExportError) as exc:
         raise UserError(str(exc)) from None
     finally:

@@ -12,6 +12,9 @@ from datetime import date, datetime, timedelta
 from backcompanion.history import Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
 from backcompanion.i18n import translate
+from backcompanion.program import Program
+from backcompanion.program.plan_file import load_plan_settings
+from backcompanion.report.adherence import Adherence, adherence
 from backcompanion.report.summary import DayPain, daily_pain
 from backcompanion.report.weeks import IsoWeek
 from backcompanion.session import rules as R
@@ -62,6 +65,7 @@ class ProgressData:
     minutes_7_days: float
     streak_days: int  # days in a row with a session, ending today or yesterday
     total_sessions: int  # in the chart's weeks
+    adherence: Adherence | None = None  # days with a session against the plan's days a week
 
     @property
     def has_sessions(self) -> bool:
@@ -78,7 +82,12 @@ def day_state(statuses: list[str]) -> str:
 
 
 def progress_data(
-    store: Store, rules: R.Rules, now: datetime, *, lookback_days: int | None = LOOKBACK_DAYS
+    store: Store,
+    rules: R.Rules,
+    now: datetime,
+    *,
+    lookback_days: int | None = LOOKBACK_DAYS,
+    program: Program | None = None,
 ) -> ProgressData:
     """The last :data:`TREND_WEEKS` weeks of pain and :data:`CALENDAR_WEEKS` of sessions.
 
@@ -144,4 +153,5 @@ def progress_data(
         minutes_7_days=sum(r.minutes for r in recent),
         streak_days=streak,
         total_sessions=len(rows),
+        adherence=adherence(store, today, load_plan_settings().standard_days_per_week, program),
     )

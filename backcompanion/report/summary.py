@@ -34,7 +34,10 @@ from backcompanion.history import SessionRow, Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
 from backcompanion.i18n import format_date, format_decimal, translate
 from backcompanion.program import Phase, Program
+from backcompanion.program.plan_file import load_plan_settings
 from backcompanion.program.safety import load_safety
+from backcompanion.report.adherence import Adherence, adherence
+from backcompanion.report.therapist import PlanSummary, plan_summary
 from backcompanion.report.weeks import IsoWeek, last_full_week
 from backcompanion.session import rules as R
 from backcompanion.session.clock import local_midnight
@@ -179,6 +182,9 @@ class WeeklySummary:
     safety: SafetyCheck
     nudge: str | None  # the no-improvement suggestion when due at the week's end
     nudge_plain: bool  # said plainly (6 weeks and more) rather than suggested
+    # for the therapist (docs/ARCHITECTURE.md §12)
+    adherence: Adherence | None = None  # days with a session against the plan's days a week
+    plan: PlanSummary | None = None  # the plan in force when the week is read
 
     @property
     def label(self) -> str:
@@ -227,11 +233,14 @@ def weekly_summary(
     name: str | None = None,
     *,
     lookback_days: int | None = LOOKBACK_DAYS,
+    plan_program: Program | None = None,
 ) -> WeeklySummary:
     """Everything the weekly PDF shows for ISO week ``year``-W``week`` (see the module's docstring).
 
     ``now`` must be timezone-aware; ``name`` is the person's name, or None.
     ``lookback_days`` None reads the whole history (slower; the same numbers).
+    ``program`` is the program the sessions followed (a plan's, when one is in
+    force); ``plan_program`` the one before any plan (default: ``program``).
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be a timezone-aware datetime")
@@ -289,6 +298,13 @@ def weekly_summary(
         safety=_safety(rules, checks, clearances, read_at),
         nudge=found_nudge.text if found_nudge else None,
         nudge_plain=found_nudge is not None and found_nudge.level is R.NudgeLevel.PLAIN,
+        adherence=adherence(
+            store,
+            min(read_at.date(), end - timedelta(days=1)),
+            load_plan_settings().standard_days_per_week,
+            program,
+        ),
+        plan=plan_summary(store, plan_program or program, read_at),
     )
 
 

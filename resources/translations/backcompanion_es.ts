@@ -25,6 +25,29 @@
         </message>
     </context>
     <context>
+        <name>Adherence</name>
+        <message>
+            <source>{done} of {target} days</source>
+            <translation>{done} de {target} días</translation>
+        </message>
+        <message>
+            <source>no full week yet</source>
+            <translation>aún no hay ninguna semana completa</translation>
+        </message>
+        <message>
+            <source>{percent} % of the days asked</source>
+            <translation>{percent} % de los días pedidos</translation>
+        </message>
+        <message>
+            <source>This week: {days}.</source>
+            <translation>Esta semana: {days}.</translation>
+        </message>
+        <message>
+            <source>Since {day}: {share}.</source>
+            <translation>Desde el {day}: {share}.</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>{folder}: the history folder cannot be used ({reason}).</source>
@@ -3026,6 +3049,111 @@ todos los lados y sesiones</translation>
         <message>
             <source>Suggested to the person this week: {suggestion}</source>
             <translation>Sugerido a la persona esta semana: {suggestion}</translation>
+        </message>
+        <message>
+            <source>The plan in force</source>
+            <translation>El plan vigente</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n día</numerusform>
+                <numerusform>%n días</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The standard program (no therapist's plan), {days} a week.</source>
+            <translation>El programa estándar (sin plan de fisioterapeuta), {days} por semana.</translation>
+        </message>
+        <message>
+            <source>not named</source>
+            <translation>sin nombre</translation>
+        </message>
+        <message>
+            <source>Prescribed by {who} on {when}; in force since {since}.</source>
+            <translation>Prescrito por {who} el {when}; vigente desde el {since}.</translation>
+        </message>
+        <message>
+            <source>Days per week: {days}. Breathing: {breathing}, breaths: {breaths}. Strengthening: {strengthening}.</source>
+            <translation>Días por semana: {days}. Respiración: {breathing}; respiraciones: {breaths}. Fortalecimiento: {strengthening}.</translation>
+        </message>
+        <message>
+            <source>Therapist's note: {note}</source>
+            <translation>Nota del fisioterapeuta: {note}</translation>
+        </message>
+        <message>
+            <source>Hold</source>
+            <translation>Mantener</translation>
+        </message>
+        <message>
+            <source>Repeats</source>
+            <translation>Repeticiones</translation>
+        </message>
+        <message>
+            <source>Rest</source>
+            <translation>Descanso</translation>
+        </message>
+        <message>
+            <source>Easier version</source>
+            <translation>Versión más fácil</translation>
+        </message>
+        <message>
+            <source>Left out of the standard program: {names}.</source>
+            <translation>Fuera del programa estándar: {names}.</translation>
+        </message>
+        <message>
+            <source>* changed from the standard program.</source>
+            <translation>* distinto del programa estándar.</translation>
+        </message>
+        <message>
+            <source>Sessions against the plan</source>
+            <translation>Sesiones frente al plan</translation>
+        </message>
+        <message>
+            <source>No sessions to count yet.</source>
+            <translation>Todavía no hay sesiones que contar.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) a week</source>
+            <translation>
+                <numerusform>%n día por semana</numerusform>
+                <numerusform>%n días por semana</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This week: {days} (the plan asks for {asked}).</source>
+            <translation>Esta semana: {days} (el plan pide {asked}).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n session(s) done only partly, counted for the share done.</source>
+            <translation>
+                <numerusform>%n sesión hecha solo en parte, contada por la parte hecha.</numerusform>
+                <numerusform>%n sesiones hechas solo en parte, contadas por la parte hecha.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Since {day}: {share}.</source>
+            <translation>Desde el {day}: {share}.</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Semana</translation>
+        </message>
+        <message>
+            <source>Days asked</source>
+            <translation>Días pedidos</translation>
+        </message>
+        <message>
+            <source>Days done</source>
+            <translation>Días hechos</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Proporción</translation>
+        </message>
+        <message>
+            <source>so far</source>
+            <translation>hasta ahora</translation>
         </message>
     </context>
     <context>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion.i18n import translate
+from backcompanion.report.adherence import adherence_line
 from backcompanion.report.progress import ProgressData
 from backcompanion.report.summary import minutes_text
 from backcompanion.ui.progress.charts import SessionCalendar, TrendChart, short_day
@@ -53,6 +54,9 @@ class ProgressView(Themed, QWidget):
         self.home_button.clicked.connect(self.homeRequested)
         self.recent = QLabel()
         self.recent.setWordWrap(True)
+        self.adherence = QLabel()  # days done against the plan's days per week
+        self.adherence.setWordWrap(True)
+        self.adherence.setTextFormat(Qt.TextFormat.PlainText)
 
         self.chart = TrendChart(theme=theme)
         chart_title = QLabel(self.tr("Pain over the last 8 weeks (0 = none, 10 = worst)"))
@@ -91,6 +95,7 @@ class ProgressView(Themed, QWidget):
         column.setSpacing(12)
         column.addLayout(head)
         column.addWidget(self.recent)
+        column.addWidget(self.adherence)
         column.addLayout(top, 1)
         column.addWidget(gate_card)
 
@@ -111,6 +116,8 @@ class ProgressView(Themed, QWidget):
         self._data = data
         self.chart.set_data(data)
         self.calendar.set_data(data)
+        self.adherence.setText(adherence_line(data.adherence) if data and data.adherence else "")
+        self.adherence.setVisible(bool(self.adherence.text()))
         if data is None:
             self.recent.setText("")
             self.gate_state.setText("")

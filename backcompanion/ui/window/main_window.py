@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         c = self.companion
         from backcompanion.report.progress import progress_data
 
-        self.progress.set_data(progress_data(c.store, c.rules, c.wall()))
+        self.progress.set_data(progress_data(c.store, c.rules, c.wall(), program=c.program))
         self.show_page("progress")
 
     def start_session(self) -> None:
