@@ -20,7 +20,7 @@ from backcompanion.history import InterruptedSession, Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, facts_now
 from backcompanion.i18n import translate
 from backcompanion.program import Program
-from backcompanion.program.plan import OWN, UNLOCKED
+from backcompanion.program.plan import OWN, UNLOCKED, Plan
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
 from backcompanion.session.engine import ResumePoint, SessionEngine
@@ -123,6 +123,20 @@ class Companion:
         """Read the plan in force again (after the editor, an import or a restore)."""
         self.plan_in_force = prescription.in_force(self.store, self.base_program)
         self.program = prescription.program_for(self.plan_in_force, self.base_program)
+
+    def set_plan(self, plan: Plan | None, source: str) -> None:
+        """Put ``plan`` (None: the standard program) in force from now on."""
+        prescription.put_in_force(self.store, plan, source, self.wall())
+        self.reload_plan()
+
+    def restore_previous_plan(self) -> bool:
+        """Put the plan before the current one back in force; False when there is none."""
+        restored = prescription.restore_previous(self.store, self.base_program, self.wall())
+        self.reload_plan()
+        return restored is not None
+
+    def standard_plan(self) -> Plan:
+        return prescription.standard(self.base_program)
 
     def _gate(self, gate: R.GateDecision) -> R.GateDecision:
         """The gate as the plan has it: open when the therapist unlocked strengthening."""

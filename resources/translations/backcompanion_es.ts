@@ -515,6 +515,69 @@
         </message>
     </context>
     <context>
+        <name>ExerciseForm</name>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Shortest hold</source>
+            <translation>Mantenimiento más corto</translation>
+        </message>
+        <message>
+            <source>Longest hold</source>
+            <translation>Mantenimiento más largo</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>a</translation>
+        </message>
+        <message>
+            <source>own setting</source>
+            <translation>tu ajuste</translation>
+        </message>
+        <message>
+            <source>Offer the easier &amp;version</source>
+            <translation>Ofrecer la &amp;versión más fácil</translation>
+        </message>
+        <message>
+            <source>R&amp;epeats (per side)</source>
+            <translation>Rep&amp;eticiones (por lado)</translation>
+        </message>
+        <message>
+            <source>Rest between re&amp;peats</source>
+            <translation>Des&amp;canso entre repeticiones</translation>
+        </message>
+        <message>
+            <source>Exer&amp;cise note</source>
+            <translation>Nota del ejercic&amp;io</translation>
+        </message>
+        <message>
+            <source>A short note for this exercise</source>
+            <translation>Una nota breve para este ejercicio</translation>
+        </message>
+        <message>
+            <source>&amp;Hold, shortest to longest</source>
+            <translation>&amp;Mantener, del más corto al más largo</translation>
+        </message>
+        <message>
+            <source>S&amp;ides</source>
+            <translation>&amp;Lados</translation>
+        </message>
+        <message>
+            <source>Both sides</source>
+            <translation>Ambos lados</translation>
+        </message>
+        <message>
+            <source>%1 only</source>
+            <translation>Solo %1</translation>
+        </message>
+        <message>
+            <source>Done once (no sides)</source>
+            <translation>Una sola vez (sin lados)</translation>
+        </message>
+    </context>
+    <context>
         <name>ExercisePage</name>
         <message>
             <source>Back</source>
@@ -1147,6 +1210,30 @@
             <translation>&amp;Salir</translation>
         </message>
         <message>
+            <source>P&amp;lan</source>
+            <translation>&amp;Plan</translation>
+        </message>
+        <message>
+            <source>&amp;Edit plan...</source>
+            <translation>&amp;Editar el plan...</translation>
+        </message>
+        <message>
+            <source>&amp;Save plan as...</source>
+            <translation>&amp;Guardar el plan como...</translation>
+        </message>
+        <message>
+            <source>&amp;Open plan...</source>
+            <translation>&amp;Abrir un plan...</translation>
+        </message>
+        <message>
+            <source>Back to the &amp;previous plan</source>
+            <translation>Volver al plan an&amp;terior</translation>
+        </message>
+        <message>
+            <source>Back to the standard p&amp;rogram...</source>
+            <translation>Volver al programa e&amp;stándar...</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;Ver</translation>
         </message>
@@ -1643,6 +1730,160 @@
         </message>
     </context>
     <context>
+        <name>PlanDialogs</name>
+        <message>
+            <source>Plan files (*.yaml *.yml)</source>
+            <translation>Archivos de plan (*.yaml *.yml)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <source>Save plan as</source>
+            <translation>Guardar el plan como</translation>
+        </message>
+        <message>
+            <source>Open plan</source>
+            <translation>Abrir un plan</translation>
+        </message>
+        <message>
+            <source>Plan not used</source>
+            <translation>Plan no aplicado</translation>
+        </message>
+        <message>
+            <source>Put this plan in force? It changes:</source>
+            <translation>¿Aplicar este plan? Cambia lo siguiente:</translation>
+        </message>
+        <message>
+            <source>This plan is the same as the plan in force.</source>
+            <translation>Este plan es igual al plan vigente.</translation>
+        </message>
+        <message>
+            <source>Keep the plan in force</source>
+            <translation>Mantener el plan vigente</translation>
+        </message>
+        <message>
+            <source>&amp;Apply this plan</source>
+            <translation>&amp;Aplicar este plan</translation>
+        </message>
+        <message>
+            <source>Plan &gt; Back to the previous plan undoes it in one step.</source>
+            <translation>Plan &gt; Volver al plan anterior lo deshace en un paso.</translation>
+        </message>
+        <message>
+            <source>Back to the standard program</source>
+            <translation>Volver al programa estándar</translation>
+        </message>
+        <message>
+            <source>Use the standard program instead of the therapist's plan? Plan &gt; Back to the previous plan brings the plan back.</source>
+            <translation>¿Usar el programa estándar en lugar del plan del fisioterapeuta? Plan &gt; Volver al plan anterior recupera el plan.</translation>
+        </message>
+        <message>
+            <source>Keep the plan</source>
+            <translation>Mantener el plan</translation>
+        </message>
+        <message>
+            <source>&amp;Use the standard program</source>
+            <translation>&amp;Usar el programa estándar</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanEditor</name>
+        <message>
+            <source>exercises</source>
+            <translation>ejercicios</translation>
+        </message>
+        <message>
+            <source>Edit the plan</source>
+            <translation>Editar el plan</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>AAAA-MM-DD</translation>
+        </message>
+        <message>
+            <source>own setting</source>
+            <translation>tu ajuste</translation>
+        </message>
+        <message>
+            <source>A note for the whole plan</source>
+            <translation>Una nota para todo el plan</translation>
+        </message>
+        <message>
+            <source>Exercises in the plan</source>
+            <translation>Ejercicios del plan</translation>
+        </message>
+        <message>
+            <source>Space puts the exercise in or out of the plan; Ctrl+Up and Ctrl+Down move it.</source>
+            <translation>Espacio mete o saca el ejercicio del plan; Ctrl+Arriba y Ctrl+Abajo lo mueven.</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>S&amp;ubir</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>&amp;Bajar</translation>
+        </message>
+        <message>
+            <source>&amp;Save plan</source>
+            <translation>&amp;Guardar el plan</translation>
+        </message>
+        <message>
+            <source>Back to the st&amp;andard program</source>
+            <translation>Volver al programa es&amp;tándar</translation>
+        </message>
+        <message>
+            <source>Prescribed &amp;by</source>
+            <translation>Prescrito &amp;por</translation>
+        </message>
+        <message>
+            <source>Prescribed &amp;on</source>
+            <translation>Fec&amp;ha de prescripción</translation>
+        </message>
+        <message>
+            <source>&amp;Days per week</source>
+            <translation>&amp;Días por semana</translation>
+        </message>
+        <message>
+            <source>B&amp;reathing</source>
+            <translation>&amp;Respiración</translation>
+        </message>
+        <message>
+            <source>Brea&amp;ths</source>
+            <translation>Respiraci&amp;ones</translation>
+        </message>
+        <message>
+            <source>Stren&amp;gthening</source>
+            <translation>&amp;Fortalecimiento</translation>
+        </message>
+        <message>
+            <source>Plan &amp;note</source>
+            <translation>&amp;Nota del plan</translation>
+        </message>
+        <message>
+            <source>E&amp;xercises (ticked: in the plan, in this order)</source>
+            <translation>E&amp;jercicios (marcados: en el plan, en este orden)</translation>
+        </message>
+        <message>
+            <source>Changes from the standard program</source>
+            <translation>Cambios respecto al programa estándar</translation>
+        </message>
+        <message>
+            <source>write the date as 2026-01-31 (year-month-day)</source>
+            <translation>escribe la fecha como 2026-01-31 (año-mes-día)</translation>
+        </message>
+        <message>
+            <source>To fix before saving:</source>
+            <translation>Para corregir antes de guardar:</translation>
+        </message>
+        <message>
+            <source>None: the standard program.</source>
+            <translation>Ninguno: es el programa estándar.</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanFile</name>
         <message>
             <source>this is a folder, not a plan file</source>
@@ -1695,6 +1936,45 @@
         <message>
             <source>expected a date like 2026-01-31</source>
             <translation>se esperaba una fecha como 2026-01-31</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanFlow</name>
+        <message>
+            <source>The plan is saved and used from the next session.</source>
+            <translation>El plan está guardado y se usa desde la próxima sesión.</translation>
+        </message>
+        <message>
+            <source>backcompanion-plan.yaml</source>
+            <translation>plan-backcompanion.yaml</translation>
+        </message>
+        <message>
+            <source>The plan was not saved: {reason}.</source>
+            <translation>El plan no se guardó: {reason}.</translation>
+        </message>
+        <message>
+            <source>Plan saved to {path}.</source>
+            <translation>Plan guardado en {path}.</translation>
+        </message>
+        <message>
+            <source>The plan from {file} is in force.</source>
+            <translation>El plan de {file} está vigente.</translation>
+        </message>
+        <message>
+            <source>The previous plan is back in force.</source>
+            <translation>El plan anterior vuelve a estar vigente.</translation>
+        </message>
+        <message>
+            <source>There is no earlier plan to go back to.</source>
+            <translation>No hay ningún plan anterior al que volver.</translation>
+        </message>
+        <message>
+            <source>The standard program is in force.</source>
+            <translation>El programa estándar está vigente.</translation>
+        </message>
+        <message>
+            <source>The standard program is back in force.</source>
+            <translation>El programa estándar vuelve a estar vigente.</translation>
         </message>
     </context>
     <context>

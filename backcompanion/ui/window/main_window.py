@@ -42,6 +42,7 @@ from backcompanion.ui.window.closing import CloseGuard
 from backcompanion.ui.window.keys import EXERCISING, Do, key_action
 from backcompanion.ui.window.menus import Menus
 from backcompanion.ui.window.pages import PageAttr, PageRegistry
+from backcompanion.ui.window.plan_flow import PlanFlow
 from backcompanion.ui.window.record_keeper import RecordKeeper
 from backcompanion.ui.window.safety_flow import SafetyFlow
 from backcompanion.ui.window.session_flow import SessionFlow
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.pages.add("home", self.home)
         self.safety = SafetyFlow(self)
         self.session = SessionFlow(self)
+        self.plan = PlanFlow(self)
         factories = {
             **self.safety.factories(),
             **self.session.factories(),
