@@ -21,6 +21,8 @@ from backcompanion.history.facts_window import LOOKBACK_DAYS, facts_now
 from backcompanion.i18n import translate
 from backcompanion.program import Program
 from backcompanion.program.plan import OWN, UNLOCKED, Plan
+from backcompanion.program.plan_file import load_plan_settings
+from backcompanion.report.psfs import psfs_due
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
 from backcompanion.session.engine import ResumePoint, SessionEngine
@@ -44,6 +46,7 @@ class HomeStatus:
     interrupted: InterruptedSession | None
     sessions_done: int
     last_session: SessionFacts | None
+    psfs_due: bool = False  # time to rate the everyday activities (docs/ARCHITECTURE.md §12)
 
     @property
     def may_start(self) -> bool:
@@ -135,6 +138,19 @@ class Companion:
         self.reload_plan()
         return restored is not None
 
+    def psfs_activities(self) -> tuple[str, ...]:
+        """The activities of the last PSFS rating, to rate again (empty before the first)."""
+        rounds = self.store.psfs_rounds()
+        return tuple(a for a, _ in rounds[-1].scores) if rounds else ()
+
+    def record_psfs(self, scores, now: datetime | None = None) -> None:
+        """Keep a PSFS rating: (activity, 0-10) pairs."""
+        self.store.record_psfs(now or self.wall(), scores)
+
+    def record_leg_pain(self, session_id: str, kind: str, rating: int) -> None:
+        """Keep the leg-pain rating of a session's check-in ("before" or "after")."""
+        self.store.record_leg_pain(session_id, kind, rating)
+
     def standard_plan(self) -> Plan:
         return prescription.standard(self.base_program)
 
@@ -165,6 +181,7 @@ class Companion:
             interrupted=interrupted,
             sessions_done=self.store.sessions_ended_count(),
             last_session=facts[-1] if facts else None,
+            psfs_due=psfs_due(self.store.psfs_rounds(), now, load_plan_settings()),
         )
 
     def safety_state(self, now: datetime | None = None) -> R.SafetyState:

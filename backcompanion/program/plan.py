@@ -161,8 +161,8 @@ def check_plan(plan: Plan, program: Program) -> list[Problem]:
             add(
                 f"{where}.hold_s",
                 translate(
-                    "Plan", "{name}: the shortest hold ({low} s) is above the longest ({high} s)"
-                ).format(name=ex.name, low=low, high=high),
+                    "Plan", "the shortest hold ({low} s) is above the longest ({high} s)"
+                ).format(low=low, high=high),
             )
         within(f"{where}.reps", item.reps, "reps")
         if item.rest_s is not None:

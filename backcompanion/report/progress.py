@@ -15,6 +15,7 @@ from backcompanion.i18n import translate
 from backcompanion.program import Program
 from backcompanion.program.plan_file import load_plan_settings
 from backcompanion.report.adherence import Adherence, adherence
+from backcompanion.report.psfs import PsfsTrend, psfs_trend
 from backcompanion.report.summary import DayPain, daily_pain
 from backcompanion.report.weeks import IsoWeek
 from backcompanion.session import rules as R
@@ -66,6 +67,7 @@ class ProgressData:
     streak_days: int  # days in a row with a session, ending today or yesterday
     total_sessions: int  # in the chart's weeks
     adherence: Adherence | None = None  # days with a session against the plan's days a week
+    psfs: PsfsTrend | None = None  # the everyday activities' ratings against the first
 
     @property
     def has_sessions(self) -> bool:
@@ -154,4 +156,5 @@ def progress_data(
         streak_days=streak,
         total_sessions=len(rows),
         adherence=adherence(store, today, load_plan_settings().standard_days_per_week, program),
+        psfs=psfs_trend(store.psfs_rounds(), load_plan_settings(), until=now),
     )

@@ -32,11 +32,13 @@ from datetime import date, datetime, timedelta
 
 from backcompanion.history import SessionRow, Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
+from backcompanion.history.rows import LegPainRow
 from backcompanion.i18n import format_date, format_decimal, translate
 from backcompanion.program import Phase, Program
 from backcompanion.program.plan_file import load_plan_settings
 from backcompanion.program.safety import load_safety
 from backcompanion.report.adherence import Adherence, adherence
+from backcompanion.report.psfs import PsfsTrend, psfs_trend
 from backcompanion.report.therapist import PlanSummary, plan_summary
 from backcompanion.report.weeks import IsoWeek, last_full_week
 from backcompanion.session import rules as R
@@ -185,6 +187,8 @@ class WeeklySummary:
     # for the therapist (docs/ARCHITECTURE.md §12)
     adherence: Adherence | None = None  # days with a session against the plan's days a week
     plan: PlanSummary | None = None  # the plan in force when the week is read
+    psfs: PsfsTrend | None = None  # the PSFS ratings up to the week's end, against the first
+    leg_pain: tuple[LegPainRow, ...] = ()  # the week's leg-pain ratings, when asked
 
     @property
     def label(self) -> str:
@@ -305,6 +309,8 @@ def weekly_summary(
             program,
         ),
         plan=plan_summary(store, plan_program or program, read_at),
+        psfs=psfs_trend(store.psfs_rounds(), load_plan_settings(), until=read_at),
+        leg_pain=tuple(store.leg_pain_between(start, end)),
     )
 
 

@@ -1138,6 +1138,17 @@
         </message>
     </context>
     <context>
+        <name>LegPainDialog</name>
+        <message>
+            <source>Leg pain</source>
+            <translation>Dolor en la pierna</translation>
+        </message>
+        <message>
+            <source>How much pain do you feel in your leg right now?</source>
+            <translation>¿Cuánto te duele la pierna ahora mismo?</translation>
+        </message>
+    </context>
+    <context>
         <name>LockPanel</name>
         <message>
             <source>Unlocks when:</source>
@@ -1226,6 +1237,10 @@
             <translation>&amp;Abrir un plan...</translation>
         </message>
         <message>
+            <source>Rate everyday &amp;activities...</source>
+            <translation>&amp;Valorar las actividades diarias...</translation>
+        </message>
+        <message>
             <source>Back to the &amp;previous plan</source>
             <translation>Volver al plan an&amp;terior</translation>
         </message>
@@ -1276,6 +1291,10 @@
         <message>
             <source>Everything is saved again.</source>
             <translation>Todo vuelve a estar guardado.</translation>
+        </message>
+        <message>
+            <source>Time to rate your everyday activities: Plan &gt; Rate everyday activities (Ctrl+R).</source>
+            <translation>Toca valorar tus actividades diarias: Plan &gt; Valorar las actividades diarias (Ctrl+R).</translation>
         </message>
         <message>
             <source>How is your back right now?</source>
@@ -1585,8 +1604,8 @@
             <translation>{name} está dos veces en el plan</translation>
         </message>
         <message>
-            <source>{name}: the shortest hold ({low} s) is above the longest ({high} s)</source>
-            <translation>{name}: el mantenimiento más corto ({low} s) supera al más largo ({high} s)</translation>
+            <source>the shortest hold ({low} s) is above the longest ({high} s)</source>
+            <translation>el mantenimiento más corto ({low} s) supera al más largo ({high} s)</translation>
         </message>
         <message>
             <source>{name} is done on both sides or on one of them</source>
@@ -1961,6 +1980,10 @@
             <translation>El plan de {file} está vigente.</translation>
         </message>
         <message>
+            <source>Your ratings are saved.</source>
+            <translation>Tus valoraciones están guardadas.</translation>
+        </message>
+        <message>
             <source>The previous plan is back in force.</source>
             <translation>El plan anterior vuelve a estar vigente.</translation>
         </message>
@@ -2015,6 +2038,14 @@
             <translation>Volver a la página de inicio (Esc)</translation>
         </message>
         <message>
+            <source>Rate everyday &amp;activities...</source>
+            <translation>&amp;Valorar las actividades diarias...</translation>
+        </message>
+        <message>
+            <source>Rate everyday activities</source>
+            <translation>Valorar las actividades diarias</translation>
+        </message>
+        <message>
             <source>Pain over the last 8 weeks (0 = none, 10 = worst)</source>
             <translation>Dolor en las últimas 8 semanas (0 sin dolor, 10 el peor imaginable)</translation>
         </message>
@@ -2059,6 +2090,72 @@
                 <numerusform>%n día seguido.</numerusform>
                 <numerusform>%n días seguidos.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Psfs</name>
+        <message>
+            <source>Everyday activities (PSFS): {score} of 10 at the first rating.</source>
+            <translation>Actividades diarias (PSFS): {score} de 10 en la primera valoración.</translation>
+        </message>
+        <message>
+            <source>Everyday activities (PSFS): {first} at the start, {last} now.</source>
+            <translation>Actividades diarias (PSFS): {first} al principio, {last} ahora.</translation>
+        </message>
+        <message>
+            <source>A change that matters (at least {points} points).</source>
+            <translation>Un cambio que importa (al menos {points} puntos).</translation>
+        </message>
+    </context>
+    <context>
+        <name>PsfsDialog</name>
+        <message>
+            <source>Your everyday activities</source>
+            <translation>Tus actividades diarias</translation>
+        </message>
+        <message>
+            <source>Name up to five activities that your back makes hard, then rate how well you can do each today: 0 = unable to do it, 10 = able to do it as before.</source>
+            <translation>Escribe hasta cinco actividades que tu espalda te dificulta y valora cómo puedes hacer cada una hoy: 0 = no puedo hacerla, 10 = puedo hacerla como antes.</translation>
+        </message>
+        <message>
+            <source>Activity (for example: putting on socks)</source>
+            <translation>Actividad (por ejemplo: ponerse los calcetines)</translation>
+        </message>
+        <message>
+            <source>Today, 0 to 10</source>
+            <translation>Hoy, de 0 a 10</translation>
+        </message>
+        <message>
+            <source>Activity %1</source>
+            <translation>Actividad %1</translation>
+        </message>
+        <message>
+            <source>not rated</source>
+            <translation>sin valorar</translation>
+        </message>
+        <message>
+            <source>Rating of activity %1</source>
+            <translation>Valoración de la actividad %1</translation>
+        </message>
+        <message>
+            <source>&amp;Save the ratings</source>
+            <translation>&amp;Guardar las valoraciones</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Ahora no</translation>
+        </message>
+        <message>
+            <source>Activity %1: choose a rating from 0 to 10.</source>
+            <translation>Actividad %1: elige una valoración de 0 a 10.</translation>
+        </message>
+        <message>
+            <source>Activity %1: name the activity.</source>
+            <translation>Actividad %1: escribe la actividad.</translation>
+        </message>
+        <message>
+            <source>Name at least one activity and rate it.</source>
+            <translation>Escribe al menos una actividad y valórala.</translation>
         </message>
     </context>
     <context>
@@ -2212,6 +2309,13 @@
         <message>
             <source>In the last {days} days: {done} with a finished session, {partial} partly done.</source>
             <translation>En los últimos {days} días: {done} con la sesión completa y {partial} con una sesión hecha en parte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionFlow</name>
+        <message>
+            <source>The leg-pain rating could not be saved just now.</source>
+            <translation>La valoración del dolor de pierna no se pudo guardar ahora.</translation>
         </message>
     </context>
     <context>
@@ -2486,6 +2590,10 @@
         <message>
             <source>&amp;Keep the screen awake during a session</source>
             <translation>&amp;Mantener la pantalla encendida durante la sesión</translation>
+        </message>
+        <message>
+            <source>Ask about &amp;leg pain at each check-in (leg symptoms)</source>
+            <translation>Preguntar por el dolor de &amp;pierna en cada valoración (síntomas en la pierna)</translation>
         </message>
         <message>
             <source>Full screen is easier to read from the floor.</source>
@@ -3434,6 +3542,62 @@ todos los lados y sesiones</translation>
         <message>
             <source>so far</source>
             <translation>hasta ahora</translation>
+        </message>
+        <message>
+            <source>Everyday activities (PSFS)</source>
+            <translation>Actividades diarias (PSFS)</translation>
+        </message>
+        <message>
+            <source>Not rated yet (asked at the start, then every two weeks).</source>
+            <translation>Aún sin valorar (se pregunta al principio y después cada dos semanas).</translation>
+        </message>
+        <message>
+            <source>Mean score {last} of 10 on {when}; {first} at the first rating ({start}).</source>
+            <translation>Puntuación media {last} de 10 el {when}; {first} en la primera valoración ({start}).</translation>
+        </message>
+        <message>
+            <source>{change} points: at least the minimal important change ({points} points).</source>
+            <translation>{change} puntos: al menos el cambio mínimo importante ({points} puntos).</translation>
+        </message>
+        <message>
+            <source>{change} points: less than the minimal important change ({points} points).</source>
+            <translation>{change} puntos: menos que el cambio mínimo importante ({points} puntos).</translation>
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>Actividad</translation>
+        </message>
+        <message>
+            <source>First</source>
+            <translation>Primera</translation>
+        </message>
+        <message>
+            <source>Latest</source>
+            <translation>Última</translation>
+        </message>
+        <message>
+            <source>Rated on</source>
+            <translation>Valorado el</translation>
+        </message>
+        <message>
+            <source>Mean score</source>
+            <translation>Puntuación media</translation>
+        </message>
+        <message>
+            <source>Against the first</source>
+            <translation>Frente a la primera</translation>
+        </message>
+        <message>
+            <source>PSFS ratings</source>
+            <translation>Valoraciones PSFS</translation>
+        </message>
+        <message>
+            <source>* at least the minimal important change: {mean} points for the mean score, {single} for one activity (Horn et al. 2012).</source>
+            <translation>* al menos el cambio mínimo importante: {mean} puntos para la puntuación media, {single} para una actividad (Horn et al. 2012).</translation>
+        </message>
+        <message>
+            <source>Leg pain (0-10)</source>
+            <translation>Dolor en la pierna (0-10)</translation>
         </message>
     </context>
     <context>

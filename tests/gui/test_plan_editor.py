@@ -108,7 +108,7 @@ def test_a_wrong_field_is_named_live_and_save_waits(editor):
     assert not editor.save_button.isEnabled()
     assert editor.problems_label.isVisible() or not editor.isVisible()
     text = editor.problems_label.text()
-    assert "Bridge, hold: Bridge: the shortest hold (30 s) is above the longest (10 s)" in text
+    assert "Bridge, hold: the shortest hold (30 s) is above the longest (10 s)" in text
     editor.form.hold_low.setValue(5)
     editor.prescribed_on.setText("9 Nov")
     assert "prescribed on: write the date as 2026-01-31" in editor.problems_label.text()
@@ -165,6 +165,7 @@ def test_edit_save_and_reopen_through_the_plan_menu(windows, tmp_path, monkeypat
         "&Edit plan...",
         "&Save plan as...",
         "&Open plan...",
+        "Rate everyday &activities...",
         "Back to the &previous plan",
         "Back to the standard p&rogram...",
     ]

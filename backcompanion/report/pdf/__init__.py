@@ -169,6 +169,8 @@ def _build(doc: Document, s: WeeklySummary) -> None:
         exercises(doc, s)
         breathing(doc, s)
     therapist.adherence(doc, s)
+    therapist.psfs(doc, s)
+    therapist.leg_pain(doc, s)
     therapist.plan(doc, s)
     gate(doc, s)
     if s.has_sessions:

@@ -1,4 +1,4 @@
-"""The weekly PDF's part for the therapist: the plan in force and the days done against it.
+"""The weekly PDF's part for the therapist: the plan in force, the days done, PSFS, leg pain.
 
 The numbers come from ``report.therapist`` and ``report.adherence`` (no Qt);
 here they are only laid out. A field that differs from the standard program
@@ -7,7 +7,7 @@ is marked with an asterisk, explained under the table.
 
 from __future__ import annotations
 
-from backcompanion.i18n import translate
+from backcompanion.i18n import format_decimal, translate
 from backcompanion.report.adherence import days_text
 from backcompanion.report.pdf.document import Document
 from backcompanion.report.pdf.style import MUTED
@@ -135,3 +135,115 @@ def adherence(doc: Document, s: WeeklySummary) -> None:
             share += "\n" + translate("WeeklyPdf", "so far")
         rows.append([w.week.label, str(w.target), days_text(w.done), share])
     table(doc, translate("WeeklyPdf", "Sessions against the plan"), columns, rows)
+
+
+def _signed(value: float) -> str:
+    text = format_decimal(abs(value), 1)
+    return ("+" if value > 0 else "−" if value < 0 else "±") + text
+
+
+def psfs(doc: Document, s: WeeklySummary) -> None:
+    """The PSFS ratings against the first, with the minimal important change marked."""
+    t = s.psfs
+    if t is None:
+        return
+    f = doc.fonts
+    doc.heading(translate("WeeklyPdf", "Everyday activities (PSFS)"), doc.line_h(f.body) * 3)
+    if not t.points:
+        doc.paragraph(
+            translate("WeeklyPdf", "Not rated yet (asked at the start, then every two weeks).")
+        )
+        return
+    mic = format_decimal(t.important_change, 1)
+    (first_at, first), (last_at, last) = t.points[0], t.points[-1]
+    doc.paragraph(
+        translate(
+            "WeeklyPdf", "Mean score {last} of 10 on {when}; {first} at the first rating ({start})."
+        ).format(
+            last=format_decimal(last, 1),
+            when=long_date(last_at.date()),
+            first=format_decimal(first, 1),
+            start=long_date(first_at.date()),
+        ),
+        f.bold,
+    )
+    if t.change is not None:
+        if t.important:
+            text = translate(
+                "WeeklyPdf",
+                "{change} points: at least the minimal important change ({points} points).",
+            )
+        else:
+            text = translate(
+                "WeeklyPdf",
+                "{change} points: less than the minimal important change ({points} points).",
+            )
+        doc.paragraph(text.format(change=_signed(t.change), points=mic))
+    columns = [
+        Column(translate("WeeklyPdf", "Activity"), 0.46),
+        Column(translate("WeeklyPdf", "First"), 0.14),
+        Column(translate("WeeklyPdf", "Latest"), 0.14),
+        Column(translate("WeeklyPdf", "Change"), 0.26),
+    ]
+    rows = [
+        [
+            a.activity,
+            str(a.first),
+            str(a.last),
+            _marked(_signed(a.change), a.important),
+        ]
+        for a in t.activities
+    ]
+    table(doc, translate("WeeklyPdf", "Everyday activities (PSFS)"), columns, rows)
+    doc.space(3)
+    columns = [
+        Column(translate("WeeklyPdf", "Rated on"), 0.46),
+        Column(translate("WeeklyPdf", "Mean score"), 0.28),
+        Column(translate("WeeklyPdf", "Against the first"), 0.26),
+    ]
+    rows = [
+        [
+            long_date(at.date()),
+            format_decimal(mean, 1),
+            _marked(_signed(mean - first), mean - first >= t.important_change),
+        ]
+        for at, mean in t.points[-SHOWN_WEEKS:]
+    ]
+    table(doc, translate("WeeklyPdf", "PSFS ratings"), columns, rows)
+    single = format_decimal(t.activities[0].important_change, 1) if t.activities else mic
+    doc.paragraph(
+        translate(
+            "WeeklyPdf",
+            "* at least the minimal important change: {mean} points for the mean score, "
+            "{single} for one activity (Horn et al. 2012).",
+        ).format(mean=mic, single=single),
+        f.small,
+        MUTED,
+    )
+
+
+def leg_pain(doc: Document, s: WeeklySummary) -> None:
+    """The week's leg-pain ratings, when the person was asked about them."""
+    if not s.leg_pain:
+        return
+    f = doc.fonts
+    doc.heading(translate("WeeklyPdf", "Leg pain (0-10)"), doc.line_h(f.body) * 3)
+    by_session: dict[str, dict[str, int]] = {}
+    days = {}
+    for r in s.leg_pain:
+        by_session.setdefault(r.session_id, {})[r.kind] = r.rating
+        days[r.session_id] = r.day
+    columns = [
+        Column(translate("WeeklyPdf", "Session"), 0.4),
+        Column(translate("WeeklyPdf", "Before"), 0.3),
+        Column(translate("WeeklyPdf", "After"), 0.3),
+    ]
+    rows = [
+        [
+            long_date(days[sid]),
+            str(ratings["before"]) if "before" in ratings else "-",
+            str(ratings["after"]) if "after" in ratings else "-",
+        ]
+        for sid, ratings in by_session.items()
+    ]
+    table(doc, translate("WeeklyPdf", "Leg pain (0-10)"), columns, rows)

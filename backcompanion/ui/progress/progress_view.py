@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from backcompanion.i18n import translate
 from backcompanion.report.adherence import adherence_line
 from backcompanion.report.progress import ProgressData
+from backcompanion.report.psfs import psfs_line
 from backcompanion.report.summary import minutes_text
 from backcompanion.ui.progress.charts import SessionCalendar, TrendChart, short_day
 from backcompanion.ui.theme import Theme, Themed, set_role
@@ -37,6 +38,7 @@ class ProgressView(Themed, QWidget):
 
     exportRequested = Signal()  # "Export weekly summary..." was pressed
     homeRequested = Signal()  # "Back to start" was pressed (Esc does the same)
+    psfsRequested = Signal()  # "Rate everyday activities" was pressed
 
     def __init__(self, parent: QWidget | None = None, theme: Theme | None = None):
         super().__init__(parent)
@@ -54,9 +56,12 @@ class ProgressView(Themed, QWidget):
         self.home_button.clicked.connect(self.homeRequested)
         self.recent = QLabel()
         self.recent.setWordWrap(True)
-        self.adherence = QLabel()  # days done against the plan's days per week
+        self.adherence = QLabel()  # days done against the plan's days per week, and the PSFS
         self.adherence.setWordWrap(True)
         self.adherence.setTextFormat(Qt.TextFormat.PlainText)
+        self.psfs_button = QPushButton(self.tr("Rate everyday &activities..."))
+        self.psfs_button.setAccessibleName(self.tr("Rate everyday activities"))
+        self.psfs_button.clicked.connect(self.psfsRequested)
 
         self.chart = TrendChart(theme=theme)
         chart_title = QLabel(self.tr("Pain over the last 8 weeks (0 = none, 10 = worst)"))
@@ -83,6 +88,7 @@ class ProgressView(Themed, QWidget):
         head.setSpacing(16)
         head.addWidget(self.home_button)
         head.addWidget(self.title, 1)
+        head.addWidget(self.psfs_button)
         head.addWidget(self.export_button)
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -116,7 +122,12 @@ class ProgressView(Themed, QWidget):
         self._data = data
         self.chart.set_data(data)
         self.calendar.set_data(data)
-        self.adherence.setText(adherence_line(data.adherence) if data and data.adherence else "")
+        lines = []
+        if data is not None and data.adherence is not None:
+            lines.append(adherence_line(data.adherence))
+        if data is not None and data.psfs is not None:
+            lines.append(psfs_line(data.psfs))
+        self.adherence.setText("\n".join(line for line in lines if line))
         self.adherence.setVisible(bool(self.adherence.text()))
         if data is None:
             self.recent.setText("")

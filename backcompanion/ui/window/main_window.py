@@ -155,7 +155,12 @@ class MainWindow(QMainWindow):
         page = ProgressView()
         page.exportRequested.connect(self.menus.export)
         page.homeRequested.connect(self.go_home)
+        page.psfsRequested.connect(self._rate_from_progress)
         return page
+
+    def _rate_from_progress(self) -> None:
+        self.plan.rate_activities()
+        self.show_progress()  # the new rating in the trend
 
     def _build_fullscreen(self) -> QWidget:
         from backcompanion.ui.session_screens.fullscreen_view import FullscreenSessionView
@@ -212,6 +217,19 @@ class MainWindow(QMainWindow):
         self.home.set_status(status)
         self.carousel.set_gate(status.gate.open, status.gate.texts)
         self.menus.start_action.setEnabled(status.may_start and status.interrupted is None)
+        self._psfs_reminder(status)
+
+    def _psfs_reminder(self, status: HomeStatus) -> None:
+        """When the everyday activities are due (PSFS), the status line says where to rate them."""
+        reminder = translate(
+            "MainWindow",
+            "Time to rate your everyday activities: Plan > Rate everyday activities (Ctrl+R).",
+        )
+        shown = self.message.text()
+        if status.psfs_due and status.may_start and not shown:
+            self.message.setText(reminder)
+        elif not status.psfs_due and shown == reminder:
+            self.message.setText("")
 
     def go_home(self) -> None:
         if self.bridge.is_running():

@@ -70,6 +70,12 @@ class Menus:
         plan.addSeparator()
         self.plan_actions += [
             self._action(
+                plan,
+                translate("MainWindow", "Rate everyday &activities..."),
+                flow.rate_activities,
+                "Ctrl+R",
+            ),
+            self._action(
                 plan, translate("MainWindow", "Back to the &previous plan"), flow.previous
             ),
             self._action(

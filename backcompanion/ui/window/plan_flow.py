@@ -18,6 +18,7 @@ from backcompanion.program.plan import plan_changes
 from backcompanion.program.plan_file import read_plan_file, write_plan_file
 from backcompanion.ui.dialogs.plan.editor import PlanEditor
 from backcompanion.ui.dialogs.plan.files import ApplyPlan, PlanFiles, StandardPlan
+from backcompanion.ui.dialogs.plan.psfs import PsfsDialog
 
 if TYPE_CHECKING:
     from backcompanion.ui.window.main_window import MainWindow
@@ -85,6 +86,18 @@ class PlanFlow:
         self._changed(
             translate("PlanFlow", "The plan from {file} is in force.").format(file=path.name)
         )
+
+    def rate_activities(self) -> None:
+        """The PSFS: rate the everyday activities (the home banner, or the Plan menu)."""
+        if not self._idle():
+            return
+        c = self.w.companion
+        scores = PsfsDialog.ask(self.w, c.psfs_activities())
+        if not scores:
+            return
+        c.record_psfs(scores)
+        self.w.refresh_home()
+        self.w.message.setText(translate("PlanFlow", "Your ratings are saved."))
 
     def previous(self) -> None:
         if not self._idle():
