@@ -38,6 +38,7 @@ from backcompanion.program.plan import (
 from backcompanion.program.yamlcheck import DataError, Node, Reader
 
 KIND = "backcompanion-plan"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_FILE_BYTES = 64 * 1024  # a plan with every exercise and long notes is under 8 KB
 _TOP = {"version", "kind", "days_per_week", "exercises"}
 _TOP_OPTIONAL = {"breathing", "breaths", "strengthening", "note", "prescribed_by", "prescribed_on"}
@@ -76,8 +77,17 @@ def read_plan_file(path: Path, program: Program, shown_name: str | None = None) 
     return read_plan_text(text, program, shown)
 
 
+class _PlanReader(Reader):
+    """program.yaml's reader, except that a date written plainly (2026-11-09) stays text."""
+
+    def _convert(self, node: yaml.Node, field: str) -> Node:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP:
+            return Node(node.value, node.start_mark.line + 1, field or "(top level)")
+        return super()._convert(node, field)
+
+
 def read_plan_text(text: str, program: Program, shown_name: str = "plan.yaml") -> Plan:
-    r = Reader(text, shown_name)
+    r = _PlanReader(text, shown_name)
     root = r.read()
     if not isinstance(root.value, dict) or (
         "kind" in root.value and root.value["kind"].value != KIND

@@ -183,6 +183,16 @@ def test_big_binary_and_foreign_files_are_refused_before_parsing(tmp_path):
     assert all("\n" not in m for m in messages)
 
 
+def test_a_date_written_plainly_by_hand_is_read():
+    text = plan_to_yaml(tailored()).replace(
+        "prescribed_on: '2026-03-01'", "prescribed_on: 2026-03-01"
+    )
+    assert "prescribed_on: 2026-03-01" in text
+    assert read_plan_text(text, PROGRAM).prescribed_on == date(2026, 3, 1)
+    with pytest.raises(DataError, match=r":7: prescribed_on: expected a date like 2026-01-31"):
+        read_plan_text(text.replace("2026-03-01", "2026-13-01"), PROGRAM)
+
+
 def test_a_text_file_that_is_not_yaml_is_refused():
     with pytest.raises(DataError, match=r"plan.yaml:1: not valid YAML"):
         read_plan_text("{{{ :", PROGRAM)
