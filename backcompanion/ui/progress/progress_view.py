@@ -88,7 +88,6 @@ class ProgressView(Themed, QWidget):
         head.setSpacing(16)
         head.addWidget(self.home_button)
         head.addWidget(self.title, 1)
-        head.addWidget(self.psfs_button)
         head.addWidget(self.export_button)
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -101,7 +100,11 @@ class ProgressView(Themed, QWidget):
         column.setSpacing(12)
         column.addLayout(head)
         column.addWidget(self.recent)
-        column.addWidget(self.adherence)
+        plan_row = QHBoxLayout()  # the days against the plan and the PSFS, and rating it
+        plan_row.setSpacing(16)
+        plan_row.addWidget(self.adherence, 1)
+        plan_row.addWidget(self.psfs_button)
+        column.addLayout(plan_row)
         column.addLayout(top, 1)
         column.addWidget(gate_card)
 
@@ -128,7 +131,6 @@ class ProgressView(Themed, QWidget):
         if data is not None and data.psfs is not None:
             lines.append(psfs_line(data.psfs))
         self.adherence.setText("\n".join(line for line in lines if line))
-        self.adherence.setVisible(bool(self.adherence.text()))
         if data is None:
             self.recent.setText("")
             self.gate_state.setText("")
