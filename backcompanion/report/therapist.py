@@ -15,6 +15,7 @@ from backcompanion.history import Store
 from backcompanion.i18n import translate
 from backcompanion.program import Program
 from backcompanion.program.plan import (
+    UNLOCKED,
     describe_hold,
     describe_sides,
     pattern_name,
@@ -52,6 +53,7 @@ class PlanSummary:
     left_out: tuple[str, ...]  # names of the standard exercises the plan leaves out
     changes: tuple[str, ...]  # every difference from the standard, one sentence each
     changed: frozenset[str]  # plan fields that differ: days_per_week, breathing, ...
+    unlocked: bool = False  # the therapist unlocked strengthening (the gate does not apply)
 
 
 def plan_summary(store: Store, program: Program, at: datetime) -> PlanSummary:
@@ -115,6 +117,7 @@ def plan_summary(store: Store, program: Program, at: datetime) -> PlanSummary:
         left_out=tuple(e.name for e in _mains(program) if e.id not in in_plan),
         changes=tuple(str(c) for c in prescription.changes_from_standard(plan, program)),
         changed=frozenset(k for k, (old, new) in fields.items() if old != new),
+        unlocked=plan.strengthening == UNLOCKED,
     )
 
 

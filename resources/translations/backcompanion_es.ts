@@ -3335,6 +3335,10 @@ todos los lados y sesiones</translation>
             <translation>Bloqueado al hacer este resumen ({since}).</translation>
         </message>
         <message>
+            <source>The therapist's plan unlocks strengthening: it is offered whatever the app's conditions say.</source>
+            <translation>El plan del fisioterapeuta desbloquea el fortalecimiento: se ofrece aunque no se cumplan las condiciones de la app.</translation>
+        </message>
+        <message>
             <source>The strengthening exercises are offered: the stretching, pain and safety conditions are met.</source>
             <translation>Se ofrecen los ejercicios de fortalecimiento: se cumplen las condiciones de estiramiento, dolor y seguridad.</translation>
         </message>

@@ -9,7 +9,7 @@ from report_helpers import PROGRAM, at, open_store, session
 from test_pdf import pages_text
 
 from backcompanion import prescription
-from backcompanion.program.plan import FIRST, apply_plan
+from backcompanion.program.plan import FIRST, UNLOCKED, apply_plan
 from backcompanion.report.pdf import write_summary_pdf
 from backcompanion.report.summary import weekly_summary
 from backcompanion.session.rules import load_rules
@@ -59,3 +59,16 @@ def test_the_pdf_shows_the_plan_its_changes_and_the_days_done(qapp, tmp_path):
     assert "Left out of the standard program: Piriformis stretch." in text
     assert "Therapist's note: Walk 20 minutes on the other days." in text
     assert "* changed from the standard program." in text
+    assert "The therapist's plan unlocks strengthening" not in text  # this plan waits for it
+
+
+def test_a_plan_that_unlocks_strengthening_says_so_beside_the_gate(qapp, tmp_path):
+    unlocked = dataclasses.replace(therapists_plan(), strengthening=UNLOCKED)
+    with open_store(tmp_path / "data") as store:
+        prescription.put_in_force(store, unlocked, "file", at(date(2026, 11, 9), 9))
+        session(store, "mon", at(MON, 9), 4, 3)
+        summary = weekly_summary(
+            store, PROGRAM, RULES, 2026, 47, at(date(2026, 11, 25), 9), plan_program=PROGRAM
+        )
+    text = " ".join(pages_text(write_summary_pdf(summary, tmp_path / "w47.pdf")))
+    assert "The therapist's plan unlocks strengthening: it is offered whatever" in text
