@@ -335,5 +335,11 @@ def _export(parent, companion, settings) -> None:
     except ImportError:
         return
     export_week_interactive(
-        parent, companion.store, companion.program, companion.rules, settings, companion.wall()
+        parent,
+        companion.store,
+        companion.program,
+        companion.rules,
+        settings,
+        companion.wall(),
+        plan_program=companion.base_program,
     )

@@ -71,6 +71,24 @@ def _parser() -> argparse.ArgumentParser:
     hist = sub.add_parser("export-history", parents=[common], help="write every session as CSV")
     hist.add_argument("--out", type=Path, required=True)
 
+    plan = sub.add_parser(
+        "plan", parents=[common], help="the therapist's plan: show, export, import, restore"
+    )
+    plan_sub = plan.add_subparsers(
+        dest="plan_command", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+    show = plan_sub.add_parser("show", parents=[common], help="print the plan in force")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    export = plan_sub.add_parser("export", parents=[common], help="write the plan in force")
+    export.add_argument("--out", type=Path, required=True)
+    imp = plan_sub.add_parser(
+        "import", parents=[common], help="print the differences, then put a plan file in force"
+    )
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="only print the differences")
+    plan_sub.add_parser("previous", parents=[common], help="put the plan before back in force")
+    plan_sub.add_parser("standard", parents=[common], help="go back to the standard program")
+
     shots = sub.add_parser("screenshots", parents=[common], help="render each main screen to PNG")
     shots.add_argument("--out", type=Path, required=True)
     shots.add_argument(
@@ -347,7 +365,6 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
     out = _export_target(args.out)
     app = _export_app()
 
-    from backcompanion.program import builtin_program
     from backcompanion.report.pdf import write_summary_pdf
     from backcompanion.report.summary import weekly_summary
     from backcompanion.session.rules import load_rules
@@ -366,8 +383,9 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
     language.install(code, app)  # before the summary: its sentences are made in that language
     store = _existing_store(args)
     try:
+        program, base = _programs(store, data_dir(args))
         summary = weekly_summary(
-            store, builtin_program(), load_rules(), week.year, week.week, now, name=name
+            store, program, load_rules(), week.year, week.week, now, name=name, plan_program=base
         )
         path = write_summary_pdf(summary, out)
     except (StoreError, ExportError) as exc:
@@ -378,20 +396,197 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _programs(store, folder: Path):
+    """The program the sessions follow (the plan in force applied) and the one before it."""
+    from backcompanion import prescription
+    from backcompanion.app import load_program_for
+
+    base, _problem = load_program_for(folder)
+    return prescription.program_for(prescription.in_force(store, base), base), base
+
+
 def _cmd_export_history(args: argparse.Namespace) -> int:
     from backcompanion.history import StoreError
-    from backcompanion.program import builtin_program
     from backcompanion.report.csv_export import export_history_csv
     from backcompanion.report.files import ExportError
+    from backcompanion.session.clock import local_now
 
     out = _export_target(args.out)
     _export_app()  # the data folder's default comes from QStandardPaths
     store = _existing_store(args)
     try:
-        path = export_history_csv(store, out, builtin_program())
+        program, base = _programs(store, data_dir(args))
+        path = export_history_csv(store, out, program, plan_program=base, today=local_now().date())
     except (StoreError, ExportError) as exc:
         raise UserError(str(exc)) from None
     finally:
         store.close()
     print(path)
+    return 0
+
+
+# --- plan ----------------------------------------------------------------------------------
+
+
+def _plan_program(folder: Path):
+    from backcompanion.app import load_program_for
+
+    program, problem = load_program_for(folder)
+    if problem:
+        print(f"backcompanion: {problem} (the built-in program is used)", file=sys.stderr)
+    return program
+
+
+def _plan_in_force(folder: Path, program):
+    """The plan in force, without creating a history where there is none."""
+    from backcompanion import prescription
+    from backcompanion.history.schema import DB_NAME
+
+    if not (folder / DB_NAME).exists():
+        return prescription.InForce(prescription.standard(program), None, True)
+    store = open_store(folder)
+    try:
+        return prescription.in_force(store, program)
+    finally:
+        store.close()
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    folder = data_dir(args)
+    program = _plan_program(folder)
+    action = args.plan_command
+    if action == "show":
+        return _plan_show(_plan_in_force(folder, program), program, args.json)
+    if action == "export":
+        return _plan_export(_plan_in_force(folder, program), args.out)
+    if action == "import":
+        return _plan_import(folder, program, args.file, args.dry_run)
+    return _plan_restore(folder, program, standard=action == "standard")
+
+
+def _plan_show(now, program, as_json: bool) -> int:
+    from backcompanion import prescription
+    from backcompanion.program.plan_file import plan_to_data
+
+    changes = prescription.changes_from_standard(now.plan, program)
+    if as_json:
+        out = {
+            "standard": now.standard,
+            "plan_id": now.plan_id,
+            "set_at": now.row.at.isoformat() if now.row else None,
+            "source": now.row.source if now.row else None,
+            "plan": plan_to_data(now.plan),
+            "changes_from_standard": [str(c) for c in changes],
+        }
+        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    for line in plan_lines(now, program):
+        print(line)
+    return 0
+
+
+def plan_lines(now, program) -> list[str]:
+    """The plan in force as plain lines (``plan show``)."""
+    from backcompanion.program.plan import (
+        describe_hold,
+        describe_sides,
+        pattern_name,
+        strengthening_name,
+    )
+
+    plan = now.plan
+    title = "the standard program" if now.standard else "a therapist's plan"
+    lines = [
+        f"Plan in force: {title}" + (f" (since {now.row.at:%Y-%m-%d %H:%M})" if now.row else "")
+    ]
+    if plan.prescribed_by or plan.prescribed_on:
+        on = f" on {plan.prescribed_on.isoformat()}" if plan.prescribed_on else ""
+        lines.append(f"Prescribed by {plan.prescribed_by or '-'}{on}")
+    breaths = "own" if plan.breaths is None else plan.breaths
+    lines.append(
+        f"Days per week: {plan.days_per_week} · breathing: {pattern_name(plan.breathing)},"
+        f" breaths: {breaths} · strengthening: {strengthening_name(plan.strengthening)}"
+    )
+    for n, item in enumerate(plan.exercises, start=1):
+        ex = program.by_id(item.id)
+        rest = "own rest" if item.rest_s is None else f"rest {item.rest_s} s"
+        line = (
+            f"{n:2}. {ex.name}: hold {describe_hold(item.hold_s)}, {item.reps} repeats"
+            + (f", {describe_sides(ex, item.sides)}" if ex.per_side else "")
+            + f", {rest}"
+        )
+        if program.easier_version(ex.id) is not None and not item.easier:
+            line += ", no easier version"
+        lines.append(line + (f" ({item.note})" if item.note else ""))
+    if plan.note:
+        lines.append(f"Note: {plan.note}")
+    return lines
+
+
+def _plan_export(now, out: Path) -> int:
+    from backcompanion.program.plan_file import write_plan_file
+
+    target = _export_target(out)
+    try:
+        path = write_plan_file(now.plan, target)
+    except OSError as exc:
+        raise UserError(f"{out}: cannot write the plan ({exc.strerror or exc})") from None
+    print(path)
+    return 0
+
+
+def _plan_import(folder: Path, program, file: Path, dry_run: bool) -> int:
+    from backcompanion import prescription
+    from backcompanion.program import DataError
+    from backcompanion.program.plan import plan_changes
+    from backcompanion.program.plan_file import read_plan_file
+    from backcompanion.session.clock import local_now
+
+    try:
+        plan = read_plan_file(file, program)
+    except DataError as exc:
+        raise UserError(str(exc)) from None
+    now = _plan_in_force(folder, program)
+    changes = plan_changes(now.plan, plan, program)
+    if changes:
+        print(f"Changes from the plan in force ({len(changes)}):")
+        for change in changes:
+            print(f"  {change}")
+    else:
+        print("No differences from the plan in force.")
+    if dry_run:
+        print("Dry run: nothing was changed.")
+        return 0
+    with holding_for_writing(folder):
+        store = open_store(folder)
+        try:
+            prescription.put_in_force(store, plan, "file", local_now())
+        finally:
+            store.close()
+    print("The plan is in force; `backcompanion plan previous` puts the one before back.")
+    return 0
+
+
+def _plan_restore(folder: Path, program, standard: bool) -> int:
+    from backcompanion import prescription
+    from backcompanion.session.clock import local_now
+
+    with holding_for_writing(folder):
+        store = open_store(folder)
+        try:
+            if standard:
+                if prescription.in_force(store, program).standard:
+                    print("The standard program is already in force.")
+                    return 0
+                prescription.put_in_force(store, None, "standard", local_now())
+                print("The standard program is in force again.")
+                return 0
+            if prescription.restore_previous(store, program, local_now()) is None:
+                raise UserError("no earlier plan to go back to")
+            restored = prescription.in_force(store, program)
+        finally:
+            store.close()
+    name = "the standard program" if restored.standard else "the plan before"
+    print(f"Back to {name}.")
     return 0

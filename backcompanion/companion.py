@@ -15,10 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from backcompanion import prescription
 from backcompanion.history import InterruptedSession, Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, facts_now
 from backcompanion.i18n import translate
 from backcompanion.program import Program
+from backcompanion.program.plan import OWN, UNLOCKED, Plan
+from backcompanion.program.plan_file import load_plan_settings
+from backcompanion.report.psfs import psfs_due
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
 from backcompanion.session.completion import session_completion
@@ -44,6 +48,7 @@ class HomeStatus:
     sessions_done: int  # complete sessions (session.completion), all history
     last_session: SessionFacts | None
     sessions_ended: int = 0  # every session that ended: complete, partly done, stopped
+    psfs_due: bool = False  # time to rate the everyday activities (docs/ARCHITECTURE.md §13)
 
     @property
     def may_start(self) -> bool:
@@ -114,10 +119,59 @@ class Companion:
         store: Store,
         wall: WallClock = local_now,
     ):
-        self.program = program
+        self.base_program = program  # the program before the therapist's plan
         self.rules = rules
         self.store = store
         self.wall = wall
+        self.reload_plan()
+
+    # ---- the therapist's plan (docs/ARCHITECTURE.md §13) ----
+
+    def reload_plan(self) -> None:
+        """Read the plan in force again (after the editor, an import or a restore)."""
+        self.plan_in_force = prescription.in_force(self.store, self.base_program)
+        self.program = prescription.program_for(self.plan_in_force, self.base_program)
+
+    def set_plan(self, plan: Plan | None, source: str) -> None:
+        """Put ``plan`` (None: the standard program) in force from now on."""
+        prescription.put_in_force(self.store, plan, source, self.wall())
+        self.reload_plan()
+
+    def restore_previous_plan(self) -> bool:
+        """Put the plan before the current one back in force; False when there is none."""
+        restored = prescription.restore_previous(self.store, self.base_program, self.wall())
+        self.reload_plan()
+        return restored is not None
+
+    def psfs_activities(self) -> tuple[str, ...]:
+        """The activities of the last PSFS rating, to rate again (empty before the first)."""
+        rounds = self.store.psfs_rounds()
+        return tuple(a for a, _ in rounds[-1].scores) if rounds else ()
+
+    def record_psfs(self, scores, now: datetime | None = None) -> None:
+        """Keep a PSFS rating: (activity, 0-10) pairs."""
+        self.store.record_psfs(now or self.wall(), scores)
+
+    def record_leg_pain(self, session_id: str, kind: str, rating: int) -> None:
+        """Keep the leg-pain rating of a session's check-in ("before" or "after")."""
+        self.store.record_leg_pain(session_id, kind, rating)
+
+    def standard_plan(self) -> Plan:
+        return prescription.standard(self.base_program)
+
+    def _gate(self, gate: R.GateDecision) -> R.GateDecision:
+        """The gate as the plan has it: open when the therapist unlocked strengthening."""
+        if self.plan_in_force.plan.strengthening == UNLOCKED and not gate.open:
+            return R.GateDecision(True, (), gate.since)
+        return gate
+
+    def _plan_cadence(self, cadence: Cadence) -> Cadence:
+        plan = self.plan_in_force.plan
+        if plan.breathing != OWN:
+            cadence = dataclasses.replace(PRESETS[plan.breathing], breaths=cadence.breaths)
+        if plan.breaths is not None:
+            cadence = dataclasses.replace(cadence, breaths=plan.breaths)
+        return cadence
 
     # ---- before a session ----
 
@@ -127,12 +181,13 @@ class Companion:
         interrupted = self.store.interrupted_session()
         return HomeStatus(
             safety=R.safety_state(self.rules, safety, facts, now),
-            gate=R.evaluate_gate(self.rules, facts, safety, now),
+            gate=self._gate(R.evaluate_gate(self.rules, facts, safety, now)),
             nudge=R.nudge(self.rules, facts, now, self.store.last_nudge_dismissed()),
             interrupted=interrupted,
             sessions_done=self.store.complete_sessions_count(self.rules.complete_share),
             last_session=facts[-1] if facts else None,
             sessions_ended=self.store.sessions_ended_count(),
+            psfs_due=psfs_due(self.store.psfs_rounds(), now, load_plan_settings()),
         )
 
     def safety_state(self, now: datetime | None = None) -> R.SafetyState:
@@ -149,10 +204,12 @@ class Companion:
         now: datetime | None = None,
     ) -> SessionPlan:
         now = now or self.wall()
+        cadence = self._plan_cadence(cadence)
+        unlocked = self.plan_in_force.plan.strengthening == UNLOCKED
 
         def make(facts: Sequence[SessionFacts], safety: SafetyFacts) -> SessionPlan:
             usable = [f for f in facts if f.outcome != "open"]
-            return R.make_plan(
+            plan = R.make_plan(
                 self.rules,
                 self.program,
                 usable,
@@ -162,6 +219,10 @@ class Companion:
                 get_ready_s=get_ready_s,
                 release_s=release_s,
             )
+            if unlocked and not plan.gate_open:
+                reason = translate("GateReason", "Your therapist's plan unlocks strengthening now.")
+                plan = dataclasses.replace(plan, gate_open=True, gate_reasons=(reason,))
+            return plan
 
         # a hold still climbing after a long break in strengthening may need a longer window
         for lookback in (LOOKBACK_DAYS, _HOLDS_LOOKBACK_DAYS):

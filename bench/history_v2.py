@@ -63,8 +63,8 @@ def write_v2(current: Path, dest: Path) -> Path:
             raise FileExistsError(f"{dest} is not a new file")
         conn.execute("ATTACH DATABASE ? AS cur", (str(current),))
         (from_version,) = conn.execute("PRAGMA cur.user_version").fetchone()
-        if from_version != 3:
-            raise ValueError(f"{current} is at version {from_version}, not 3")
+        if from_version < 3:  # later versions keep version 3's tables and add their own
+            raise ValueError(f"{current} is at version {from_version}, not 3 or later")
         conn.execute("BEGIN")
         for statement in (*schema.V1, *schema.V2, *_COPY):
             conn.execute(statement)

@@ -14,8 +14,9 @@ seconds (``t_ms / 1000.0``).
 # --- writing the engine's records -----------------------------------------------------
 
 INSERT_SESSION = """
-INSERT INTO sessions (id, started_at, started_ts, day, gate_open, gate_reasons, cadence)
-VALUES (:id, :started_at, :started_ts, :day, :gate_open, :gate_reasons, :cadence)
+INSERT INTO sessions (id, started_at, started_ts, day, gate_open, gate_reasons, cadence, plan)
+VALUES (:id, :started_at, :started_ts, :day, :gate_open, :gate_reasons, :cadence,
+        (SELECT max(id) FROM plans))
 """
 
 # Run before a record that names an exercise: its id gets a key the first time.
@@ -316,4 +317,34 @@ SELECT EXISTS (
     WHERE e.exercise = (SELECT key FROM exercise_ids WHERE id = :exercise_id)
       AND e.outcome <> 'locked' AND s.day < :start
 )
+"""
+
+# --- the therapist's plan, PSFS, leg pain (docs/ARCHITECTURE.md §13) ----------------------
+
+INSERT_PLAN = "INSERT INTO plans (at, at_ts, source, body) VALUES (:at, :at_ts, :source, :body)"
+PLANS = "SELECT id, at, source, body FROM plans ORDER BY id"
+LATEST_PLANS = "SELECT id, at, source, body FROM plans ORDER BY id DESC LIMIT :n"
+SESSION_PLANS_BETWEEN = """
+SELECT id, plan FROM sessions WHERE day >= :start AND day < :end ORDER BY started_ts
+"""
+INSERT_PSFS_ROUND = "INSERT INTO psfs_rounds (at, at_ts) VALUES (:at, :at_ts)"
+INSERT_PSFS_SCORE = """
+INSERT INTO psfs_scores (round, position, activity, rating)
+VALUES (:round, :position, :activity, :rating)
+"""
+PSFS_SCORES = """
+SELECT r.id, r.at, s.position, s.activity, s.rating
+FROM psfs_rounds AS r JOIN psfs_scores AS s ON s.round = r.id
+ORDER BY r.at_ts, r.id, s.position
+"""
+UPSERT_LEG_PAIN = """
+INSERT INTO leg_pain (session, kind, rating)
+SELECT key, :kind, :rating FROM sessions WHERE id = :id
+ON CONFLICT (session, kind) DO UPDATE SET rating = excluded.rating
+"""
+LEG_PAIN_BETWEEN = """
+SELECT s.id, s.day, l.kind, l.rating
+FROM sessions AS s CROSS JOIN leg_pain AS l ON l.session = s.key
+WHERE s.day >= :start AND s.day < :end
+ORDER BY s.started_ts, l.kind DESC
 """

@@ -106,3 +106,34 @@ class InterruptedSession:
     breathing_done: bool
     exercises_ended: tuple[str, ...]  # in the order they ended
     active_s: float  # the latest t stored: the resumed session's clock carries on from here
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A plan put in force (docs/ARCHITECTURE.md §13); ``body`` None is the standard program."""
+
+    id: int
+    at: datetime
+    source: str  # "standard", "editor", "file" or "previous"
+    body: str | None  # the plan as JSON
+
+
+@dataclass(frozen=True)
+class PsfsRound:
+    """One PSFS rating: up to five activities, each 0 (unable) to 10 (as before)."""
+
+    id: int
+    at: datetime
+    scores: tuple[tuple[str, int], ...]  # (activity, rating), in the person's order
+
+    @property
+    def mean(self) -> float:
+        return sum(r for _, r in self.scores) / len(self.scores)
+
+
+@dataclass(frozen=True)
+class LegPainRow:
+    session_id: str
+    day: date
+    kind: str  # "before" or "after"
+    rating: int

@@ -356,10 +356,43 @@ def integer_session_keys(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA secure_delete = {secure_delete:d}")
 
 
+# The therapist's plan (docs/ARCHITECTURE.md §13): every plan put in force, newest last
+# (``body`` is the plan as JSON; NULL: the standard program), the plan each session
+# started under, the PSFS ratings (a round: up to five activities rated 0-10 at one
+# time) and the optional leg-pain rating of a check-in.
+THERAPIST_PLAN = (
+    """CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        at_ts REAL NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('standard', 'editor', 'file', 'previous')),
+        body TEXT CHECK (body IS NULL OR json_valid(body))
+    )""",
+    "ALTER TABLE sessions ADD COLUMN plan INTEGER REFERENCES plans(id)",
+    """CREATE TABLE psfs_rounds (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        at_ts REAL NOT NULL
+    )""",
+    f"""CREATE TABLE psfs_scores (
+        round INTEGER NOT NULL REFERENCES psfs_rounds(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 5),
+        activity TEXT NOT NULL CHECK (length(activity) BETWEEN 1 AND 80),
+        rating INTEGER NOT NULL CHECK ({_RATING.format("rating")}),
+        PRIMARY KEY (round, position)
+    ) WITHOUT ROWID""",
+    f"""CREATE TABLE leg_pain (
+        {_SESSION},
+        kind TEXT NOT NULL CHECK (kind IN ('before', 'after')),
+        rating INTEGER NOT NULL CHECK ({_RATING.format("rating")}),
+        PRIMARY KEY (session, kind)
+    ) WITHOUT ROWID""",
+)
+
 Step = Sequence[str] | Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n] takes the file from version n to n + 1.
-MIGRATIONS: list[Step] = [V1, V2, integer_session_keys]
+MIGRATIONS: list[Step] = [V1, V2, integer_session_keys, THERAPIST_PLAN]
 
 
 def latest_version() -> int:

@@ -22,13 +22,16 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
-from backcompanion.history import backup_files, opening, queries, reads, schema
+from backcompanion.history import backup_files, opening, plan_store, queries, reads, schema
 from backcompanion.history.reads import Day
 from backcompanion.history.rows import (
     BreathingRow,
     ExerciseTotal,
     GateEventRow,
     InterruptedSession,
+    LegPainRow,
+    PlanRow,
+    PsfsRound,
     SessionRow,
 )
 from backcompanion.history.writes import session_end, statements, when
@@ -298,6 +301,41 @@ class Store:
     def first_session_day(self) -> date | None:
         """The day of the very first session (the baseline starts there); None before any."""
         return reads.first_session_day(self._conn)
+
+    # --- the therapist's plan, PSFS, leg pain (docs/ARCHITECTURE.md §13) ----------------
+
+    def set_plan(self, at: datetime, body: str | None, source: str) -> int:
+        """Put a plan in force from now on (JSON; None: the standard program); its id.
+
+        Plans are only ever added: the one before stays, so one step restores it.
+        """
+        with self._write("plan") as conn:
+            return plan_store.insert_plan(conn, at, body, source)
+
+    def plans(self, newest: int | None = None) -> list[PlanRow]:
+        """The plans put in force, oldest first; ``newest``: only that many of the latest."""
+        return plan_store.plans(self._conn, newest)
+
+    def session_plans_between(self, start: Day, end: Day) -> dict[str, int | None]:
+        """Each session started on a day in ``[start, end)`` -> the plan id it started under."""
+        return plan_store.session_plans_between(self._conn, start, end)
+
+    def record_psfs(self, at: datetime, scores) -> int:
+        """Keep one PSFS rating: (activity, 0-10) pairs, 1 to 5 of them."""
+        with self._write("PSFS rating") as conn:
+            return plan_store.insert_psfs(conn, at, list(scores))
+
+    def psfs_rounds(self) -> list[PsfsRound]:
+        """Every PSFS rating, oldest first."""
+        return plan_store.psfs_rounds(self._conn)
+
+    def record_leg_pain(self, session_id: str, kind: str, rating: int) -> None:
+        """Keep the leg-pain rating (0-10) of a session's check-in; a new answer replaces it."""
+        with self._write("leg pain") as conn:
+            plan_store.upsert_leg_pain(conn, session_id, kind, rating)
+
+    def leg_pain_between(self, start: Day, end: Day) -> list[LegPainRow]:
+        return plan_store.leg_pain_between(self._conn, start, end)
 
     # --- internals --------------------------------------------------------------------
 

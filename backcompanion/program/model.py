@@ -34,6 +34,7 @@ class Exercise:
     reps_follow_hold: bool = False  # child's pose: fewer repeats as the hold grows
     variant_of: str | None = None
     note: str = ""  # e.g. where the app adds something the source does not give
+    rest_s: int | None = None  # rest between repeats set by a plan; None: the person's setting
 
     @property
     def per_side(self) -> bool:

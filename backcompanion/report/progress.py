@@ -12,6 +12,10 @@ from datetime import date, datetime, timedelta
 from backcompanion.history import Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
 from backcompanion.i18n import translate
+from backcompanion.program import Program
+from backcompanion.program.plan_file import load_plan_settings
+from backcompanion.report.adherence import Adherence, adherence
+from backcompanion.report.psfs import PsfsTrend, psfs_trend
 from backcompanion.report.summary import DayPain, daily_pain
 from backcompanion.report.weeks import IsoWeek
 from backcompanion.session import rules as R
@@ -64,6 +68,8 @@ class ProgressData:
     streak_days: int  # days in a row with a session, ending today or yesterday
     total_sessions: int  # in the chart's weeks
     partly_7_days: int = 0  # the other sessions started in the last 7 days
+    adherence: Adherence | None = None  # days with a session against the plan's days a week
+    psfs: PsfsTrend | None = None  # the everyday activities' ratings against the first
 
     @property
     def has_sessions(self) -> bool:
@@ -80,7 +86,12 @@ def day_state(complete: list[bool]) -> str:
 
 
 def progress_data(
-    store: Store, rules: R.Rules, now: datetime, *, lookback_days: int | None = LOOKBACK_DAYS
+    store: Store,
+    rules: R.Rules,
+    now: datetime,
+    *,
+    lookback_days: int | None = LOOKBACK_DAYS,
+    program: Program | None = None,
 ) -> ProgressData:
     """The last :data:`TREND_WEEKS` weeks of pain and :data:`CALENDAR_WEEKS` of sessions.
 
@@ -154,4 +165,6 @@ def progress_data(
         streak_days=streak,
         total_sessions=len(rows),
         partly_7_days=sum(1 for r in recent if not complete[r.session_id]),
+        adherence=adherence(store, today, load_plan_settings().standard_days_per_week, program),
+        psfs=psfs_trend(store.psfs_rounds(), load_plan_settings(), until=now),
     )

@@ -32,9 +32,14 @@ from datetime import date, datetime, timedelta
 
 from backcompanion.history import SessionRow, Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, FactsWindow, read_facts
+from backcompanion.history.rows import LegPainRow
 from backcompanion.i18n import format_date, format_decimal, translate
 from backcompanion.program import Phase, Program
+from backcompanion.program.plan_file import load_plan_settings
 from backcompanion.program.safety import load_safety
+from backcompanion.report.adherence import Adherence, adherence
+from backcompanion.report.psfs import PsfsTrend, psfs_trend
+from backcompanion.report.therapist import PlanSummary, plan_summary
 from backcompanion.report.weeks import IsoWeek, last_full_week
 from backcompanion.session import rules as R
 from backcompanion.session.clock import local_midnight
@@ -181,6 +186,11 @@ class WeeklySummary:
     nudge: str | None  # the no-improvement suggestion when due at the week's end
     nudge_plain: bool  # said plainly (6 weeks and more) rather than suggested
     partly: int = 0  # ended with the closing check-in, but with too many repeats skipped
+    # for the therapist (docs/ARCHITECTURE.md §13)
+    adherence: Adherence | None = None  # days with a session against the plan's days a week
+    plan: PlanSummary | None = None  # the plan in force when the week is read
+    psfs: PsfsTrend | None = None  # the PSFS ratings up to the week's end, against the first
+    leg_pain: tuple[LegPainRow, ...] = ()  # the week's leg-pain ratings, when asked
 
     @property
     def label(self) -> str:
@@ -229,11 +239,14 @@ def weekly_summary(
     name: str | None = None,
     *,
     lookback_days: int | None = LOOKBACK_DAYS,
+    plan_program: Program | None = None,
 ) -> WeeklySummary:
     """Everything the weekly PDF shows for ISO week ``year``-W``week`` (see the module's docstring).
 
     ``now`` must be timezone-aware; ``name`` is the person's name, or None.
     ``lookback_days`` None reads the whole history (slower; the same numbers).
+    ``program`` is the program the sessions followed (a plan's, when one is in
+    force); ``plan_program`` the one before any plan (default: ``program``).
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be a timezone-aware datetime")
@@ -297,6 +310,15 @@ def weekly_summary(
         nudge=found_nudge.text if found_nudge else None,
         nudge_plain=found_nudge is not None and found_nudge.level is R.NudgeLevel.PLAIN,
         partly=status.count("done") - sum(complete),
+        adherence=adherence(
+            store,
+            min(read_at.date(), end - timedelta(days=1)),
+            load_plan_settings().standard_days_per_week,
+            program,
+        ),
+        plan=plan_summary(store, plan_program or program, read_at),
+        psfs=psfs_trend(store.psfs_rounds(), load_plan_settings(), until=read_at),
+        leg_pain=tuple(store.leg_pain_between(start, end)),
     )
 
 

@@ -86,7 +86,7 @@ class SessionFlow:
         elif cursor.step is Step.HOLD:
             cursor.reps_done += 1
             sp = cursor.current
-            side = cursor.side if sp.exercise.per_side else None
+            side = cursor.side if sp.exercise.sides else None
             self.log.repeat_done(at, sp, side, cursor.rep, at - self.timer.start)
             self._next_repeat(at)
         else:
@@ -126,7 +126,10 @@ class SessionFlow:
     def _lead_in(self, at: float, step: Step) -> None:
         self.cursor.step = step
         plan = self.plan
-        self.timer.begin(at, plan.get_ready_s if step is Step.GET_READY else plan.release_s)
+        if step is Step.GET_READY:
+            self.timer.begin(at, plan.get_ready_s)
+        else:
+            self.timer.begin(at, self.cursor.current.rest_s(plan.release_s))
 
     def _start_hold(self, at: float) -> None:
         # The effort rating and the easier offer belong to the pause between exercises.

@@ -68,6 +68,11 @@ class StepPlan:
     def sides(self) -> tuple[str, ...]:
         return self.exercise.sides
 
+    def rest_s(self, default: float) -> float:
+        """The rest between repeats: the plan's for this exercise, else ``default``."""
+        rest = self.exercise.rest_s
+        return default if rest is None else rest
+
     @property
     def total_reps(self) -> int:
         return self.reps * max(1, len(self.exercise.sides))

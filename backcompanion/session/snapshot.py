@@ -80,7 +80,7 @@ def take_snapshot(
         step_plan = cursor.current
         exercise, index, count = step_plan.exercise, cursor.index, len(cursor.steps)
         rep, reps = cursor.rep, step_plan.reps
-        if step_plan.exercise.per_side:
+        if step_plan.exercise.sides:  # both sides, or the one side a plan keeps
             side, side_label = cursor.side, step_plan.sides[cursor.side]
     timed = live in TIMED and timer.end is not None
     remaining = max(0.0, timer.end - at) if timed else 0.0
@@ -161,7 +161,7 @@ class PlannedTime:
     def _within_exercise(self, cursor: Cursor, timer: PhaseTimer, elapsed: float) -> float:
         sp, plan = cursor.current, self.plan
         side_length = planned_length(sp, plan.get_ready_s, plan.release_s) / max(1, len(sp.sides))
-        hold_start = plan.get_ready_s + (cursor.rep - 1) * (plan.release_s + sp.hold_s)
+        hold_start = plan.get_ready_s + (cursor.rep - 1) * (sp.rest_s(plan.release_s) + sp.hold_s)
         if cursor.step is Step.HOLD:
             into_side = hold_start + elapsed
         else:
@@ -172,5 +172,5 @@ class PlannedTime:
 def planned_length(sp: StepPlan, get_ready_s: float, release_s: float) -> float:
     """Seconds one exercise takes when nothing is skipped: per side, get_ready then holds
     with a release before every hold but the first."""
-    per_side = get_ready_s + sp.hold_s + (sp.reps - 1) * (release_s + sp.hold_s)
+    per_side = get_ready_s + sp.hold_s + (sp.reps - 1) * (sp.rest_s(release_s) + sp.hold_s)
     return per_side * max(1, len(sp.sides))

@@ -401,6 +401,8 @@ class Settings(QObject):
     release_s = _Number("session/release_s", 3, 2, 30, kind=int)
     fullscreen_on_start = _Bool("session/fullscreen_on_start", False)
     keep_screen_awake = _Bool("session/keep_screen_awake", True)
+    # leg symptoms: each check-in also asks about leg pain, 0-10 (docs/ARCHITECTURE.md §13)
+    leg_symptoms = _Bool("session/leg_symptoms", False)
     # look
     theme = _Choice("look/theme", "system", THEMES)
     motion = _Choice("look/motion", "system", MOTIONS)

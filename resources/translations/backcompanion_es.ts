@@ -25,6 +25,29 @@
         </message>
     </context>
     <context>
+        <name>Adherence</name>
+        <message>
+            <source>{done} of {target} days</source>
+            <translation>{done} de {target} días</translation>
+        </message>
+        <message>
+            <source>no full week yet</source>
+            <translation>aún no hay ninguna semana completa</translation>
+        </message>
+        <message>
+            <source>{percent} % of the days asked</source>
+            <translation>{percent} % de los días pedidos</translation>
+        </message>
+        <message>
+            <source>This week: {days}.</source>
+            <translation>Esta semana: {days}.</translation>
+        </message>
+        <message>
+            <source>Since {day}: {share}.</source>
+            <translation>Desde el {day}: {share}.</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>{problem}. The built-in program is in use instead.</source>
@@ -518,6 +541,69 @@
         </message>
     </context>
     <context>
+        <name>ExerciseForm</name>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Shortest hold</source>
+            <translation>Mantenimiento más corto</translation>
+        </message>
+        <message>
+            <source>Longest hold</source>
+            <translation>Mantenimiento más largo</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>a</translation>
+        </message>
+        <message>
+            <source>own setting</source>
+            <translation>tu ajuste</translation>
+        </message>
+        <message>
+            <source>Offer the easier &amp;version</source>
+            <translation>Ofrecer la &amp;versión más fácil</translation>
+        </message>
+        <message>
+            <source>R&amp;epeats (per side)</source>
+            <translation>Rep&amp;eticiones (por lado)</translation>
+        </message>
+        <message>
+            <source>Rest between re&amp;peats</source>
+            <translation>Des&amp;canso entre repeticiones</translation>
+        </message>
+        <message>
+            <source>Exer&amp;cise note</source>
+            <translation>Nota del ejercic&amp;io</translation>
+        </message>
+        <message>
+            <source>A short note for this exercise</source>
+            <translation>Una nota breve para este ejercicio</translation>
+        </message>
+        <message>
+            <source>&amp;Hold, shortest to longest</source>
+            <translation>&amp;Mantener, del más corto al más largo</translation>
+        </message>
+        <message>
+            <source>S&amp;ides</source>
+            <translation>&amp;Lados</translation>
+        </message>
+        <message>
+            <source>Both sides</source>
+            <translation>Ambos lados</translation>
+        </message>
+        <message>
+            <source>%1 only</source>
+            <translation>Solo %1</translation>
+        </message>
+        <message>
+            <source>Done once (no sides)</source>
+            <translation>Una sola vez (sin lados)</translation>
+        </message>
+    </context>
+    <context>
         <name>ExercisePage</name>
         <message>
             <source>Back</source>
@@ -944,6 +1030,10 @@
             <source>Your pain has been higher lately than when you began. Please check with a clinician, then answer the safety questions again or record that they cleared you.</source>
             <translation>Últimamente tu dolor es más alto que al empezar. Consulta a un profesional sanitario y después vuelve a responder las preguntas de seguridad o anota que te dio el visto bueno.</translation>
         </message>
+        <message>
+            <source>Your therapist's plan unlocks strengthening now.</source>
+            <translation>El plan de tu fisioterapeuta desbloquea ya el fortalecimiento.</translation>
+        </message>
     </context>
     <context>
         <name>HomePage</name>
@@ -1089,6 +1179,17 @@
         </message>
     </context>
     <context>
+        <name>LegPainDialog</name>
+        <message>
+            <source>Leg pain</source>
+            <translation>Dolor en la pierna</translation>
+        </message>
+        <message>
+            <source>How much pain do you feel in your leg right now?</source>
+            <translation>¿Cuánto te duele la pierna ahora mismo?</translation>
+        </message>
+    </context>
+    <context>
         <name>LockPanel</name>
         <message>
             <source>Unlocks when:</source>
@@ -1161,6 +1262,34 @@
             <translation>&amp;Salir</translation>
         </message>
         <message>
+            <source>P&amp;lan</source>
+            <translation>&amp;Plan</translation>
+        </message>
+        <message>
+            <source>&amp;Edit plan...</source>
+            <translation>&amp;Editar el plan...</translation>
+        </message>
+        <message>
+            <source>&amp;Save plan as...</source>
+            <translation>&amp;Guardar el plan como...</translation>
+        </message>
+        <message>
+            <source>&amp;Open plan...</source>
+            <translation>&amp;Abrir un plan...</translation>
+        </message>
+        <message>
+            <source>Rate everyday &amp;activities...</source>
+            <translation>&amp;Valorar las actividades diarias...</translation>
+        </message>
+        <message>
+            <source>Back to the &amp;previous plan</source>
+            <translation>Volver al plan an&amp;terior</translation>
+        </message>
+        <message>
+            <source>Back to the standard p&amp;rogram...</source>
+            <translation>Volver al programa e&amp;stándar...</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;Ver</translation>
         </message>
@@ -1203,6 +1332,10 @@
         <message>
             <source>Everything is saved again.</source>
             <translation>Todo vuelve a estar guardado.</translation>
+        </message>
+        <message>
+            <source>Time to rate your everyday activities: Plan &gt; Rate everyday activities (Ctrl+R).</source>
+            <translation>Toca valorar tus actividades diarias: Plan &gt; Valorar las actividades diarias (Ctrl+R).</translation>
         </message>
         <message>
             <source>How is your back right now?</source>
@@ -1494,6 +1627,421 @@
         </message>
     </context>
     <context>
+        <name>Plan</name>
+        <message>
+            <source>{value} is out of range ({lo} to {hi})</source>
+            <translation>{value} está fuera del intervalo (de {lo} a {hi})</translation>
+        </message>
+        <message>
+            <source>choose at least one stretch</source>
+            <translation>elige al menos un estiramiento</translation>
+        </message>
+        <message>
+            <source>no exercise '{id}' in the program</source>
+            <translation>no hay ningún ejercicio '{id}' en el programa</translation>
+        </message>
+        <message>
+            <source>{name} is in the plan twice</source>
+            <translation>{name} está dos veces en el plan</translation>
+        </message>
+        <message>
+            <source>the shortest hold ({low} s) is above the longest ({high} s)</source>
+            <translation>el mantenimiento más corto ({low} s) supera al más largo ({high} s)</translation>
+        </message>
+        <message>
+            <source>{name} is done on both sides or on one of them</source>
+            <translation>{name} se hace por los dos lados o por uno de ellos</translation>
+        </message>
+        <message>
+            <source>{name} has no sides: leave it at both</source>
+            <translation>{name} no tiene lados: déjalo en «ambos lados»</translation>
+        </message>
+        <message>
+            <source>keep the order: stretches first, then strength</source>
+            <translation>respeta el orden: primero los estiramientos, después el fortalecimiento</translation>
+        </message>
+        <message>
+            <source>use one of: {names}</source>
+            <translation>usa uno de estos: {names}</translation>
+        </message>
+        <message>
+            <source>use gate or unlocked</source>
+            <translation>usa gate (con las condiciones habituales) o unlocked (desbloqueado)</translation>
+        </message>
+        <message>
+            <source>too long ({length} characters, at most {limit})</source>
+            <translation>demasiado largo ({length} caracteres, como máximo {limit})</translation>
+        </message>
+        <message>
+            <source>both sides</source>
+            <translation>ambos lados</translation>
+        </message>
+        <message>
+            <source>{side} only</source>
+            <translation>solo {side}</translation>
+        </message>
+        <message>
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+        <message>
+            <source>{low}-{high} s</source>
+            <translation>{low}-{high} s</translation>
+        </message>
+        <message>
+            <source>your own setting</source>
+            <translation>tu propio ajuste</translation>
+        </message>
+        <message>
+            <source>relaxed (4 in, 6 out)</source>
+            <translation>relajada (4 al inspirar, 6 al espirar)</translation>
+        </message>
+        <message>
+            <source>longer exhale (4 in, 7 out)</source>
+            <translation>espiración más larga (4 al inspirar, 7 al espirar)</translation>
+        </message>
+        <message>
+            <source>box (4-4-4-4)</source>
+            <translation>cuadrada (4-4-4-4)</translation>
+        </message>
+        <message>
+            <source>unlocked now</source>
+            <translation>desbloqueado ya</translation>
+        </message>
+        <message>
+            <source>waits for the gate</source>
+            <translation>se desbloquea con las condiciones habituales</translation>
+        </message>
+        <message>
+            <source>left out</source>
+            <translation>fuera del plan</translation>
+        </message>
+        <message>
+            <source>in the plan</source>
+            <translation>en el plan</translation>
+        </message>
+        <message>
+            <source>exercise</source>
+            <translation>ejercicio</translation>
+        </message>
+        <message>
+            <source>hold</source>
+            <translation>tiempo mantenido</translation>
+        </message>
+        <message>
+            <source>repeats</source>
+            <translation>repeticiones</translation>
+        </message>
+        <message>
+            <source>sides</source>
+            <translation>lados</translation>
+        </message>
+        <message>
+            <source>rest</source>
+            <translation>descanso</translation>
+        </message>
+        <message>
+            <source>easier version</source>
+            <translation>versión más fácil</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>nota</translation>
+        </message>
+        <message>
+            <source>order</source>
+            <translation>orden</translation>
+        </message>
+        <message>
+            <source>days per week</source>
+            <translation>días por semana</translation>
+        </message>
+        <message>
+            <source>breathing</source>
+            <translation>respiración</translation>
+        </message>
+        <message>
+            <source>breaths</source>
+            <translation>respiraciones</translation>
+        </message>
+        <message>
+            <source>strengthening</source>
+            <translation>fortalecimiento</translation>
+        </message>
+        <message>
+            <source>plan note</source>
+            <translation>nota del plan</translation>
+        </message>
+        <message>
+            <source>prescribed by</source>
+            <translation>prescrito por</translation>
+        </message>
+        <message>
+            <source>prescribed on</source>
+            <translation>prescrito el</translation>
+        </message>
+        <message>
+            <source>offered</source>
+            <translation>se ofrece</translation>
+        </message>
+        <message>
+            <source>not offered</source>
+            <translation>no se ofrece</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanDialogs</name>
+        <message>
+            <source>Plan files (*.yaml *.yml)</source>
+            <translation>Archivos de plan (*.yaml *.yml)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <source>Save plan as</source>
+            <translation>Guardar el plan como</translation>
+        </message>
+        <message>
+            <source>Open plan</source>
+            <translation>Abrir un plan</translation>
+        </message>
+        <message>
+            <source>Plan not used</source>
+            <translation>Plan no aplicado</translation>
+        </message>
+        <message>
+            <source>Put this plan in force? It changes:</source>
+            <translation>¿Aplicar este plan? Cambia lo siguiente:</translation>
+        </message>
+        <message>
+            <source>This plan is the same as the plan in force.</source>
+            <translation>Este plan es igual al plan vigente.</translation>
+        </message>
+        <message>
+            <source>Keep the plan in force</source>
+            <translation>Mantener el plan vigente</translation>
+        </message>
+        <message>
+            <source>&amp;Apply this plan</source>
+            <translation>&amp;Aplicar este plan</translation>
+        </message>
+        <message>
+            <source>Plan &gt; Back to the previous plan undoes it in one step.</source>
+            <translation>Plan &gt; Volver al plan anterior lo deshace en un paso.</translation>
+        </message>
+        <message>
+            <source>Back to the standard program</source>
+            <translation>Volver al programa estándar</translation>
+        </message>
+        <message>
+            <source>Use the standard program instead of the therapist's plan? Plan &gt; Back to the previous plan brings the plan back.</source>
+            <translation>¿Usar el programa estándar en lugar del plan del fisioterapeuta? Plan &gt; Volver al plan anterior recupera el plan.</translation>
+        </message>
+        <message>
+            <source>Keep the plan</source>
+            <translation>Mantener el plan</translation>
+        </message>
+        <message>
+            <source>&amp;Use the standard program</source>
+            <translation>&amp;Usar el programa estándar</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanEditor</name>
+        <message>
+            <source>exercises</source>
+            <translation>ejercicios</translation>
+        </message>
+        <message>
+            <source>Edit the plan</source>
+            <translation>Editar el plan</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>AAAA-MM-DD</translation>
+        </message>
+        <message>
+            <source>own setting</source>
+            <translation>tu ajuste</translation>
+        </message>
+        <message>
+            <source>A note for the whole plan</source>
+            <translation>Una nota para todo el plan</translation>
+        </message>
+        <message>
+            <source>Exercises in the plan</source>
+            <translation>Ejercicios del plan</translation>
+        </message>
+        <message>
+            <source>Space puts the exercise in or out of the plan; Ctrl+Up and Ctrl+Down move it.</source>
+            <translation>Espacio mete o saca el ejercicio del plan; Ctrl+Arriba y Ctrl+Abajo lo mueven.</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>S&amp;ubir</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>&amp;Bajar</translation>
+        </message>
+        <message>
+            <source>&amp;Save plan</source>
+            <translation>&amp;Guardar el plan</translation>
+        </message>
+        <message>
+            <source>Back to the st&amp;andard program</source>
+            <translation>Volver al programa es&amp;tándar</translation>
+        </message>
+        <message>
+            <source>Prescribed &amp;by</source>
+            <translation>Prescrito &amp;por</translation>
+        </message>
+        <message>
+            <source>Prescribed &amp;on</source>
+            <translation>Fec&amp;ha de prescripción</translation>
+        </message>
+        <message>
+            <source>&amp;Days per week</source>
+            <translation>&amp;Días por semana</translation>
+        </message>
+        <message>
+            <source>B&amp;reathing</source>
+            <translation>&amp;Respiración</translation>
+        </message>
+        <message>
+            <source>Brea&amp;ths</source>
+            <translation>Respiraci&amp;ones</translation>
+        </message>
+        <message>
+            <source>Stren&amp;gthening</source>
+            <translation>&amp;Fortalecimiento</translation>
+        </message>
+        <message>
+            <source>Plan &amp;note</source>
+            <translation>&amp;Nota del plan</translation>
+        </message>
+        <message>
+            <source>E&amp;xercises (ticked: in the plan, in this order)</source>
+            <translation>E&amp;jercicios (marcados: en el plan, en este orden)</translation>
+        </message>
+        <message>
+            <source>Changes from the standard program</source>
+            <translation>Cambios respecto al programa estándar</translation>
+        </message>
+        <message>
+            <source>write the date as 2026-01-31 (year-month-day)</source>
+            <translation>escribe la fecha como 2026-01-31 (año-mes-día)</translation>
+        </message>
+        <message>
+            <source>To fix before saving:</source>
+            <translation>Para corregir antes de guardar:</translation>
+        </message>
+        <message>
+            <source>None: the standard program.</source>
+            <translation>Ninguno: es el programa estándar.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanFile</name>
+        <message>
+            <source>this is a folder, not a plan file</source>
+            <translation>es una carpeta, no un archivo de plan</translation>
+        </message>
+        <message>
+            <source>no such file</source>
+            <translation>el archivo no existe</translation>
+        </message>
+        <message>
+            <source>cannot read it ({reason})</source>
+            <translation>no se puede leer ({reason})</translation>
+        </message>
+        <message>
+            <source>too big for a plan file (more than {kb} KB)</source>
+            <translation>demasiado grande para un archivo de plan (más de {kb} KB)</translation>
+        </message>
+        <message>
+            <source>not a plan file (binary data)</source>
+            <translation>no es un archivo de plan (datos binarios)</translation>
+        </message>
+        <message>
+            <source>not a BackCompanion plan file</source>
+            <translation>no es un archivo de plan de BackCompanion</translation>
+        </message>
+        <message>
+            <source>not a BackCompanion plan file (no line 'kind: {kind}')</source>
+            <translation>no es un archivo de plan de BackCompanion (falta la línea 'kind: {kind}')</translation>
+        </message>
+        <message>
+            <source>no exercise '{id}' in the program (known: {ids})</source>
+            <translation>no hay ningún ejercicio '{id}' en el programa (existen: {ids})</translation>
+        </message>
+        <message>
+            <source>expected [shortest, longest] in seconds</source>
+            <translation>se esperaba [más corto, más largo] en segundos</translation>
+        </message>
+        <message>
+            <source>the shortest hold ({low} s) is above the longest ({high} s)</source>
+            <translation>el mantenimiento más corto ({low} s) supera al más largo ({high} s)</translation>
+        </message>
+        <message>
+            <source>this exercise has no sides: leave it at both</source>
+            <translation>este ejercicio no tiene lados: déjalo en both (ambos)</translation>
+        </message>
+        <message>
+            <source>use one of: {names}</source>
+            <translation>usa uno de estos: {names}</translation>
+        </message>
+        <message>
+            <source>expected a date like 2026-01-31</source>
+            <translation>se esperaba una fecha como 2026-01-31</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanFlow</name>
+        <message>
+            <source>The plan is saved and used from the next session.</source>
+            <translation>El plan está guardado y se usa desde la próxima sesión.</translation>
+        </message>
+        <message>
+            <source>backcompanion-plan.yaml</source>
+            <translation>plan-backcompanion.yaml</translation>
+        </message>
+        <message>
+            <source>The plan was not saved: {reason}.</source>
+            <translation>El plan no se guardó: {reason}.</translation>
+        </message>
+        <message>
+            <source>Plan saved to {path}.</source>
+            <translation>Plan guardado en {path}.</translation>
+        </message>
+        <message>
+            <source>The plan from {file} is in force.</source>
+            <translation>El plan de {file} está vigente.</translation>
+        </message>
+        <message>
+            <source>Your ratings are saved.</source>
+            <translation>Tus valoraciones están guardadas.</translation>
+        </message>
+        <message>
+            <source>The previous plan is back in force.</source>
+            <translation>El plan anterior vuelve a estar vigente.</translation>
+        </message>
+        <message>
+            <source>There is no earlier plan to go back to.</source>
+            <translation>No hay ningún plan anterior al que volver.</translation>
+        </message>
+        <message>
+            <source>The standard program is in force.</source>
+            <translation>El programa estándar está vigente.</translation>
+        </message>
+        <message>
+            <source>The standard program is back in force.</source>
+            <translation>El programa estándar vuelve a estar vigente.</translation>
+        </message>
+    </context>
+    <context>
         <name>ProgressLine</name>
         <message>
             <source>Session progress</source>
@@ -1529,6 +2077,14 @@
         <message>
             <source>Back to the start page (Esc)</source>
             <translation>Volver a la página de inicio (Esc)</translation>
+        </message>
+        <message>
+            <source>Rate everyday &amp;activities...</source>
+            <translation>&amp;Valorar las actividades diarias...</translation>
+        </message>
+        <message>
+            <source>Rate everyday activities</source>
+            <translation>Valorar las actividades diarias</translation>
         </message>
         <message>
             <source>Pain over the last 8 weeks (0 = none, 10 = worst)</source>
@@ -1582,6 +2138,72 @@
                 <numerusform>%n día seguido.</numerusform>
                 <numerusform>%n días seguidos.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Psfs</name>
+        <message>
+            <source>Everyday activities (PSFS): {score} of 10 at the first rating.</source>
+            <translation>Actividades diarias (PSFS): {score} de 10 en la primera valoración.</translation>
+        </message>
+        <message>
+            <source>Everyday activities (PSFS): {first} at the start, {last} now.</source>
+            <translation>Actividades diarias (PSFS): {first} al principio, {last} ahora.</translation>
+        </message>
+        <message>
+            <source>A change that matters (at least {points} points).</source>
+            <translation>Un cambio que importa (al menos {points} puntos).</translation>
+        </message>
+    </context>
+    <context>
+        <name>PsfsDialog</name>
+        <message>
+            <source>Your everyday activities</source>
+            <translation>Tus actividades diarias</translation>
+        </message>
+        <message>
+            <source>Name up to five activities that your back makes hard, then rate how well you can do each today: 0 = unable to do it, 10 = able to do it as before.</source>
+            <translation>Escribe hasta cinco actividades que tu espalda te dificulta y valora cómo puedes hacer cada una hoy: 0 = no puedo hacerla, 10 = puedo hacerla como antes.</translation>
+        </message>
+        <message>
+            <source>Activity (for example: putting on socks)</source>
+            <translation>Actividad (por ejemplo: ponerse los calcetines)</translation>
+        </message>
+        <message>
+            <source>Today, 0 to 10</source>
+            <translation>Hoy, de 0 a 10</translation>
+        </message>
+        <message>
+            <source>Activity %1</source>
+            <translation>Actividad %1</translation>
+        </message>
+        <message>
+            <source>not rated</source>
+            <translation>sin valorar</translation>
+        </message>
+        <message>
+            <source>Rating of activity %1</source>
+            <translation>Valoración de la actividad %1</translation>
+        </message>
+        <message>
+            <source>&amp;Save the ratings</source>
+            <translation>&amp;Guardar las valoraciones</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Ahora no</translation>
+        </message>
+        <message>
+            <source>Activity %1: choose a rating from 0 to 10.</source>
+            <translation>Actividad %1: elige una valoración de 0 a 10.</translation>
+        </message>
+        <message>
+            <source>Activity %1: name the activity.</source>
+            <translation>Actividad %1: escribe la actividad.</translation>
+        </message>
+        <message>
+            <source>Name at least one activity and rate it.</source>
+            <translation>Escribe al menos una actividad y valórala.</translation>
         </message>
     </context>
     <context>
@@ -1735,6 +2357,13 @@
         <message>
             <source>In the last {days} days: {done} with a finished session, {partial} partly done.</source>
             <translation>En los últimos {days} días: {done} con la sesión completa y {partial} con una sesión hecha en parte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionFlow</name>
+        <message>
+            <source>The leg-pain rating could not be saved just now.</source>
+            <translation>La valoración del dolor de pierna no se pudo guardar ahora.</translation>
         </message>
     </context>
     <context>
@@ -2009,6 +2638,10 @@
         <message>
             <source>&amp;Keep the screen awake during a session</source>
             <translation>&amp;Mantener la pantalla encendida durante la sesión</translation>
+        </message>
+        <message>
+            <source>Ask about &amp;leg pain at each check-in (leg symptoms)</source>
+            <translation>Preguntar por el dolor de &amp;pierna en cada valoración (síntomas en la pierna)</translation>
         </message>
         <message>
             <source>Full screen is easier to read from the floor.</source>
@@ -2785,6 +3418,10 @@ todos los lados y sesiones</translation>
             <translation>Bloqueado al hacer este resumen ({since}).</translation>
         </message>
         <message>
+            <source>The therapist's plan unlocks strengthening: it is offered whatever the app's conditions say.</source>
+            <translation>El plan del fisioterapeuta desbloquea el fortalecimiento: se ofrece aunque no se cumplan las condiciones de la app.</translation>
+        </message>
+        <message>
             <source>The strengthening exercises are offered: the stretching, pain and safety conditions are met.</source>
             <translation>Se ofrecen los ejercicios de fortalecimiento: se cumplen las condiciones de estiramiento, dolor y seguridad.</translation>
         </message>
@@ -2887,6 +3524,167 @@ todos los lados y sesiones</translation>
         <message>
             <source>Suggested to the person this week: {suggestion}</source>
             <translation>Sugerido a la persona esta semana: {suggestion}</translation>
+        </message>
+        <message>
+            <source>The plan in force</source>
+            <translation>El plan vigente</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n día</numerusform>
+                <numerusform>%n días</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The standard program (no therapist's plan), {days} a week.</source>
+            <translation>El programa estándar (sin plan de fisioterapeuta), {days} por semana.</translation>
+        </message>
+        <message>
+            <source>not named</source>
+            <translation>sin nombre</translation>
+        </message>
+        <message>
+            <source>Prescribed by {who} on {when}; in force since {since}.</source>
+            <translation>Prescrito por {who} el {when}; vigente desde el {since}.</translation>
+        </message>
+        <message>
+            <source>Days per week: {days}. Breathing: {breathing}, breaths: {breaths}. Strengthening: {strengthening}.</source>
+            <translation>Días por semana: {days}. Respiración: {breathing}; respiraciones: {breaths}. Fortalecimiento: {strengthening}.</translation>
+        </message>
+        <message>
+            <source>Therapist's note: {note}</source>
+            <translation>Nota del fisioterapeuta: {note}</translation>
+        </message>
+        <message>
+            <source>Hold</source>
+            <translation>Mantener</translation>
+        </message>
+        <message>
+            <source>Repeats</source>
+            <translation>Repeticiones</translation>
+        </message>
+        <message>
+            <source>Rest</source>
+            <translation>Descanso</translation>
+        </message>
+        <message>
+            <source>Easier version</source>
+            <translation>Versión más fácil</translation>
+        </message>
+        <message>
+            <source>Left out of the standard program: {names}.</source>
+            <translation>Fuera del programa estándar: {names}.</translation>
+        </message>
+        <message>
+            <source>* changed from the standard program.</source>
+            <translation>* distinto del programa estándar.</translation>
+        </message>
+        <message>
+            <source>Sessions against the plan</source>
+            <translation>Sesiones frente al plan</translation>
+        </message>
+        <message>
+            <source>No sessions to count yet.</source>
+            <translation>Todavía no hay sesiones que contar.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) a week</source>
+            <translation>
+                <numerusform>%n día por semana</numerusform>
+                <numerusform>%n días por semana</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This week: {days} (the plan asks for {asked}).</source>
+            <translation>Esta semana: {days} (el plan pide {asked}).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n session(s) done only partly, counted for the share done.</source>
+            <translation>
+                <numerusform>%n sesión hecha solo en parte, contada por la parte hecha.</numerusform>
+                <numerusform>%n sesiones hechas solo en parte, contadas por la parte hecha.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Since {day}: {share}.</source>
+            <translation>Desde el {day}: {share}.</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Semana</translation>
+        </message>
+        <message>
+            <source>Days asked</source>
+            <translation>Días pedidos</translation>
+        </message>
+        <message>
+            <source>Days done</source>
+            <translation>Días hechos</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Proporción</translation>
+        </message>
+        <message>
+            <source>so far</source>
+            <translation>hasta ahora</translation>
+        </message>
+        <message>
+            <source>Everyday activities (PSFS)</source>
+            <translation>Actividades diarias (PSFS)</translation>
+        </message>
+        <message>
+            <source>Not rated yet (asked at the start, then every two weeks).</source>
+            <translation>Aún sin valorar (se pregunta al principio y después cada dos semanas).</translation>
+        </message>
+        <message>
+            <source>Mean score {last} of 10 on {when}; {first} at the first rating ({start}).</source>
+            <translation>Puntuación media {last} de 10 el {when}; {first} en la primera valoración ({start}).</translation>
+        </message>
+        <message>
+            <source>{change} points: at least the minimal important change ({points} points).</source>
+            <translation>{change} puntos: al menos el cambio mínimo importante ({points} puntos).</translation>
+        </message>
+        <message>
+            <source>{change} points: less than the minimal important change ({points} points).</source>
+            <translation>{change} puntos: menos que el cambio mínimo importante ({points} puntos).</translation>
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>Actividad</translation>
+        </message>
+        <message>
+            <source>First</source>
+            <translation>Primera</translation>
+        </message>
+        <message>
+            <source>Latest</source>
+            <translation>Última</translation>
+        </message>
+        <message>
+            <source>Rated on</source>
+            <translation>Valorado el</translation>
+        </message>
+        <message>
+            <source>Mean score</source>
+            <translation>Puntuación media</translation>
+        </message>
+        <message>
+            <source>Against the first</source>
+            <translation>Frente a la primera</translation>
+        </message>
+        <message>
+            <source>PSFS ratings</source>
+            <translation>Valoraciones PSFS</translation>
+        </message>
+        <message>
+            <source>* at least the minimal important change: {mean} points for the mean score, {single} for one activity (Horn et al. 2012).</source>
+            <translation>* al menos el cambio mínimo importante: {mean} puntos para la puntuación media, {single} para una actividad (Horn et al. 2012).</translation>
+        </message>
+        <message>
+            <source>Leg pain (0-10)</source>
+            <translation>Dolor en la pierna (0-10)</translation>
         </message>
     </context>
     <context>

@@ -119,10 +119,20 @@ def test_writing_commands_refuse_while_the_window_holds_the_folder_reading_ones_
         assert csv_out.stat().st_size > 0
         code, out, err = finish(qtbot, start(env, "program", "--data-dir", data))
         assert code == 0 and "breathing" in out, err
+        plan_file = tmp_path / "plan.yaml"  # exporting the plan only reads
+        code, out, err = finish(
+            qtbot, start(env, "plan", "export", "--out", plan_file, "--data-dir", data)
+        )
+        assert code == 0 and plan_file.stat().st_size > 0, err
+        for words in (("plan", "import", plan_file), ("plan", "standard")):
+            code, out, err = finish(qtbot, start(env, *words, "--data-dir", data))
+            assert code == 2, (words, out, err)
+            assert "close its window" in one_line(err), err
     finally:
         claim.release()
-    with Store.open(data) as store:  # the refused simulate wrote nothing
+    with Store.open(data) as store:  # the refused commands wrote nothing
         assert len(store.session_facts()) == before
+        assert store.plans() == []
 
 
 LOCK_AND_WAIT = r"""

@@ -35,6 +35,7 @@ CHANGED = {
     "release_s": 6,
     "fullscreen_on_start": True,
     "keep_screen_awake": False,
+    "leg_symptoms": True,
     "theme": "dark",
     "motion": "reduced",
     "language": "pt_BR",

@@ -25,8 +25,12 @@ TABLES = {
     "clearances",
     "nudge_dismissals",
     "exercise_ids",
+    "plans",
+    "psfs_rounds",
+    "psfs_scores",
+    "leg_pain",
 }
-LATEST = 3
+LATEST = schema.latest_version()
 
 
 def pragma(path, name):

@@ -46,6 +46,7 @@ from backcompanion import __version__
 from backcompanion.fonts import register_fonts
 from backcompanion.i18n import translate
 from backcompanion.report.files import ExportError, check_target, write_atomic
+from backcompanion.report.pdf import therapist
 from backcompanion.report.pdf.chart import pain_chart
 from backcompanion.report.pdf.document import Document
 from backcompanion.report.pdf.glance import glance, header
@@ -167,6 +168,10 @@ def _build(doc: Document, s: WeeklySummary) -> None:
         pain_chart(doc, s)
         exercises(doc, s)
         breathing(doc, s)
+    therapist.adherence(doc, s)
+    therapist.psfs(doc, s)
+    therapist.leg_pain(doc, s)
+    therapist.plan(doc, s)
     gate(doc, s)
     if s.has_sessions:
         flare_ups(doc, s)

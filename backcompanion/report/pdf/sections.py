@@ -147,6 +147,15 @@ def gate(doc: Document, s: WeeklySummary) -> None:
     else:
         state = translate("WeeklyPdf", "Locked when this summary was made ({since}).")
     doc.paragraph(state.format(since=when), f.bold)
+    if s.plan is not None and s.plan.unlocked:
+        doc.paragraph(
+            translate(
+                "WeeklyPdf",
+                "The therapist's plan unlocks strengthening: it is offered whatever the "
+                "app's conditions say.",
+            ),
+            f.bold,
+        )
     if g.open:
         doc.paragraph(
             translate(

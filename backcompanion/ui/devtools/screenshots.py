@@ -23,6 +23,7 @@ from backcompanion.session.engine import Event, State, Step
 from backcompanion.session.rules import load_rules
 from backcompanion.simulate import simulate
 from backcompanion.ui.devtools.screenshots_fullscreen import render_fullscreen
+from backcompanion.ui.devtools.screenshots_plan import render_plan
 from backcompanion.ui.settings_model import Settings
 from backcompanion.ui.theme import DARK, LIGHT, apply_theme
 from backcompanion.ui.window.main_window import MainWindow
@@ -105,6 +106,7 @@ def render_all(out: Path) -> list[Path]:
                 shot.grab(widget, name)
         saved += shot.saved
         saved += render_fullscreen(out, theme_name)
+        saved += render_plan(out, theme_name)
     return saved
 
 

@@ -242,6 +242,7 @@ def export_week_interactive(
     ask_path: AskPath | None = None,
     show_error: Callable[[QWidget | None, str], None] | None = None,
     offer_open: Callable[[QWidget | None, Path], None] | None = None,
+    plan_program: Program | None = None,
 ) -> Path | None:
     """Ask the week and the file, write the PDF, offer to open it; the path written, or None.
 
@@ -276,7 +277,9 @@ def export_week_interactive(
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         name = (getattr(settings_like, "person_name", "") or "").strip() or None
-        summary = weekly_summary(store, program, rules, week.year, week.week, now, name=name)
+        summary = weekly_summary(
+            store, program, rules, week.year, week.week, now, name=name, plan_program=plan_program
+        )
         written = write_summary_pdf(summary, path)
     except ExportError as exc:
         QApplication.restoreOverrideCursor()

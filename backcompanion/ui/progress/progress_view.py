@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion.i18n import translate
+from backcompanion.report.adherence import adherence_line
 from backcompanion.report.progress import ProgressData
+from backcompanion.report.psfs import psfs_line
 from backcompanion.report.summary import minutes_text
 from backcompanion.ui.progress.charts import SessionCalendar, TrendChart, short_day
 from backcompanion.ui.theme import Theme, Themed, set_role
@@ -36,6 +38,7 @@ class ProgressView(Themed, QWidget):
 
     exportRequested = Signal()  # "Export weekly summary..." was pressed
     homeRequested = Signal()  # "Back to start" was pressed (Esc does the same)
+    psfsRequested = Signal()  # "Rate everyday activities" was pressed
 
     def __init__(self, parent: QWidget | None = None, theme: Theme | None = None):
         super().__init__(parent)
@@ -53,6 +56,12 @@ class ProgressView(Themed, QWidget):
         self.home_button.clicked.connect(self.homeRequested)
         self.recent = QLabel()
         self.recent.setWordWrap(True)
+        self.adherence = QLabel()  # days done against the plan's days per week, and the PSFS
+        self.adherence.setWordWrap(True)
+        self.adherence.setTextFormat(Qt.TextFormat.PlainText)
+        self.psfs_button = QPushButton(self.tr("Rate everyday &activities..."))
+        self.psfs_button.setAccessibleName(self.tr("Rate everyday activities"))
+        self.psfs_button.clicked.connect(self.psfsRequested)
 
         self.chart = TrendChart(theme=theme)
         chart_title = QLabel(self.tr("Pain over the last 8 weeks (0 = none, 10 = worst)"))
@@ -91,6 +100,11 @@ class ProgressView(Themed, QWidget):
         column.setSpacing(12)
         column.addLayout(head)
         column.addWidget(self.recent)
+        plan_row = QHBoxLayout()  # the days against the plan and the PSFS, and rating it
+        plan_row.setSpacing(16)
+        plan_row.addWidget(self.adherence, 1)
+        plan_row.addWidget(self.psfs_button)
+        column.addLayout(plan_row)
         column.addLayout(top, 1)
         column.addWidget(gate_card)
 
@@ -111,6 +125,12 @@ class ProgressView(Themed, QWidget):
         self._data = data
         self.chart.set_data(data)
         self.calendar.set_data(data)
+        lines = []
+        if data is not None and data.adherence is not None:
+            lines.append(adherence_line(data.adherence))
+        if data is not None and data.psfs is not None:
+            lines.append(psfs_line(data.psfs))
+        self.adherence.setText("\n".join(line for line in lines if line))
         if data is None:
             self.recent.setText("")
             self.gate_state.setText("")

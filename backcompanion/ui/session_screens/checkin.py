@@ -38,6 +38,7 @@ __all__ = [
     "MAX_NOTE",
     "MAX_RATING",
     "TEN_WINDOW_S",
+    "LegPainDialog",
     "PainCheckIn",
     "PainNowDialog",
     "RatingButton",
@@ -354,3 +355,12 @@ class PainNowDialog(QDialog):
         finally:
             dialog.deleteLater()
         return code - 100 if code >= 100 else None
+
+
+class LegPainDialog(PainNowDialog):
+    """At a check-in, for a person with leg symptoms: leg pain now, 0-10 (Space skips it)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Leg pain"))
+        self.check_in.set_title(self.tr("How much pain do you feel in your leg right now?"))

@@ -42,6 +42,7 @@ from backcompanion.ui.window.closing import CloseGuard
 from backcompanion.ui.window.keys import EXERCISING, Do, key_action
 from backcompanion.ui.window.menus import Menus
 from backcompanion.ui.window.pages import PageAttr, PageRegistry
+from backcompanion.ui.window.plan_flow import PlanFlow
 from backcompanion.ui.window.record_keeper import RecordKeeper
 from backcompanion.ui.window.safety_flow import SafetyFlow
 from backcompanion.ui.window.session_flow import SessionFlow
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.pages.add("home", self.home)
         self.safety = SafetyFlow(self)
         self.session = SessionFlow(self)
+        self.plan = PlanFlow(self)
         factories = {
             **self.safety.factories(),
             **self.session.factories(),
@@ -156,7 +158,12 @@ class MainWindow(QMainWindow):
         page = ProgressView()
         page.exportRequested.connect(self.menus.export)
         page.homeRequested.connect(self.go_home)
+        page.psfsRequested.connect(self._rate_from_progress)
         return page
+
+    def _rate_from_progress(self) -> None:
+        self.plan.rate_activities()
+        self.show_progress()  # the new rating in the trend
 
     def _build_fullscreen(self) -> QWidget:
         from backcompanion.ui.session_screens.fullscreen_view import FullscreenSessionView
@@ -213,6 +220,19 @@ class MainWindow(QMainWindow):
         self.home.set_status(status)
         self.carousel.set_gate(status.gate.open, status.gate.texts)
         self.menus.start_action.setEnabled(status.may_start and status.interrupted is None)
+        self._psfs_reminder(status)
+
+    def _psfs_reminder(self, status: HomeStatus) -> None:
+        """When the everyday activities are due (PSFS), the status line says where to rate them."""
+        reminder = translate(
+            "MainWindow",
+            "Time to rate your everyday activities: Plan > Rate everyday activities (Ctrl+R).",
+        )
+        shown = self.message.text()
+        if status.psfs_due and status.may_start and not shown:
+            self.message.setText(reminder)
+        elif not status.psfs_due and shown == reminder:
+            self.message.setText("")
 
     def go_home(self) -> None:
         if self.bridge.is_running():
@@ -228,7 +248,7 @@ class MainWindow(QMainWindow):
         c = self.companion
         from backcompanion.report.progress import progress_data
 
-        self.progress.set_data(progress_data(c.store, c.rules, c.wall()))
+        self.progress.set_data(progress_data(c.store, c.rules, c.wall(), program=c.program))
         self.show_page("progress")
 
     def start_session(self) -> None:

@@ -1,4 +1,4 @@
-"""The main window's menu bar: File, View and Help.
+"""The main window's menu bar: File, Plan, View and Help.
 
 Each entry calls the window (or opens a dialog over it); the texts keep the
 translation context "MainWindow", where they were first written.
@@ -60,6 +60,28 @@ class Menus:
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         ctrl_q = QKeySequence("Ctrl+Q")
         quit_action.setShortcuts(quit_keys + ([] if ctrl_q in quit_keys else [ctrl_q]))
+        plan = bar.addMenu(translate("MainWindow", "P&lan"))
+        flow = window.plan
+        self.plan_actions = [
+            self._action(plan, translate("MainWindow", "&Edit plan..."), flow.edit, "Ctrl+L"),
+            self._action(plan, translate("MainWindow", "&Save plan as..."), flow.save_as),
+            self._action(plan, translate("MainWindow", "&Open plan..."), flow.open),
+        ]
+        plan.addSeparator()
+        self.plan_actions += [
+            self._action(
+                plan,
+                translate("MainWindow", "Rate everyday &activities..."),
+                flow.rate_activities,
+                "Ctrl+R",
+            ),
+            self._action(
+                plan, translate("MainWindow", "Back to the &previous plan"), flow.previous
+            ),
+            self._action(
+                plan, translate("MainWindow", "Back to the standard p&rogram..."), flow.standard
+            ),
+        ]
         view = bar.addMenu(translate("MainWindow", "&View"))
         self._action(view, translate("MainWindow", "&Home"), window.go_home, "Ctrl+H")
         self._action(view, translate("MainWindow", "&Progress"), window.show_progress, "Ctrl+P")

@@ -7,6 +7,7 @@ it hurt?) and builds the session's pages ahead while the opening check-in waits.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -161,7 +162,23 @@ class SessionFlow:
         w.go_home()
 
     def _on_check_in(self, rating: int, note: str) -> None:
-        self._window.bridge.send(Event.CHECK_IN, rating=rating, note=note)
+        w = self._window
+        kind = w._pending_check
+        leg = None
+        if w.settings.leg_symptoms and kind is not None:  # asked before the session moves on
+            from backcompanion.ui.session_screens.checkin import LegPainDialog
+
+            leg = LegPainDialog.ask(w)
+        w.bridge.send(Event.CHECK_IN, rating=rating, note=note)
+        engine = w.bridge.engine
+        if leg is not None and engine is not None:
+            session_id = engine.snapshot().session_id
+            try:
+                w.companion.record_leg_pain(session_id, kind, leg)
+            except (ValueError, sqlite3.Error, OSError):
+                w.message.setText(
+                    translate("SessionFlow", "The leg-pain rating could not be saved just now.")
+                )
 
     def _on_page_event(self, event: Event, payload: dict) -> None:
         if event is Event.STOP:

@@ -1,4 +1,4 @@
-"""The Session page: the pauses, full screen and keeping the screen awake."""
+"""The Session page: the pauses, full screen, keeping the screen awake, asking about leg pain."""
 
 from __future__ import annotations
 
@@ -32,7 +32,10 @@ class SessionSection(Section):
         self.awake_check = QCheckBox(
             translate("SettingsDialog", "&Keep the screen awake during a session")
         )
-        for box in (self.fullscreen_check, self.awake_check):
+        self.leg_check = QCheckBox(
+            translate("SettingsDialog", "Ask about &leg pain at each check-in (leg symptoms)")
+        )
+        for box in (self.fullscreen_check, self.awake_check, self.leg_check):
             box.setAccessibleName(box.text().replace("&", ""))
             column.addWidget(box)
         column.addWidget(
@@ -49,4 +52,5 @@ class SessionSection(Section):
                 self.fullscreen_check.setChecked,
             ),
             Field("keep_screen_awake", self.awake_check.isChecked, self.awake_check.setChecked),
+            Field("leg_symptoms", self.leg_check.isChecked, self.leg_check.setChecked),
         )

@@ -1,0 +1,1 @@
+"""The therapist's plan: the editor, the question before a plan file is applied, file pickers."""
