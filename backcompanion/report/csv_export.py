@@ -55,8 +55,7 @@ from datetime import date
 from pathlib import Path
 
 from backcompanion import prescription
-from backcompanion.history import SessionRow, Store, StoreError
-from backcompanion.i18n import translate
+from backcompanion.history import SessionRow, Store
 from backcompanion.program import Program
 from backcompanion.program.plan_file import load_plan_settings
 from backcompanion.report.adherence import adherence, full_stretch_reps, session_share
