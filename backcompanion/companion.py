@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from backcompanion.history import InterruptedSession, Store
 from backcompanion.history.facts_window import LOOKBACK_DAYS, facts_now
@@ -184,7 +184,7 @@ class Companion:
         history. The holds need one more test: :meth:`_holds_exact`.
         ``lookback_days``: how far before ``now`` the window starts.
         """
-        safety = self.store.safety_facts()
+        safety = self.store.safety_facts(now)
         check = safety.last_check
         margin = timedelta(days=self.rules.nudge.window_days)
         tries = [lookback_days]
@@ -227,7 +227,7 @@ class Companion:
         if seed.opening is None:
             return False
         rules = self.rules
-        opening = min(seed.opening, rules.flare_up.any_rating_at_least - 1)
+        opening = min(seed.opening, rules.too_much)
         closing = min(opening, rules.holds.max_closing_pain)
         for step in (*plan.stretches, *plan.strength, *plan.easier.values()):
             exercise = step.exercise
@@ -323,11 +323,17 @@ class Companion:
 
     # ---- safety answers ----
 
-    def record_red_flags(self, ticked: tuple[int, ...], now: datetime | None = None) -> None:
-        self.store.record_red_flag_check(now or self.wall(), ticked)
+    def record_red_flags(
+        self, ticked: tuple[int, ...], now: datetime | None = None, kind: str = "weekly"
+    ) -> None:
+        """The answers to the weekly check, or (``kind="daily"``) to "anything new today?"."""
+        self.store.record_red_flag_check(now or self.wall(), ticked, kind)
 
-    def record_clearance(self, note: str, now: datetime | None = None) -> None:
-        self.store.record_clearance(now or self.wall(), note)
+    def record_clearance(
+        self, note: str = "", now: datetime | None = None, who: str = "", on: date | None = None
+    ) -> None:
+        """The person says ``who`` (a clinician) cleared them on the day ``on``."""
+        self.store.record_clearance(now or self.wall(), note, who, on)
 
     def dismiss_nudge(self, now: datetime | None = None) -> None:
         self.store.record_nudge_dismissed(now or self.wall())

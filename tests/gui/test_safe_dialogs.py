@@ -36,6 +36,7 @@ def in_session(windows: Windows, shown: bool = False):
     """A window with a session in its breathing, past the first second."""
     window, clock = windows.make(shown=shown)
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=3)
     advance(window, clock, 1.5)
     assert window.bridge.engine.state is State.BREATHING
@@ -152,6 +153,7 @@ def at_a_plank_hold(windows: Windows):
     window, clock = windows.make()
     open_gate(window)
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=3)
     advance_until(
         window,

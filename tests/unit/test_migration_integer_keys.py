@@ -137,7 +137,7 @@ def test_a_version_2_history_keeps_every_read_and_row_and_shrinks(simulated, tmp
     assert after == before
     assert dump(old) == dump(simulated / schema.DB_NAME)  # order (seq) and times included
     assert (problems, integrity) == ([], [("ok",)])
-    assert pragma(old, "user_version") == 3
+    assert pragma(old, "user_version") == schema.latest_version()
     assert old.stat().st_size * 4 <= old_size  # ten years: 106 MB to 19 MB (bench/)
     assert not (tmp_path / f"{schema.DB_NAME}-wal").exists()
 
@@ -276,7 +276,7 @@ def test_a_crash_midway_leaves_version_2_as_it_was_and_the_next_start_migrates(s
         expected = everything(store)
     with Store.open(tmp_path, phases=PHASES) as store:
         assert everything(store) == expected
-    assert pragma(old, "user_version") == 3
+    assert pragma(old, "user_version") == schema.latest_version()
 
 
 def dump_v2(path: Path) -> dict[str, list[tuple]]:

@@ -26,7 +26,7 @@ TABLES = {
     "nudge_dismissals",
     "exercise_ids",
 }
-LATEST = 3
+LATEST = schema.latest_version()
 
 
 def pragma(path, name):

@@ -93,7 +93,8 @@ NO_CHECK = SafetyFacts(None, None)
         pytest.param(dict(opening=7, closing=5), None, FlareKind.HIGH_RATING, id="opening-7"),
         pytest.param(dict(opening=5, closing=7), None, FlareKind.HIGH_RATING, id="closing-7-wins"),
         pytest.param(dict(opening=3, max_pain=7), None, FlareKind.HIGH_RATING, id="during-7"),
-        pytest.param(dict(opening=6, max_pain=6), None, None, id="six-is-not-a-flare"),
+        pytest.param(dict(opening=5, max_pain=5), None, None, id="five-is-not-a-flare"),
+        pytest.param(dict(opening=6), None, FlareKind.HIGH_RATING, id="six-is-above-5"),
         pytest.param(dict(opening=None, closing=8), None, FlareKind.HIGH_RATING, id="no-opening"),
         pytest.param(dict(opening=5), 3, FlareKind.OPENING_ROSE, id="did-not-settle"),
         pytest.param(dict(opening=5), 4, None, id="opening-up-1-is-fine"),
@@ -114,7 +115,7 @@ def test_flare_ups_compare_with_the_last_rated_session_and_skip_open_ones():
         fact(1, None, 2),  # no opening rating: the next is compared with day 0
         fact(2, 9, outcome="open"),  # still running: counts for nothing
         fact(3, 4),
-        fact(4, 4, 6),
+        fact(4, 3, 5),
     ]
     found = [(f.started_at, flare.kind) for f, flare in flare_ups(RULES, history)]
     assert found == [(at(3), FlareKind.OPENING_ROSE), (at(4), FlareKind.CLOSING_ROSE)]
@@ -193,7 +194,7 @@ NOW = at(5, 12)  # the day of the sixth daily session, after it
             daily([8, 8, 8, 6, 6, 6]),
             checked(),
             NOW,
-            {ReasonCode.PAIN_NOT_EASING},
+            {ReasonCode.PAIN_NOT_EASING, ReasonCode.FLARE_UP},  # 6 is above 5: a flare-up too
             id="closed-2-points-but-not-30pc",
         ),
         pytest.param(
@@ -246,7 +247,7 @@ NOW = at(5, 12)  # the day of the sixth daily session, after it
             daily([2, 2, 2, 6, 6, 6]),
             checked(),
             at(6, 12),
-            {ReasonCode.PAIN_NOT_EASING, ReasonCode.WORSENING},
+            {ReasonCode.PAIN_NOT_EASING, ReasonCode.WORSENING, ReasonCode.FLARE_UP},
             id="worsening-is-red-flag-1",
         ),
     ],
@@ -336,11 +337,14 @@ def test_a_check_stamped_just_after_now_still_counts():
 # ---------------------------------------------------------------- safety
 
 
-def test_worsening_pain_counts_as_red_flag_1_and_blocks_sessions():
+NOT_IMPROVING = 15  # the flag worsening pain counts as (resources/safety.yaml)
+
+
+def test_worsening_pain_counts_as_the_not_improving_flag_and_blocks_sessions():
     history = daily([2, 2, 2, 6, 6, 6])
     state = safety_state(RULES, checked(), history, at(6))
     assert state.worsening and state.sessions_blocked
-    assert state.flags == (1,)
+    assert state.flags == (NOT_IMPROVING,)
     assert not state.check_due
 
 
@@ -351,7 +355,7 @@ def test_worsening_pain_counts_as_red_flag_1_and_blocks_sessions():
         pytest.param(checked(5, hour=20), False, id="answered-again"),
         pytest.param(checked(0, cleared=4), True, id="cleared-before-it-began"),
         pytest.param(checked(0, cleared=5.5), False, id="cleared-after"),
-        pytest.param(checked(5, (3,), hour=20), True, id="answered-with-a-flag"),
+        pytest.param(checked(5, (16,), hour=20), True, id="answered-with-a-flag"),
         pytest.param(SafetyFacts(RedFlagCheck(at(5), ()), None), False, id="answered-that-minute"),
     ],
 )
@@ -365,7 +369,7 @@ def test_worsening_ends_when_pain_comes_back_down_and_a_new_episode_is_asked_abo
     assert not safety_state(RULES, checked(12), settled, at(12)).worsening
     again = [*settled, *daily([8, 8, 8, 8, 8, 8], start=12)]
     state = safety_state(RULES, checked(12), again, at(18))
-    assert state.worsening and state.flags == (1,)
+    assert state.worsening and state.flags == (NOT_IMPROVING,)
 
 
 def test_worsening_after_a_break_of_a_week_or_more_is_asked_about_afresh():
@@ -394,8 +398,8 @@ def test_no_worsening_before_there_is_a_baseline():
         pytest.param(NO_CHECK, True, (), id="never-asked"),
         pytest.param(checked(0, hour=9), False, (), id="6-days-old"),
         pytest.param(checked(-1, hour=9), True, (), id="7-days-old"),
-        pytest.param(checked(0, (3, 6)), False, (3, 6), id="flags-ticked"),
-        pytest.param(checked(0, (3,), cleared=2), False, (), id="flags-cleared"),
+        pytest.param(checked(0, (14, 16)), False, (14, 16), id="flags-ticked"),
+        pytest.param(checked(0, (16,), cleared=2), False, (), id="flags-cleared"),
     ],
 )
 def test_safety_state(safety, due, flags):

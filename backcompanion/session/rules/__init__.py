@@ -109,5 +109,5 @@ def make_plan(
         easier=easier,
         get_ready_s=get_ready_s,
         release_s=release_s,
-        strength_pain_stop=rules.strength_pain_stop,
+        strength_pain_stop=rules.too_much,
     )

@@ -54,7 +54,10 @@ class MainWindow(QMainWindow):
     # the pages other than home, each built the first time it is asked for
     welcome = PageAttr()
     red_flags = PageAttr()
+    daily_check = PageAttr()
     clinician = PageAttr()
+    emergency = PageAttr()
+    urgent = PageAttr()
     check_in = PageAttr()
     breathing = PageAttr()
     exercise = PageAttr()

@@ -84,6 +84,7 @@ class SessionFlow:
         return page
 
     def start(self) -> None:
+        """Start a session: "anything new today?" first, then the opening check-in."""
         w = self._window
         if w.bridge.is_running():
             return
@@ -94,6 +95,13 @@ class SessionFlow:
             return
         if not status.may_start:
             w.safety.request()
+            return
+        w.safety.ask_daily(self.begin)
+
+    def begin(self) -> None:
+        """The session itself, once the daily check found nothing new that stands."""
+        w = self._window
+        if w.bridge.is_running():
             return
         s = w.settings
         plan = w.companion.plan(s.cadence(), s.get_ready_s, s.release_s)
