@@ -269,9 +269,15 @@ class Companion:
         writer: Callable[[Record], None] | None = None,
         gate_pause_s: float = 8.0,
     ) -> SessionEngine:
-        engine = SessionEngine(plan, clock, self.wall, gate_pause_s=gate_pause_s)
+        engine = SessionEngine(
+            plan, clock, self.wall, gate_pause_s=gate_pause_s, day_planner=self.plan_the_day
+        )
         engine.add_recorder(writer or RecordWriter(self.store))
         return engine
+
+    def plan_the_day(self, plan: SessionPlan, opening: int) -> SessionPlan:
+        """Today's plan once the opening rating is in (``session.rules.day``)."""
+        return R.plan_the_day(self.rules, plan, opening)
 
     def resume_point(self, it: InterruptedSession, plan: SessionPlan) -> ResumePoint | None:
         """Where the interrupted session goes on, or None when it cannot (then close it).
@@ -310,6 +316,16 @@ class Companion:
         # the cadence the session started with (the store keeps its label)
         plan = self.plan(cadence_from_label(it.cadence), get_ready_s, release_s)
         plan = dataclasses.replace(plan, gate_open=it.gate_open, gate_reasons=it.gate_reasons)
+        this = next(
+            (
+                f
+                for f in self.store.session_facts(since=it.started_at)
+                if f.session_id == it.session_id
+            ),
+            None,
+        )
+        if this is not None and this.opening is not None:  # the day as its opening planned it
+            plan = self.plan_the_day(plan, this.opening)
         point = self.resume_point(it, plan)
         if point is None:
             return None

@@ -55,7 +55,8 @@ def _to(*states: State) -> frozenset[State]:
     return frozenset(states)
 
 
-_STRETCH_ON = _to(_S.STRETCHING, _S.GATE)  # the last stretch ends in the gate
+# the last stretch ends in the gate; a breathing-only day goes to the flare-up page
+_STRETCH_ON = _to(_S.STRETCHING, _S.GATE, _S.FLARE_UP)
 _STRENGTH_ON = _to(_S.STRENGTHENING, _S.CHECK_IN_AFTER)  # the last one ends in the check-in
 _STOP = Move(_to(_S.STOPPED), _X.on_stop)
 _PAUSE = Move(_to(_S.PAUSED), _X.on_pause)
@@ -68,6 +69,8 @@ TRANSITIONS: dict[tuple[State, Event], Move] = {
     (_S.BREATHING, _E.SKIP_EXERCISE): Move(_STRETCH_ON, _X.on_end_breathing),
     (_S.BREATHING, _E.PAUSE): _PAUSE,
     (_S.BREATHING, _E.STOP): _STOP,
+    (_S.FLARE_UP, _E.CONTINUE): Move(_to(_S.CHECK_IN_AFTER), _X.on_leave_flare_up),
+    (_S.FLARE_UP, _E.STOP): _STOP,
     (_S.STRETCHING, _E.CONTINUE): Move(_to(_S.STRETCHING), _X.on_start_hold, _in_lead_in),
     (_S.STRETCHING, _E.SKIP_REPEAT): Move(_STRETCH_ON, _X.on_skip_repeat),
     (_S.STRETCHING, _E.SKIP_EXERCISE): Move(_STRETCH_ON, _X.on_skip_exercise),

@@ -214,6 +214,17 @@
         </message>
     </context>
     <context>
+        <name>DayPlan</name>
+        <message>
+            <source>Your pain is {rating} out of 10 today: stretching only, every hold at its shortest.</source>
+            <translation>Hoy tu dolor es de {rating} sobre 10: solo estiramientos, cada uno mantenido el menor tiempo.</translation>
+        </message>
+        <message>
+            <source>Your pain is {rating} out of 10 today: breathing only, no exercises.</source>
+            <translation>Hoy tu dolor es de {rating} sobre 10: solo la respiración, sin ejercicios.</translation>
+        </message>
+    </context>
+    <context>
         <name>DesktopNotifier</name>
         <message>
             <source>Start now</source>
@@ -736,6 +747,26 @@
         <message>
             <source>Pain was {opening} at the start, up from {before} the time before.</source>
             <translation>El dolor era {opening} al empezar, frente a {before} la vez anterior.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlareUpPage</name>
+        <message>
+            <source>Continue</source>
+            <translation>Continuar</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <comment>keyboard key</comment>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>Continue to the closing check-in</source>
+            <translation>Continuar con el registro de dolor final</translation>
+        </message>
+        <message>
+            <source>Continue to the closing check-in (N or Enter)</source>
+            <translation>Continuar con el registro de dolor final (N o Intro)</translation>
         </message>
     </context>
     <context>

@@ -485,3 +485,22 @@ def test_an_urgent_sign_needs_same_day_advice_then_a_clearance(make_window, qtbo
     window.start_session()
     assert window.safety.nothing_new()
     assert window.current_page() == "check_in"
+
+
+def test_an_opening_of_7_or_more_is_breathing_and_the_flare_up_page_only(make_window, qtbot):
+    window, clock = make_window()
+    window.start_session()
+    assert window.safety.nothing_new()
+    qtbot.keyClick(window.check_in, Qt.Key.Key_8)
+    qtbot.keyClick(window.check_in, Qt.Key.Key_Return)
+    assert window.current_page() == "breathing"
+    assert window.bridge.engine.plan.stretches == ()
+    advance(window, clock, 1.5)
+    qtbot.keyClick(window, Qt.Key.Key_N)  # the end of the breathing
+    assert window.current_page() == "flare_up"
+    page = window.flare_up
+    assert "8 out of 10" in page.today.text() and "breathing only" in page.today.text()
+    assert "get medical advice" in page.seek_help.text()
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert window.current_page() == "check_in"
+    assert window.bridge.engine.state is State.CHECK_IN_AFTER

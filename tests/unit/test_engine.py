@@ -787,6 +787,11 @@ def test_bad_payloads_are_refused_before_anything_changes():
 # ---- every (state, event) pair ----
 
 
+def breathing_only(plan, opening):
+    """A day planner that leaves the breathing only, whatever the rating."""
+    return dataclasses.replace(plan, stretches=(), gate_open=False, day="breathing_only")
+
+
 def engine_in(state: State) -> Run:
     """A run standing in ``state`` with no effort rating or easier offer pending."""
     run = Run()
@@ -796,6 +801,10 @@ def engine_in(state: State) -> Run:
         run.send(E.START)
     elif state is S.BREATHING:
         run.begin()
+    elif state is S.FLARE_UP:
+        run = Run(day_planner=breathing_only)
+        run.begin()
+        run.send(E.CONTINUE)
     elif state in (S.STRETCHING, S.PAUSED, S.STOPPED):
         run.to_stretching()
         if state is not S.STRETCHING:
@@ -825,6 +834,8 @@ EXPECTED = {
     (S.BREATHING, E.SKIP_EXERCISE): S.STRETCHING,
     (S.BREATHING, E.PAUSE): S.PAUSED,
     (S.BREATHING, E.STOP): S.STOPPED,
+    (S.FLARE_UP, E.CONTINUE): S.CHECK_IN_AFTER,
+    (S.FLARE_UP, E.STOP): S.STOPPED,
     **{
         (s, e): s
         for s in (S.STRETCHING, S.STRENGTHENING)
@@ -1048,3 +1059,27 @@ def test_phase_time_at_is_the_time_into_the_phase_frozen_while_paused():
     assert r.engine.phase_time_at(r.clock.now) == pytest.approx(
         snap.phase_duration_s - snap.remaining_s
     )
+
+
+# ---- today's plan after the opening rating (issue 14) ----
+
+
+def test_the_opening_rating_plans_the_day_before_the_breathing():
+    seen = []
+
+    def planner(plan, opening):
+        seen.append(opening)
+        return breathing_only(plan, opening)
+
+    run = Run(day_planner=planner)
+    run.send(E.START)
+    assert run.engine.plan.stretches  # the plan as made, until the rating is in
+    snap = run.send(E.CHECK_IN, rating=8)
+    assert seen == [8] and snap.state is S.BREATHING and run.engine.plan.stretches == ()
+    snap = run.until(lambda s: s.state is not S.BREATHING)
+    assert snap.state is S.FLARE_UP and snap.remaining_s == 0
+    assert run.engine.next_deadline() is None  # nothing ticks on the flare-up page
+    assert run.send(E.CONTINUE).state is S.CHECK_IN_AFTER
+    assert run.send(E.CHECK_IN, rating=7).state is S.DONE
+    ended = [r for r in run.records if type(r).__name__ == "ExerciseEnded"]
+    assert ended == []  # no exercise offered today, none locked either

@@ -568,3 +568,34 @@ def test_the_rules_handle_ten_years_of_daily_sessions():
     assert nudge(RULES, history, now, None).level is NudgeLevel.PLAIN  # never 2 points lower
     plan = make_plan(RULES, PROGRAM, history, safety, now, Cadence())
     assert plan.gate_open and plan.step("childs_pose").reps == 3
+
+
+# ---------------------------------------------------------------- today's plan (issue 14)
+
+
+@pytest.mark.parametrize(
+    ("opening", "kind"),
+    [(0, "full"), (5, "full"), (6, "stretch_only"), (7, "breathing_only"), (10, "breathing_only")],
+)
+def test_the_opening_rating_plans_the_day(opening, kind):
+    from backcompanion.session.rules import plan_the_day
+
+    history = daily([3] * 12)
+    for f in history:
+        f.holds.update({e: hold_for(RULES, PROGRAM.by_id(e), history) for e in f.holds})
+    plan = make_plan(RULES, PROGRAM, history, checked(11), at(12), Cadence())
+    today = plan_the_day(RULES, plan, opening)
+    assert today.day == kind
+    if kind == "full":
+        assert today is plan
+        return
+    assert not today.gate_open and f"{opening} out of 10" in today.gate_reasons[0]
+    if kind == "breathing_only":
+        assert today.stretches == () and today.easier == {}
+    else:
+        assert [s.exercise.id for s in today.stretches] == [s.exercise.id for s in plan.stretches]
+        assert all(s.hold_s == s.exercise.hold_s[0] for s in today.stretches)
+        assert any(
+            a.hold_s > b.hold_s for a, b in zip(plan.stretches, today.stretches, strict=True)
+        )
+    assert today.breathing == plan.breathing

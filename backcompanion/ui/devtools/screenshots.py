@@ -109,6 +109,19 @@ def _triage(tmp: Path) -> Iterator[tuple[str, QWidget]]:
         yield name, win
         win.close()
         win.companion.store.close()
+    # a flare-up day: the opening rating was 8, the breathing is over
+    clock = FakeClock()
+    win = _window(tmp / "flare-up", 0, clock)
+    win.companion.record_red_flags(())
+    win.refresh_home()
+    win.start_session()
+    win.safety.nothing_new()
+    win.bridge.send(Event.CHECK_IN, rating=8, note="")
+    win.bridge.send(Event.CONTINUE)
+    yield "14-flare-up", win
+    win.bridge.send(Event.STOP)
+    win.close()
+    win.companion.store.close()
 
 
 def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:

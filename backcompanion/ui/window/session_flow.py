@@ -20,7 +20,7 @@ from backcompanion.ui.dialogs.confirm import StopConfirm
 if TYPE_CHECKING:
     from backcompanion.ui.window.main_window import MainWindow
 
-SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in session order
+SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "flare_up", "done")  # in order
 
 
 class SessionFlow:
@@ -35,8 +35,16 @@ class SessionFlow:
             "breathing": self._build_breathing,
             "exercise": self._build_exercise,
             "gate": self._build_gate,
+            "flare_up": self._build_flare_up,
             "done": self._build_done,
         }
+
+    def _build_flare_up(self) -> QWidget:
+        from backcompanion.ui.session_screens.flare_page import FlareUpPage
+
+        page = FlareUpPage()
+        page.event_requested.connect(self._on_page_event)
+        return page
 
     def _build_check_in(self) -> QWidget:
         from backcompanion.ui.session_screens.checkin import PainCheckIn
@@ -169,7 +177,10 @@ class SessionFlow:
         w.go_home()
 
     def _on_check_in(self, rating: int, note: str) -> None:
-        self._window.bridge.send(Event.CHECK_IN, rating=rating, note=note)
+        bridge = self._window.bridge
+        bridge.send(Event.CHECK_IN, rating=rating, note=note)
+        if bridge.engine is not None:  # the opening rating may have trimmed today's plan
+            self._set_gate_plan(bridge.engine.plan)
 
     def _on_page_event(self, event: Event, payload: dict) -> None:
         if event is Event.STOP:
