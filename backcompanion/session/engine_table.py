@@ -42,10 +42,6 @@ def _effort_pending(flow: SessionFlow) -> bool:
     return flow.effort_for is not None
 
 
-def _easier_offered(flow: SessionFlow) -> bool:
-    return flow.offer is not None
-
-
 # ---- every allowed move: (state, event) -> Move(where it may land, handler, guard) ----
 
 _S, _E, _X = State, Event, SessionFlow
@@ -93,17 +89,11 @@ TRANSITIONS: dict[tuple[State, Event], Move] = {
     (_S.STRENGTHENING, _E.RATE_EFFORT): Move(
         _to(_S.STRENGTHENING), _X.on_rate_effort, _effort_pending
     ),
-    (_S.STRENGTHENING, _E.TAKE_EASIER): Move(
-        _to(_S.STRENGTHENING), _X.on_take_easier, _easier_offered
-    ),
     (_S.STRENGTHENING, _E.PAUSE): _PAUSE,
     (_S.STRENGTHENING, _E.STOP): _STOP,
     (_S.CHECK_IN_AFTER, _E.CHECK_IN): Move(_to(_S.DONE), _X.on_closing_check_in),
     (_S.CHECK_IN_AFTER, _E.RATE_EFFORT): Move(
         _to(_S.CHECK_IN_AFTER), _X.on_rate_effort, _effort_pending
-    ),
-    (_S.CHECK_IN_AFTER, _E.TAKE_EASIER): Move(
-        _to(_S.STRENGTHENING), _X.on_take_easier, _easier_offered
     ),
     (_S.CHECK_IN_AFTER, _E.STOP): _STOP,
     (_S.PAUSED, _E.RESUME): Move(TIMED, _X.on_resume),

@@ -16,10 +16,12 @@ never shifts the schedule.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 
+from backcompanion.i18n import translate
 from backcompanion.program import Exercise
 from backcompanion.session.cursor import Cursor
 from backcompanion.session.plan import SessionPlan, StepPlan
@@ -260,10 +262,16 @@ class SessionFlow:
         sp = cursor.current
         self.log.pain_reported(now, sp.exercise.id, rating)
         self._end_exercise(now, ExerciseOutcome.HURT)
-        easier = self.plan.easier.get(sp.exercise.id)
-        too_much = rating is not None and rating > self.plan.strength_pain_stop
-        if cursor.section is State.STRENGTHENING and too_much and easier is not None:
-            self.offer = (cursor.index, easier)
+        # above the limit, or stopped with no number: no strengthening in this session
+        too_much = rating is None or rating > self.plan.strength_pain_stop
+        if too_much and self.plan.gate_open:
+            text = translate(
+                "SessionFlow", "An exercise hurt too much today: no strengthening this session."
+            )
+            self.set_plan(dataclasses.replace(self.plan, gate_open=False, gate_reasons=(text,)))
+        if too_much and cursor.section is State.STRENGTHENING:
+            self._enter_check_in_after()
+            return
         cursor.index += 1
         self._enter_slot(now)
 

@@ -1455,6 +1455,10 @@
             <source>How much does it hurt right now?</source>
             <translation>¿Cuánto te duele ahora mismo?</translation>
         </message>
+        <message>
+            <source>Stop this exercise (Space)</source>
+            <translation>Parar este ejercicio (Espacio)</translation>
+        </message>
     </context>
     <context>
         <name>PausedCover</name>
@@ -1749,6 +1753,13 @@
         <message>
             <source>In the last {days} days: {done} with a finished session, {partial} partly done.</source>
             <translation>En los últimos {days} días: {done} con la sesión completa y {partial} con una sesión hecha en parte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionFlow</name>
+        <message>
+            <source>An exercise hurt too much today: no strengthening this session.</source>
+            <translation>Hoy un ejercicio ha dolido demasiado: nada de fortalecimiento en esta sesión.</translation>
         </message>
     </context>
     <context>

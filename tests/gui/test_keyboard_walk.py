@@ -307,9 +307,15 @@ def test_a_whole_session_by_the_readmes_keys(windows):
     if window.exercise.effort_visible():
         press(window, K.Key_2)
         assert not window.exercise.effort_visible()
-    # H this hurts: the exercise ends
+    # H this hurts: how much (a number, then Enter); the exercise ends
     hurt = window.bridge.engine.snapshot().exercise.id
     advance(window, clock, 1.5)
+
+    def three_then_enter(box) -> None:
+        QTest.keyClick(box.focusWidget() or box, K.Key_3)
+        QTest.keyClick(box.focusWidget() or box, K.Key_Return)
+
+    on_dialog(three_then_enter)
     press(window, K.Key_H)
     assert window.bridge.engine.snapshot().exercise.id != hurt
 

@@ -96,7 +96,7 @@ def test_a_ticked_red_flag_blocks_starting_until_clearance(make_window, qtbot):
     assert window.home.start_button.isEnabled()
 
 
-def test_a_whole_session_by_keyboard_with_a_fake_clock(make_window, qtbot):
+def test_a_whole_session_by_keyboard_with_a_fake_clock(make_window, qtbot, monkeypatch):
     window, clock = make_window()
     assert window.current_page() == "home"
     qtbot.keyClick(window, Qt.Key.Key_Return)
@@ -138,9 +138,16 @@ def test_a_whole_session_by_keyboard_with_a_fake_clock(make_window, qtbot):
         ),
     )
     assert snap.side_label == "right leg"
-    # "this hurts" ends the exercise and moves on
+    # "this hurts" asks how much, ends the exercise and moves on
+    from backcompanion.ui.session_screens import checkin
+
+    asked = []
+    monkeypatch.setattr(
+        checkin.PainNowDialog, "ask", classmethod(lambda cls, parent: asked.append(1) or 3)
+    )
     advance(window, clock, 1.5)
     qtbot.keyClick(window, Qt.Key.Key_H)
+    assert asked == [1]
     snap = window.bridge.engine.snapshot()
     assert snap.exercise.id == "piriformis_stretch"
     # the rest runs by itself up to the closing check-in
@@ -190,7 +197,7 @@ def test_an_interrupted_session_is_offered_for_resume(make_window, qtbot, tmp_pa
     assert again.bridge.engine.state is State.STRETCHING
 
 
-def test_this_hurts_during_strengthening_asks_and_offers_the_easier_plank(
+def test_this_hurts_above_5_during_strengthening_ends_strengthening_for_the_session(
     make_window, qtbot, monkeypatch
 ):
     from backcompanion.ui.session_screens import checkin
@@ -217,7 +224,8 @@ def test_this_hurts_during_strengthening_asks_and_offers_the_easier_plank(
     advance(window, clock, 1.5)
     qtbot.keyClick(window, Qt.Key.Key_H)
     snap = window.bridge.engine.snapshot()
-    assert snap.offer_easier is not None and snap.offer_easier.id == "knee_plank"
+    assert snap.state is State.CHECK_IN_AFTER  # no easier plank: pain is not "too hard"
+    assert snap.offer_easier is None
 
 
 def test_progress_page_shows_the_history_and_escape_goes_home(make_window, qtbot, tmp_path):

@@ -689,45 +689,42 @@ def test_this_hurts_ends_the_exercise_and_records_the_pain():
     assert run.of(PainReported)[-1].rating is None
 
 
-def test_strong_pain_in_the_plank_offers_the_easier_version():
-    run = Run()
+def test_strong_pain_in_strengthening_ends_strengthening_with_no_easier_offer():
+    """Above 5 is too much (issue 14): the knee plank is what "too hard" offers, not pain."""
+    plank, bridge = PROGRAM.by_id("plank"), PROGRAM.by_id("bridge")
+    run = Run(small_plan(strength=(plank, bridge)))
     run.to_exercise("plank")
     run.wait(3)
     snap = run.send(E.THIS_HURTS, rating=7)
-    assert (snap.state, snap.offer_easier.id) == (S.CHECK_IN_AFTER, "knee_plank")
-    assert E.TAKE_EASIER in snap.allowed_events
-    snap = run.send(E.TAKE_EASIER)
-    assert position(snap) == (S.STRENGTHENING, Step.GET_READY, "knee_plank", None, 1)
-    assert snap.offer_easier is None
-    snap = run.until(lambda s: s.state is S.CHECK_IN_AFTER)
-    assert [r.exercise_id for r in run.of(RepeatDone)][-2:] == ["knee_plank", "knee_plank"]
+    assert snap.state is S.CHECK_IN_AFTER and snap.offer_easier is None
+    assert E.TAKE_EASIER not in snap.allowed_events
+    assert run.of(PainReported)[-1].rating == 7
 
 
-def test_pain_at_the_stop_rating_or_below_offers_nothing():
-    run = Run()
+def test_pain_at_5_or_below_ends_only_that_exercise():
+    plank, bridge = PROGRAM.by_id("plank"), PROGRAM.by_id("bridge")
+    run = Run(small_plan(strength=(plank, bridge)))
     run.to_exercise("plank")
     snap = run.send(E.THIS_HURTS, rating=5)
+    assert snap.state is S.STRENGTHENING and snap.exercise.id == "bridge"
     assert snap.offer_easier is None
     with pytest.raises(InvalidTransition):
         run.send(E.TAKE_EASIER)
 
 
-def test_the_easier_offer_lasts_through_the_next_get_ready():
-    plank, bridge = PROGRAM.by_id("plank"), PROGRAM.by_id("bridge")
-    run = Run(small_plan(strength=(plank, bridge)))
-    run.to_exercise("plank")
-    snap = run.send(E.THIS_HURTS, rating=9)
-    assert (snap.exercise.id, snap.offer_easier.id) == ("bridge", "knee_plank")
-    snap = run.wait(2)  # the bridge's hold starts: the offer is gone
-    assert snap.offer_easier is None
-    assert E.TAKE_EASIER not in snap.allowed_events
-    run2 = Run(small_plan(strength=(plank, bridge)))
-    run2.to_exercise("plank")
-    run2.send(E.THIS_HURTS, rating=9)
-    snap = run2.send(E.TAKE_EASIER)
-    assert snap.exercise.id == "knee_plank"
-    snap = run2.until(lambda s: s.exercise is None or s.exercise.id != "knee_plank")
-    assert snap.exercise.id == "bridge"  # the bridge comes after, from its start
+@pytest.mark.parametrize("rating", [6, None])
+def test_too_much_pain_in_a_stretch_leaves_the_stretches_but_closes_strengthening(rating):
+    run = Run(small_plan(gate_open=True))
+    run.to_stretching()
+    first = run.snap.exercise.id
+    snap = run.send(E.THIS_HURTS, rating=rating)  # None: stopped with no number
+    assert snap.state is S.STRETCHING and snap.exercise.id != first
+    assert not run.engine.plan.gate_open
+    assert "hurt too much" in run.engine.plan.gate_reasons[0]
+    snap = run.until(lambda s: s.state is not S.STRETCHING)
+    assert snap.state is S.GATE
+    snap = run.until(lambda s: s.state is not S.GATE)
+    assert snap.state is S.CHECK_IN_AFTER  # no strengthening in this session
 
 
 def test_effort_rating_is_taken_during_the_next_get_ready_only():
@@ -823,7 +820,11 @@ def engine_in(state: State) -> Run:
     return run
 
 
-PAYLOAD = {E.CHECK_IN: {"rating": 3}, E.RATE_EFFORT: {"effort": Effort.EASY}}
+PAYLOAD = {
+    E.CHECK_IN: {"rating": 3},
+    E.RATE_EFFORT: {"effort": Effort.EASY},
+    E.THIS_HURTS: {"rating": 3},
+}
 
 # Where each allowed event leads from the positions engine_in() sets up.
 EXPECTED = {
@@ -866,8 +867,6 @@ GUARDED = {
     (S.GATE, E.RATE_EFFORT),
     (S.STRENGTHENING, E.RATE_EFFORT),
     (S.CHECK_IN_AFTER, E.RATE_EFFORT),
-    (S.STRENGTHENING, E.TAKE_EASIER),
-    (S.CHECK_IN_AFTER, E.TAKE_EASIER),
 }
 
 

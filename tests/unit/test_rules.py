@@ -599,3 +599,42 @@ def test_the_opening_rating_plans_the_day(opening, kind):
             a.hold_s > b.hold_s for a, b in zip(plan.stretches, today.stretches, strict=True)
         )
     assert today.breathing == plan.breathing
+
+
+# ---------------------------------------------------------------- "this hurts" (issue 14)
+
+
+def hurt(f: SessionFacts, exercise_id: str, rating: int | None) -> SessionFacts:
+    import dataclasses
+
+    return dataclasses.replace(f, hurts=((exercise_id, rating),), hurt=True)
+
+
+def test_any_press_stops_the_hold_growing_for_two_sessions():
+    history = daily([2] * 6)  # every session good: 5, 5, 6, 6, 7, 7 without a press
+    assert holds_over("pelvic_tilt", history) == [5, 6, 6, 7, 7, 8]
+    history[1] = hurt(history[1], "pelvic_tilt", 3)  # a press at 3: not too much
+    assert holds_over("pelvic_tilt", history) == [5, 5, 5, 5, 5, 6]
+
+
+@pytest.mark.parametrize("rating", [6, 9, None])
+def test_a_press_above_5_starts_the_exercise_at_its_lowest_next_time(rating):
+    history = daily([2] * 6)
+    history[4] = hurt(history[4], "pelvic_tilt", rating)
+    assert holds_over("pelvic_tilt", history)[3:] == [7, 5, 5]
+    assert holds_over("angry_cat", history)[-1] == 5  # another exercise is untouched
+
+
+def test_two_sessions_in_a_row_above_5_on_one_exercise_ask_for_a_clinician():
+    history = daily([3] * 4)
+    history[2] = hurt(history[2], "bridge", 7)
+    assert safety_state(RULES, checked(3), history, at(4)).hurt_exercises == ()
+    history[3] = hurt(history[3], "bridge", None)  # stopped with no number: too much
+    state = safety_state(RULES, checked(3), history, at(4))
+    assert state.hurt_exercises == ("bridge",) and state.sessions_blocked
+    assert state.level.value == "see_clinician"
+    cleared = SafetyFacts(RedFlagCheck(at(3), ()), Clearance(at(4, 8), who="Dr Lee"))
+    assert not safety_state(RULES, cleared, history, at(4)).sessions_blocked
+    apart = daily([3] * 4)
+    apart[1], apart[3] = hurt(apart[1], "bridge", 8), hurt(apart[3], "bridge", 8)
+    assert safety_state(RULES, checked(3), apart, at(4)).hurt_exercises == ()

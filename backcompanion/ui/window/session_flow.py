@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from backcompanion.i18n import translate
-from backcompanion.session.engine import Event, State
+from backcompanion.session.engine import Event
 from backcompanion.session.plan import SessionPlan
 from backcompanion.ui.dialogs.confirm import StopConfirm
 
@@ -192,20 +192,18 @@ class SessionFlow:
         self._window.bridge.send(event, **(payload or {}))
 
     def this_hurts(self, from_key: bool = False) -> None:
-        """During strengthening, ask how much: above the limit, the easier version is offered."""
+        """Ask how much (0-10); the exercise ends either way and the rules weigh the number."""
         bridge = self._window.bridge
         snap = bridge.snapshot()
         if snap is None or Event.THIS_HURTS not in snap.allowed_events:
             return
-        if snap.state is State.STRENGTHENING:
-            from backcompanion.ui.session_screens.checkin import PainNowDialog
+        from backcompanion.ui.session_screens.checkin import PainNowDialog
 
-            rating = PainNowDialog.ask(self._window)
-            if rating is None:
-                return
-            bridge.send(Event.THIS_HURTS, rating=rating)
-        else:
-            bridge.send(Event.THIS_HURTS, from_key=from_key)
+        rating = PainNowDialog.ask(self._window)  # None: stopped with no number (too much)
+        snap = bridge.snapshot()
+        if snap is None or Event.THIS_HURTS not in snap.allowed_events:
+            return  # the exercise moved on while the question was open
+        bridge.send(Event.THIS_HURTS, rating=rating)  # answered on purpose: never held back
 
     def request_stop(self) -> None:
         bridge = self._window.bridge
