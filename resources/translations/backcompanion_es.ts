@@ -910,35 +910,28 @@
             <translation>Has estirado con regularidad y tu dolor está bajando: el fortalecimiento está desbloqueado.</translation>
         </message>
         <message numerus="yes">
-            <source>%n more stretching session(s) with at least {percent} % of the repeats done.</source>
+            <source>%n of them within the last {days}. Now: {done}.</source>
             <translation>
-                <numerusform>%n sesión más de estiramientos con al menos el {percent} % de las repeticiones hechas.</numerusform>
-                <numerusform>%n sesiones más de estiramientos con al menos el {percent} % de las repeticiones hechas.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n stretching session(s) within {days}: {done} so far, {left} to go.</source>
-            <translation>
-                <numerusform>%n sesión de estiramientos en {days}: llevas {done} y te faltan {left}.</numerusform>
-                <numerusform>%n sesiones de estiramientos en {days}: llevas {done} y te faltan {left}.</numerusform>
+                <numerusform>%n de ellas en los últimos {days}. Ahora: {done}.</numerusform>
+                <numerusform>%n de ellas en los últimos {days}. Ahora: {done}.</numerusform>
             </translation>
         </message>
         <message>
-            <source>{flare_up} Strengthening waits for {wait} without a flare-up: {left} to go.</source>
-            <translation>{flare_up} El fortalecimiento espera a que pasen {wait} sin brotes: faltan {left}.</translation>
+            <source>No flare-up for {wait}. Now: {left} to go; the last: {flare_up}</source>
+            <translation>Ninguna crisis durante {wait}. Ahora: faltan {left}; la última: {flare_up}</translation>
         </message>
         <message numerus="yes">
-            <source>A pain rating at the start of %n session(s): {done} so far.</source>
+            <source>A pain rating at the start of %n session(s). Now: {done}.</source>
             <translation>
-                <numerusform>Una valoración del dolor al inicio de %n sesión: llevas {done}.</numerusform>
-                <numerusform>Una valoración del dolor al inicio de %n sesiones: llevas {done}.</numerusform>
+                <numerusform>Una valoración del dolor al empezar %n sesión. Ahora: {done}.</numerusform>
+                <numerusform>Una valoración del dolor al empezar %n sesiones. Ahora: {done}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Pain easing: your last %n session(s) started at {mean} on average; {target} or lower opens strengthening.</source>
+            <source>Pain at the start of a session: {target} or less on average over your last %n session(s). Now: {mean}.</source>
             <translation>
-                <numerusform>Que el dolor baje: tu última sesión (%n) empezó en {mean}; con {target} o menos se desbloquea el fortalecimiento.</numerusform>
-                <numerusform>Que el dolor baje: tus últimas %n sesiones empezaron en {mean} de media; con {target} o menos se desbloquea el fortalecimiento.</numerusform>
+                <numerusform>Dolor al empezar una sesión: {target} o menos de media en %n sesión. Ahora: {mean}.</numerusform>
+                <numerusform>Dolor al empezar una sesión: {target} o menos de media en tus últimas %n sesiones. Ahora: {mean}.</numerusform>
             </translation>
         </message>
         <message>

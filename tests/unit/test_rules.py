@@ -262,23 +262,23 @@ def test_gate(history, safety, now, codes):
 def test_closed_reasons_say_what_reopens_the_gate():
     decision = evaluate_gate(RULES, daily([3] * 3), checked(-3), NOW)
     texts = {r.code: r.text for r in decision.reasons}
-    assert texts[ReasonCode.FEW_SESSIONS] == (
-        "2 more stretching sessions with at least 80 % of the repeats done."
+    assert texts[ReasonCode.FEW_SESSIONS] == (  # a condition, then where it stands (#16.6)
+        "5 stretching sessions with at least 80 % of the repeats done. Now: 3."
     )
     assert texts[ReasonCode.CHECK_OLD] == "The safety check is 8 days old: answer it again."
 
     flared = evaluate_gate(RULES, [*daily([3] * 5), fact(5, 3, 5)], checked(5), at(7, 9))
     (reason,) = flared.reasons
     assert reason.text == (
-        "Pain went from 3 to 5 during a session. "
-        "Strengthening waits for 3 days without a flare-up: 1 day to go."
+        "No flare-up for 3 days. Now: 1 day to go; the last: Pain went from 3 to 5 during "
+        "a session."
     )
     later = evaluate_gate(RULES, [*daily([3] * 5), fact(5, 3, 5)], checked(5), at(7, 20))
-    assert later.reasons[0].text.endswith("13 hours to go.")
+    assert "Now: 13 hours to go;" in later.reasons[0].text
 
     slow = evaluate_gate(RULES, daily([6, 6, 6, 5, 5, 5]), checked(), NOW)
     assert slow.reasons[0].text == (
-        "Pain easing: your last 3 sessions started at 5 on average; 4 or lower opens strengthening."
+        "Pain at the start of a session: 4 or less on average over your last 3 sessions. Now: 5."
     )
 
 
