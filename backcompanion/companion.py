@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from backcompanion import prescription
 from backcompanion.history import InterruptedSession, Store
@@ -251,7 +251,7 @@ class Companion:
         history. The holds need one more test: :meth:`_holds_exact`.
         ``lookback_days``: how far before ``now`` the window starts.
         """
-        safety = self.store.safety_facts()
+        safety = self.store.safety_facts(now)
         check = safety.last_check
         margin = timedelta(days=self.rules.nudge.window_days)
         tries = [lookback_days]
@@ -294,7 +294,7 @@ class Companion:
         if seed.opening is None:
             return False
         rules = self.rules
-        opening = min(seed.opening, rules.flare_up.any_rating_at_least - 1)
+        opening = min(seed.opening, rules.too_much)
         closing = min(opening, rules.holds.max_closing_pain)
         for step in (*plan.stretches, *plan.strength, *plan.easier.values()):
             exercise = step.exercise
@@ -336,9 +336,15 @@ class Companion:
         writer: Callable[[Record], None] | None = None,
         gate_pause_s: float = 8.0,
     ) -> SessionEngine:
-        engine = SessionEngine(plan, clock, self.wall, gate_pause_s=gate_pause_s)
+        engine = SessionEngine(
+            plan, clock, self.wall, gate_pause_s=gate_pause_s, day_planner=self.plan_the_day
+        )
         engine.add_recorder(writer or RecordWriter(self.store))
         return engine
+
+    def plan_the_day(self, plan: SessionPlan, opening: int) -> SessionPlan:
+        """Today's plan once the opening rating is in (``session.rules.day``)."""
+        return R.plan_the_day(self.rules, plan, opening)
 
     def resume_point(self, it: InterruptedSession, plan: SessionPlan) -> ResumePoint | None:
         """Where the interrupted session goes on, or None when it cannot (then close it).
@@ -377,6 +383,16 @@ class Companion:
         # the cadence the session started with (the store keeps its label)
         plan = self.plan(cadence_from_label(it.cadence), get_ready_s, release_s)
         plan = dataclasses.replace(plan, gate_open=it.gate_open, gate_reasons=it.gate_reasons)
+        this = next(
+            (
+                f
+                for f in self.store.session_facts(since=it.started_at)
+                if f.session_id == it.session_id
+            ),
+            None,
+        )
+        if this is not None and this.opening is not None:  # the day as its opening planned it
+            plan = self.plan_the_day(plan, this.opening)
         point = self.resume_point(it, plan)
         if point is None:
             return None
@@ -390,11 +406,17 @@ class Companion:
 
     # ---- safety answers ----
 
-    def record_red_flags(self, ticked: tuple[int, ...], now: datetime | None = None) -> None:
-        self.store.record_red_flag_check(now or self.wall(), ticked)
+    def record_red_flags(
+        self, ticked: tuple[int, ...], now: datetime | None = None, kind: str = "weekly"
+    ) -> None:
+        """The answers to the weekly check, or (``kind="daily"``) to "anything new today?"."""
+        self.store.record_red_flag_check(now or self.wall(), ticked, kind)
 
-    def record_clearance(self, note: str, now: datetime | None = None) -> None:
-        self.store.record_clearance(now or self.wall(), note)
+    def record_clearance(
+        self, note: str = "", now: datetime | None = None, who: str = "", on: date | None = None
+    ) -> None:
+        """The person says ``who`` (a clinician) cleared them on the day ``on``."""
+        self.store.record_clearance(now or self.wall(), note, who, on)
 
     def dismiss_nudge(self, now: datetime | None = None) -> None:
         self.store.record_nudge_dismissed(now or self.wall())

@@ -45,14 +45,16 @@ _COPY = (
     f"""INSERT INTO gate_events (session_id, t, open, reasons)
     SELECT s.id, c.t_ms / 1000.0, c.open, c.reasons {_FROM.format("gate_events")}
     ORDER BY c.session, c.seq""",
-    "INSERT INTO red_flag_checks SELECT * FROM cur.red_flag_checks ORDER BY id",
-    "INSERT INTO clearances SELECT * FROM cur.clearances ORDER BY id",
+    # version 4 added columns to these two (and renumbered the flags: keep such files
+    # free of ticked flags, as the simulation leaves them, to compare after a migration)
+    "INSERT INTO red_flag_checks SELECT id, at, at_ts, ticked FROM cur.red_flag_checks ORDER BY id",
+    "INSERT INTO clearances SELECT id, at, at_ts, note FROM cur.clearances ORDER BY id",
     "INSERT INTO nudge_dismissals SELECT * FROM cur.nudge_dismissals ORDER BY id",
 )
 
 
 def write_v2(current: Path, dest: Path) -> Path:
-    """Write the history in the file ``current`` (version 3) to the new file ``dest`` as version 2.
+    """Write the history in ``current`` (version 3 or later) to the new file ``dest`` as version 2.
 
     ``dest`` is left as the app leaves a file it closed: one file, no ``-wal``.
     """

@@ -114,14 +114,31 @@ MARK_RESUMED = "UPDATE sessions SET resumed = resumed + 1 WHERE id = :id AND sta
 # --- safety answers -------------------------------------------------------------------
 
 INSERT_RED_FLAG_CHECK = (
-    "INSERT INTO red_flag_checks (at, at_ts, ticked) VALUES (:at, :at_ts, :ticked)"
+    "INSERT INTO red_flag_checks (at, at_ts, ticked, kind) VALUES (:at, :at_ts, :ticked, :kind)"
 )
-RED_FLAG_CHECKS = "SELECT at, ticked FROM red_flag_checks ORDER BY at_ts, id"
-LAST_RED_FLAG_CHECK = "SELECT at, ticked FROM red_flag_checks ORDER BY at_ts DESC, id DESC LIMIT 1"
+RED_FLAG_CHECKS = "SELECT at, ticked, kind FROM red_flag_checks ORDER BY at_ts, id"
+LAST_RED_FLAG_CHECK = (
+    "SELECT at, ticked, kind FROM red_flag_checks WHERE kind = 'weekly' "
+    "ORDER BY at_ts DESC, id DESC LIMIT 1"
+)
+# every check (weekly and daily) since a time: the emergency and urgent flags of today
+RED_FLAG_CHECKS_SINCE = (
+    "SELECT at, ticked, kind FROM red_flag_checks WHERE at_ts >= :since ORDER BY at_ts, id"
+)
 
-INSERT_CLEARANCE = "INSERT INTO clearances (at, at_ts, note) VALUES (:at, :at_ts, :note)"
-CLEARANCES = "SELECT at, note FROM clearances ORDER BY at_ts, id"
-LAST_CLEARANCE = "SELECT at, note FROM clearances ORDER BY at_ts DESC, id DESC LIMIT 1"
+# the weekly checks' answers before the last clearance: what a clinician has cleared
+CLEARED_FLAGS = (
+    "SELECT ticked FROM red_flag_checks WHERE kind = 'weekly' AND ticked != '' "
+    "AND at_ts <= (SELECT max(at_ts) FROM clearances)"
+)
+INSERT_CLEARANCE = (
+    "INSERT INTO clearances (at, at_ts, note, who, cleared_on) "
+    "VALUES (:at, :at_ts, :note, :who, :cleared_on)"
+)
+CLEARANCES = "SELECT at, note, who, cleared_on FROM clearances ORDER BY at_ts, id"
+LAST_CLEARANCE = (
+    "SELECT at, note, who, cleared_on FROM clearances ORDER BY at_ts DESC, id DESC LIMIT 1"
+)
 
 INSERT_NUDGE_DISMISSAL = "INSERT INTO nudge_dismissals (at, at_ts) VALUES (:at, :at_ts)"
 LAST_NUDGE_DISMISSAL = "SELECT at FROM nudge_dismissals ORDER BY at_ts DESC, id DESC LIMIT 1"
@@ -178,6 +195,17 @@ FROM sessions AS s
 CROSS JOIN exercises AS e ON e.session = s.key
 CROSS JOIN exercise_ids AS x ON x.key = e.exercise
 WHERE s.day >= :since AND e.outcome <> 'locked'
+"""
+
+# Every "this hurts" of the sessions since :since, with its exercise and its
+# rating (NULL: ended without a number, counted as too much), in order.
+SESSION_HURTS = """
+SELECT s.id, x.id, p.rating
+FROM sessions AS s
+CROSS JOIN pain_reports AS p ON p.session = s.key
+CROSS JOIN exercise_ids AS x ON x.key = p.exercise
+WHERE s.day >= :since
+ORDER BY s.started_ts, p.seq
 """
 
 # --- an interrupted session -----------------------------------------------------------

@@ -36,6 +36,9 @@ def session_facts(conn: sqlite3.Connection, since: Day | None = None) -> list[Se
     holds: dict[str, dict[str, int]] = defaultdict(dict)
     for session_id, exercise_id, hold_s in conn.execute(queries.SESSION_HOLDS, params):
         holds[session_id][exercise_id] = hold_s
+    hurts: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    for session_id, exercise_id, rating in conn.execute(queries.SESSION_HURTS, params):
+        hurts[session_id].append((exercise_id, rating))
     return [
         SessionFacts(
             session_id=sid,
@@ -48,6 +51,7 @@ def session_facts(conn: sqlite3.Connection, since: Day | None = None) -> list[Se
             holds=holds.get(sid, {}),
             max_pain=max_pain,
             hurt=bool(hurt),
+            hurts=tuple(hurts.get(sid, ())),
         )
         for sid, started, status, opening, closing, planned, done, max_pain, hurt in (
             conn.execute(queries.SESSION_FACTS, params)
@@ -92,12 +96,22 @@ def offered_before(conn: sqlite3.Connection, exercise_id: str, start: Day) -> bo
     return bool(conn.execute(queries.OFFERED_BEFORE, params).fetchone()[0])
 
 
-def safety_facts(conn: sqlite3.Connection) -> SafetyFacts:
+def safety_facts(conn: sqlite3.Connection, since_ts: float | None = None) -> SafetyFacts:
+    """The answers the safety rules read; ``recent_checks`` from ``since_ts`` (Unix seconds) on."""
     check = conn.execute(queries.LAST_RED_FLAG_CHECK).fetchone()
     clearance = conn.execute(queries.LAST_CLEARANCE).fetchone()
+    recent = ()
+    if since_ts is not None:
+        rows = conn.execute(queries.RED_FLAG_CHECKS_SINCE, {"since": since_ts})
+        recent = tuple(_red_flag_check(*row) for row in rows)
+    cleared: set[int] = set()
+    for (ticked,) in conn.execute(queries.CLEARED_FLAGS):
+        cleared.update(int(n) for n in ticked.split(",") if n)
     return SafetyFacts(
         last_check=_red_flag_check(*check) if check else None,
         last_clearance=_clearance(*clearance) if clearance else None,
+        recent_checks=recent,
+        cleared_flags=tuple(sorted(cleared)),
     )
 
 
@@ -262,9 +276,10 @@ def _range(start: Day, end: Day) -> dict[str, str]:
     return {"start": _day(start), "end": _day(end)}
 
 
-def _red_flag_check(at: str, ticked: str) -> RedFlagCheck:
-    return RedFlagCheck(datetime.fromisoformat(at), tuple(int(n) for n in ticked.split(",") if n))
+def _red_flag_check(at: str, ticked: str, kind: str = "weekly") -> RedFlagCheck:
+    numbers = tuple(int(n) for n in ticked.split(",") if n)
+    return RedFlagCheck(datetime.fromisoformat(at), numbers, kind)
 
 
-def _clearance(at: str, note: str) -> Clearance:
-    return Clearance(datetime.fromisoformat(at), note)
+def _clearance(at: str, note: str, who: str = "", on: str | None = None) -> Clearance:
+    return Clearance(datetime.fromisoformat(at), note, who, date.fromisoformat(on) if on else None)

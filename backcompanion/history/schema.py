@@ -389,10 +389,47 @@ THERAPIST_PLAN = (
     ) WITHOUT ROWID""",
 )
 
+
+# Triage levels (issue 14): the red flags go from the source's 7 to 16
+# (resources/safety.yaml); an old answer keeps its meaning under the new
+# numbers (old 5, bladder/bowel/sexual or belly, becomes both new ones; old 6,
+# osteoporosis or cancer, too). A check is the weekly full one or the
+# "anything new today?" before a session; a clearance says who cleared and on
+# what date (self-reported).
+OLD_FLAG_NUMBERS = {
+    1: (15,),  # worsening -> not_improving
+    2: (14,),  # sleep_or_movement -> night_pain
+    3: (16,),  # leg_symptoms -> one_leg
+    4: (7,),  # injury
+    5: (2, 6),  # bowel_bladder_or_belly -> bladder_bowel_sexual, belly_pain
+    6: (10, 11),  # osteoporosis_or_cancer -> cancer_history, osteoporosis
+    7: (9,),  # weight_loss
+}
+
+
+def triage_levels(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "ALTER TABLE red_flag_checks ADD COLUMN kind TEXT NOT NULL DEFAULT 'weekly' "
+        "CHECK (kind IN ('weekly', 'daily'))"
+    )
+    rows = conn.execute("SELECT id, ticked FROM red_flag_checks WHERE ticked != ''").fetchall()
+    for row_id, ticked in rows:
+        new = sorted({m for n in ticked.split(",") if n for m in OLD_FLAG_NUMBERS.get(int(n), ())})
+        conn.execute(
+            "UPDATE red_flag_checks SET ticked = ? WHERE id = ?",
+            (",".join(str(n) for n in new), row_id),
+        )
+    conn.execute("ALTER TABLE clearances ADD COLUMN who TEXT NOT NULL DEFAULT ''")
+    conn.execute(
+        "ALTER TABLE clearances ADD COLUMN cleared_on TEXT CHECK (cleared_on IS NULL OR "
+        "cleared_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+    )
+
+
 Step = Sequence[str] | Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n] takes the file from version n to n + 1.
-MIGRATIONS: list[Step] = [V1, V2, integer_session_keys, THERAPIST_PLAN]
+MIGRATIONS: list[Step] = [V1, V2, integer_session_keys, THERAPIST_PLAN, triage_levels]
 
 
 def latest_version() -> int:

@@ -166,19 +166,34 @@ class Store:
             raise
         self._conn.execute("COMMIT")
 
-    def record_red_flag_check(self, at: datetime, ticked: Iterable[int]) -> None:
-        """Keep the answers to a red-flag check; ``ticked`` holds the flags' numbers (1-based)."""
+    def record_red_flag_check(
+        self, at: datetime, ticked: Iterable[int], kind: str = "weekly"
+    ) -> None:
+        """Keep the answers to a red-flag check; ``ticked`` holds the flags' numbers (1-based).
+
+        ``kind``: "weekly" (the full check) or "daily" ("anything new today?").
+        """
+        if kind not in ("weekly", "daily"):
+            raise ValueError(f"a red-flag check is weekly or daily, not {kind!r}")
         numbers = tuple(ticked)
         if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in numbers):
             raise ValueError(f"red flags are numbered from 1, not {numbers}")
         text = ",".join(str(n) for n in sorted(set(numbers)))
         with self._write("red-flag check") as conn:
-            conn.execute(queries.INSERT_RED_FLAG_CHECK, {**when(at), "ticked": text})
+            conn.execute(queries.INSERT_RED_FLAG_CHECK, {**when(at), "ticked": text, "kind": kind})
 
-    def record_clearance(self, at: datetime, note: str = "") -> None:
-        """Keep that the user says a clinician cleared them to continue."""
+    def record_clearance(
+        self, at: datetime, note: str = "", who: str = "", on: date | None = None
+    ) -> None:
+        """Keep that the user says a clinician (``who``, on the day ``on``) cleared them."""
+        params = {
+            **when(at),
+            "note": note,
+            "who": who,
+            "cleared_on": on.isoformat() if on else None,
+        }
         with self._write("clearance") as conn:
-            conn.execute(queries.INSERT_CLEARANCE, {**when(at), "note": note})
+            conn.execute(queries.INSERT_CLEARANCE, params)
 
     def record_nudge_dismissed(self, at: datetime) -> None:
         """Keep that the user dismissed the "see a physical therapist" suggestion."""
@@ -244,8 +259,10 @@ class Store:
         """Whether ``exercise_id`` was offered (not locked) in a session before ``start``."""
         return reads.offered_before(self._conn, exercise_id, start)
 
-    def safety_facts(self) -> SafetyFacts:
-        return reads.safety_facts(self._conn)
+    def safety_facts(self, now: datetime | None = None) -> SafetyFacts:
+        """The safety answers; with ``now``, every check of the two days up to it as well."""
+        since = None if now is None else now.timestamp() - 2 * 86400
+        return reads.safety_facts(self._conn, since)
 
     def red_flag_checks(self) -> list[RedFlagCheck]:
         """Every red-flag check, oldest first."""

@@ -16,7 +16,7 @@ from backcompanion.program.model import Exercise, Instructions, Program
 
 PROGRAM = "program"
 SAFETY = "safety"
-_KEEP = {"id", "number"}  # safety fields that are not words
+_KEEP = {"id", "number", "level", "lifelong"}  # safety fields that are not words
 
 Words = Callable[[str], str]
 
@@ -56,8 +56,12 @@ def localize_safety(safety, t: Words | None = None):
         safety,
         disclaimer=_words(safety.disclaimer, t),
         red_flag_check=_words(safety.red_flag_check, t),
+        daily_check=_words(safety.daily_check, t),
         red_flags=tuple(_words(f, t) for f in safety.red_flags),
+        emergency=_words(safety.emergency, t),
+        urgent=_words(safety.urgent, t),
         see_clinician=_words(safety.see_clinician, t),
+        flare_up=_words(safety.flare_up, t),
         no_improvement=_words(safety.no_improvement, t),
     )
 

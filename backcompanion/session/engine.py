@@ -80,18 +80,27 @@ class SessionEngine:
         session_id: str | None = None,
         resume: ResumePoint | None = None,
         gate_pause_s: float = 8.0,
+        day_planner: Callable[[SessionPlan, int], SessionPlan] | None = None,
     ):
+        """``day_planner(plan, opening)`` gives today's plan once the opening rating is in."""
         if gate_pause_s < 0:
             raise ValueError("gate_pause_s must not be negative")
-        self.plan = plan
         self.gate_pause_s = float(gate_pause_s)
         self._clock = clock
         self._listeners: list[Callable[[], None]] = []
         self._timer = PhaseTimer(clock())
-        self._flow = SessionFlow(plan, wall, self._timer, session_id, self.gate_pause_s)
+        self._flow = SessionFlow(
+            plan, wall, self._timer, session_id, self.gate_pause_s, day_planner
+        )
         self._planned = PlannedTime(plan, self.gate_pause_s)
+        self._planned_for = plan
         if resume is not None:
             self._flow.restore(resume)
+
+    @property
+    def plan(self) -> SessionPlan:
+        """The session's plan: today's, once the opening rating has trimmed it."""
+        return self._flow.plan
 
     @property
     def state(self) -> State:
@@ -199,6 +208,9 @@ class SessionEngine:
 
     def snapshot(self) -> Snapshot:
         """The session as of the last update or event (pure: it moves nothing)."""
+        if self._planned_for is not self._flow.plan:  # today's plan replaced the first one
+            self._planned_for = self._flow.plan
+            self._planned = PlannedTime(self._planned_for, self.gate_pause_s)
         return take_snapshot(self._flow, self._planned, self.allowed_events())
 
     def _notify(self) -> None:

@@ -42,10 +42,6 @@ def _effort_pending(flow: SessionFlow) -> bool:
     return flow.effort_for is not None
 
 
-def _easier_offered(flow: SessionFlow) -> bool:
-    return flow.offer is not None
-
-
 # ---- every allowed move: (state, event) -> Move(where it may land, handler, guard) ----
 
 _S, _E, _X = State, Event, SessionFlow
@@ -55,7 +51,8 @@ def _to(*states: State) -> frozenset[State]:
     return frozenset(states)
 
 
-_STRETCH_ON = _to(_S.STRETCHING, _S.GATE)  # the last stretch ends in the gate
+# the last stretch ends in the gate; a breathing-only day goes to the flare-up page
+_STRETCH_ON = _to(_S.STRETCHING, _S.GATE, _S.FLARE_UP)
 _STRENGTH_ON = _to(_S.STRENGTHENING, _S.CHECK_IN_AFTER)  # the last one ends in the check-in
 _STOP = Move(_to(_S.STOPPED), _X.on_stop)
 _PAUSE = Move(_to(_S.PAUSED), _X.on_pause)
@@ -68,6 +65,8 @@ TRANSITIONS: dict[tuple[State, Event], Move] = {
     (_S.BREATHING, _E.SKIP_EXERCISE): Move(_STRETCH_ON, _X.on_end_breathing),
     (_S.BREATHING, _E.PAUSE): _PAUSE,
     (_S.BREATHING, _E.STOP): _STOP,
+    (_S.FLARE_UP, _E.CONTINUE): Move(_to(_S.CHECK_IN_AFTER), _X.on_leave_flare_up),
+    (_S.FLARE_UP, _E.STOP): _STOP,
     (_S.STRETCHING, _E.CONTINUE): Move(_to(_S.STRETCHING), _X.on_start_hold, _in_lead_in),
     (_S.STRETCHING, _E.SKIP_REPEAT): Move(_STRETCH_ON, _X.on_skip_repeat),
     (_S.STRETCHING, _E.SKIP_EXERCISE): Move(_STRETCH_ON, _X.on_skip_exercise),
@@ -90,17 +89,11 @@ TRANSITIONS: dict[tuple[State, Event], Move] = {
     (_S.STRENGTHENING, _E.RATE_EFFORT): Move(
         _to(_S.STRENGTHENING), _X.on_rate_effort, _effort_pending
     ),
-    (_S.STRENGTHENING, _E.TAKE_EASIER): Move(
-        _to(_S.STRENGTHENING), _X.on_take_easier, _easier_offered
-    ),
     (_S.STRENGTHENING, _E.PAUSE): _PAUSE,
     (_S.STRENGTHENING, _E.STOP): _STOP,
     (_S.CHECK_IN_AFTER, _E.CHECK_IN): Move(_to(_S.DONE), _X.on_closing_check_in),
     (_S.CHECK_IN_AFTER, _E.RATE_EFFORT): Move(
         _to(_S.CHECK_IN_AFTER), _X.on_rate_effort, _effort_pending
-    ),
-    (_S.CHECK_IN_AFTER, _E.TAKE_EASIER): Move(
-        _to(_S.STRENGTHENING), _X.on_take_easier, _easier_offered
     ),
     (_S.CHECK_IN_AFTER, _E.STOP): _STOP,
     (_S.PAUSED, _E.RESUME): Move(TIMED, _X.on_resume),

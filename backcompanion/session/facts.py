@@ -22,6 +22,12 @@ class SessionFacts:
     holds: dict[str, int] = field(default_factory=dict)  # exercise id -> hold used (s)
     max_pain: int | None = None  # highest rating reported during the session
     hurt: bool = False  # "this hurts" or a Painful effort rating during the session
+    # each "this hurts": (exercise id, 0-10 rating or None: ended unrated, counted as too much)
+    hurts: tuple[tuple[str, int | None], ...] = ()
+
+    def hurt_too_much(self, limit: int) -> frozenset[str]:
+        """The exercises that hurt above ``limit`` (or unrated) in this session."""
+        return frozenset(e for e, r in self.hurts if r is None or r > limit)
 
     @property
     def day(self) -> date:
@@ -37,19 +43,26 @@ class SessionFacts:
 @dataclass(frozen=True)
 class RedFlagCheck:
     at: datetime
-    ticked: tuple[int, ...]  # numbers 1-7 of program-facts' list; empty = none
+    ticked: tuple[int, ...]  # numbers 1-16 of resources/safety.yaml; empty = none
+    kind: str = "weekly"  # "weekly": the full check; "daily": "anything new today?"
 
 
 @dataclass(frozen=True)
 class Clearance:
-    at: datetime  # the user recorded that a clinician cleared them
+    at: datetime  # when the user recorded that a clinician cleared them
     note: str = ""
+    who: str = ""  # who cleared them, as the user wrote it (self-reported)
+    on: date | None = None  # the day they were cleared, as the user gave it
 
 
 @dataclass(frozen=True)
 class SafetyFacts:
-    last_check: RedFlagCheck | None
+    last_check: RedFlagCheck | None  # the last weekly (full) check
     last_clearance: Clearance | None
+    # every check, weekly or daily, of the last two days: today's emergency and urgent flags
+    recent_checks: tuple[RedFlagCheck, ...] = ()
+    # flags ticked at a weekly check before a clearance: a cleared lifelong history item
+    cleared_flags: tuple[int, ...] = ()
 
     def blocking_flags(self) -> tuple[int, ...]:
         """Red flags ticked at the last check and not cleared by a clinician since."""

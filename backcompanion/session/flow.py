@@ -16,10 +16,12 @@ never shifts the schedule.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 
+from backcompanion.i18n import translate
 from backcompanion.program import Exercise
 from backcompanion.session.cursor import Cursor
 from backcompanion.session.plan import SessionPlan, StepPlan
@@ -40,8 +42,10 @@ class SessionFlow:
         timer: PhaseTimer,
         session_id: str | None,
         gate_pause_s: float,
+        day_planner: Callable[[SessionPlan, int], SessionPlan] | None = None,
     ):
         self.plan = plan
+        self.day_planner = day_planner  # today's plan from the opening rating (rules.day)
         self.gate_pause_s = gate_pause_s
         self._wall = wall
         self.timer = timer
@@ -80,7 +84,7 @@ class SessionFlow:
         cursor = self.cursor
         if self.state is State.BREATHING:
             self._record_breathing(at, finished=True)
-            self._enter_section(at, State.STRETCHING)
+            self._after_breathing(at)
         elif self.state is State.GATE:
             self._leave_gate(at)
         elif cursor.step is Step.HOLD:
@@ -104,6 +108,19 @@ class SessionFlow:
         seconds = timer.duration if finished else at - timer.start
         breaths = cadence.breaths if finished else int(seconds // cadence.breath_s)
         self.log.breathing_done(at, breaths, seconds, cadence.label)
+
+    def _after_breathing(self, at: float) -> None:
+        if self.plan.day == "breathing_only":
+            self.cursor.leave_exercises()
+            self._set(State.FLARE_UP)
+            self.timer.untimed()
+        else:
+            self._enter_section(at, State.STRETCHING)
+
+    def set_plan(self, plan: SessionPlan) -> None:
+        """Today's plan, once the opening rating is known (before any exercise began)."""
+        self.plan = plan
+        self.cursor.plan = plan
 
     def _enter_section(self, at: float, section: State) -> None:
         self.cursor.enter_section(section)
@@ -185,13 +202,19 @@ class SessionFlow:
         self.log.session_started(self.started_at, self.plan, now)
 
     def on_opening_check_in(self, now: float, rating: int, note: str = "") -> None:
-        self.log.check_in(now, "before", _rating(rating), _note(note))
+        rating = _rating(rating)
+        self.log.check_in(now, "before", rating, _note(note))
+        if self.day_planner is not None:
+            self.set_plan(self.day_planner(self.plan, rating))
         self._set(State.BREATHING)
         self.timer.begin(now, self.plan.cadence.total_s)
 
     def on_end_breathing(self, now: float) -> None:
         self._record_breathing(now, finished=False)
-        self._enter_section(now, State.STRETCHING)
+        self._after_breathing(now)
+
+    def on_leave_flare_up(self, now: float) -> None:
+        self._enter_check_in_after()
 
     def on_start_hold(self, now: float) -> None:
         self._start_hold(now)
@@ -242,10 +265,16 @@ class SessionFlow:
         sp = cursor.current
         self.log.pain_reported(now, sp.exercise.id, rating)
         self._end_exercise(now, ExerciseOutcome.HURT)
-        easier = self.plan.easier.get(sp.exercise.id)
-        too_much = rating is not None and rating > self.plan.strength_pain_stop
-        if cursor.section is State.STRENGTHENING and too_much and easier is not None:
-            self.offer = (cursor.index, easier)
+        # above the limit, or stopped with no number: no strengthening in this session
+        too_much = rating is None or rating > self.plan.strength_pain_stop
+        if too_much and self.plan.gate_open:
+            text = translate(
+                "SessionFlow", "An exercise hurt too much today: no strengthening this session."
+            )
+            self.set_plan(dataclasses.replace(self.plan, gate_open=False, gate_reasons=(text,)))
+        if too_much and cursor.section is State.STRENGTHENING:
+            self._enter_check_in_after()
+            return
         cursor.index += 1
         self._enter_slot(now)
 

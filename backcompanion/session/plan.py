@@ -89,8 +89,11 @@ class SessionPlan:
     easier: dict[str, StepPlan] = field(default_factory=dict)  # exercise id -> easier version
     get_ready_s: int = 5
     release_s: int = 3
-    # during strengthening, a pain report above this stops the exercise (docs/ARCHITECTURE.md §6)
+    # a "this hurts" rating above this is too much (docs/ARCHITECTURE.md §6)
     strength_pain_stop: int = 5
+    # today's plan after the opening rating (session.rules.day): "full",
+    # "stretch_only" or "breathing_only" (then the flare-up page follows the breathing)
+    day: str = "full"
 
     def step(self, exercise_id: str) -> StepPlan:
         for s in (*self.stretches, *self.strength, *self.easier.values()):

@@ -20,6 +20,7 @@ from backcompanion.program.yamlcheck import DataError, Node, Reader, read_file
 
 __all__ = [
     "DataError",
+    "DayPlanRules",
     "FlareUpRules",
     "GateRules",
     "HoldRules",
@@ -42,13 +43,19 @@ def _allowed(lo: float, hi: float):
 @dataclass(frozen=True)
 class FlareUpRules:
     closing_rise: int = _allowed(1, 10)
-    any_rating_at_least: int = _allowed(1, 10)
     opening_rise_vs_previous: int = _allowed(1, 10)
+
+
+@dataclass(frozen=True)
+class DayPlanRules:
+    breathing_only_from: int = _allowed(1, 10)
+    stretch_only_from: int = _allowed(1, 10)
 
 
 @dataclass(frozen=True)
 class GateRules:
     min_sessions: int = _allowed(1, 100)
+    min_span_days: int = _allowed(1, 365)
     recent_sessions: int = _allowed(1, 100)
     recent_days: int = _allowed(1, 60)
     low_pain_mean: float = _allowed(0, 10)
@@ -57,6 +64,8 @@ class GateRules:
     improvement_points: float = _allowed(0.5, 10)
     improvement_fraction: float = _allowed(0.05, 1.0)
     no_flare_hours: int = _allowed(0, 30 * 24)
+    rise_points: int = _allowed(1, 10)
+    rise_window: int = _allowed(2, 30)
     red_flag_check_days: int = _allowed(1, 90)
 
 
@@ -64,6 +73,7 @@ class GateRules:
 class HoldRules:
     sessions_in_a_row: int = _allowed(1, 30)
     max_closing_pain: int = _allowed(0, 10)
+    hurt_freeze_sessions: int = _allowed(0, 30)
 
 
 @dataclass(frozen=True)
@@ -91,11 +101,12 @@ class NudgeRules:
 @dataclass(frozen=True)
 class Rules:
     complete_share: float = _allowed(0.1, 1.0)  # see session.completion
+    too_much: int = _allowed(0, 9)  # a rating above it is too much; 10 could never be above 10
     flare_up: FlareUpRules
+    day_plan: DayPlanRules
     gate: GateRules
     holds: HoldRules
     childs_pose_reps: RepsRule
-    strength_pain_stop: int = _allowed(0, 9)  # a rating of 10 could never be above 10
     red_flags: RedFlagRules
     nudge: NudgeRules
 
@@ -142,6 +153,11 @@ def _check_consistent(r: Reader, nodes: dict[str, Node]) -> None:
     """Values that are each in range but contradict one another."""
     must_not_exceed = [
         ("childs_pose_reps.min", "childs_pose_reps.max", ""),
+        (
+            "day_plan.stretch_only_from",
+            "day_plan.breathing_only_from",
+            ": a higher rating would allow more exercise",
+        ),
         ("gate.recent_sessions", "gate.min_sessions", ": the recent ones are part of them"),
         ("nudge.first_weeks", "nudge.plain_weeks", ": the plain message would come first"),
         (

@@ -142,8 +142,8 @@ class PlannedTime:
         """
         if live in (State.IDLE, State.CHECK_IN_BEFORE):
             return 0.0
-        if live in (State.CHECK_IN_AFTER, State.DONE):
-            return 1.0
+        if live in (State.CHECK_IN_AFTER, State.DONE, State.FLARE_UP):
+            return 1.0  # the flare-up page follows the day's only exercise, the breathing
         breathing = self.plan.cadence.total_s
         stretches = sum(self.lengths[State.STRETCHING])
         elapsed = min(at - timer.start, timer.duration)

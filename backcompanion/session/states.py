@@ -12,6 +12,7 @@ class State(enum.StrEnum):
     IDLE = "idle"
     CHECK_IN_BEFORE = "check_in_before"
     BREATHING = "breathing"
+    FLARE_UP = "flare_up"  # a breathing-only day: what to do today, after the breathing
     STRETCHING = "stretching"
     GATE = "gate"
     STRENGTHENING = "strengthening"

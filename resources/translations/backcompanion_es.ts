@@ -200,6 +200,17 @@
         </message>
     </context>
     <context>
+        <name>DailyCheckPage</name>
+        <message>
+            <source>Nothing new? Press Enter. Otherwise tick what started.</source>
+            <translation>¿Nada nuevo? Pulsa Intro. Si no, marca lo que ha empezado.</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
+    </context>
+    <context>
         <name>DataFolder</name>
         <message>
             <source>Your history stays in {old}: it could not be moved to {new} ({reason}).</source>
@@ -231,6 +242,17 @@
             <source>{weekday} {day} {month} {year}</source>
             <comment>full names: Monday 23 November 2026</comment>
             <translation>{weekday}, {day} de {month} de {year}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayPlan</name>
+        <message>
+            <source>Your pain is {rating} out of 10 today: stretching only, every hold at its shortest.</source>
+            <translation>Hoy tu dolor es de {rating} sobre 10: solo estiramientos, cada uno mantenido el menor tiempo.</translation>
+        </message>
+        <message>
+            <source>Your pain is {rating} out of 10 today: breathing only, no exercises.</source>
+            <translation>Hoy tu dolor es de {rating} sobre 10: solo la respiración, sin ejercicios.</translation>
         </message>
     </context>
     <context>
@@ -567,18 +589,6 @@
             <translation>Ofrecer la &amp;versión más fácil</translation>
         </message>
         <message>
-            <source>R&amp;epeats (per side)</source>
-            <translation>Rep&amp;eticiones (por lado)</translation>
-        </message>
-        <message>
-            <source>Rest between re&amp;peats</source>
-            <translation>Des&amp;canso entre repeticiones</translation>
-        </message>
-        <message>
-            <source>Exer&amp;cise note</source>
-            <translation>Nota del ejercic&amp;io</translation>
-        </message>
-        <message>
             <source>A short note for this exercise</source>
             <translation>Una nota breve para este ejercicio</translation>
         </message>
@@ -587,8 +597,20 @@
             <translation>&amp;Mantener, del más corto al más largo</translation>
         </message>
         <message>
+            <source>R&amp;epeats (per side)</source>
+            <translation>Rep&amp;eticiones (por lado)</translation>
+        </message>
+        <message>
             <source>S&amp;ides</source>
             <translation>&amp;Lados</translation>
+        </message>
+        <message>
+            <source>Rest between re&amp;peats</source>
+            <translation>Des&amp;canso entre repeticiones</translation>
+        </message>
+        <message>
+            <source>Exer&amp;cise note</source>
+            <translation>Nota del ejercic&amp;io</translation>
         </message>
         <message>
             <source>Both sides</source>
@@ -840,6 +862,26 @@
         </message>
     </context>
     <context>
+        <name>FlareUpPage</name>
+        <message>
+            <source>Continue</source>
+            <translation>Continuar</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <comment>keyboard key</comment>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>Continue to the closing check-in</source>
+            <translation>Continuar con el registro de dolor final</translation>
+        </message>
+        <message>
+            <source>Continue to the closing check-in (N or Enter)</source>
+            <translation>Continuar con el registro de dolor final (N o Intro)</translation>
+        </message>
+    </context>
+    <context>
         <name>FullscreenSessionView</name>
         <message>
             <source>Full-screen session</source>
@@ -980,35 +1022,28 @@
             <translation>Has estirado con regularidad y tu dolor está bajando: el fortalecimiento está desbloqueado.</translation>
         </message>
         <message numerus="yes">
-            <source>%n more stretching session(s) with at least {percent} % of the repeats done.</source>
+            <source>%n of them within the last {days}. Now: {done}.</source>
             <translation>
-                <numerusform>%n sesión más de estiramientos con al menos el {percent} % de las repeticiones hechas.</numerusform>
-                <numerusform>%n sesiones más de estiramientos con al menos el {percent} % de las repeticiones hechas.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n stretching session(s) within {days}: {done} so far, {left} to go.</source>
-            <translation>
-                <numerusform>%n sesión de estiramientos en {days}: llevas {done} y te faltan {left}.</numerusform>
-                <numerusform>%n sesiones de estiramientos en {days}: llevas {done} y te faltan {left}.</numerusform>
+                <numerusform>%n de ellas en los últimos {days}. Ahora: {done}.</numerusform>
+                <numerusform>%n de ellas en los últimos {days}. Ahora: {done}.</numerusform>
             </translation>
         </message>
         <message>
-            <source>{flare_up} Strengthening waits for {wait} without a flare-up: {left} to go.</source>
-            <translation>{flare_up} El fortalecimiento espera a que pasen {wait} sin brotes: faltan {left}.</translation>
+            <source>No flare-up for {wait}. Now: {left} to go; the last: {flare_up}</source>
+            <translation>Ninguna crisis durante {wait}. Ahora: faltan {left}; la última: {flare_up}</translation>
         </message>
         <message numerus="yes">
-            <source>A pain rating at the start of %n session(s): {done} so far.</source>
+            <source>A pain rating at the start of %n session(s). Now: {done}.</source>
             <translation>
-                <numerusform>Una valoración del dolor al inicio de %n sesión: llevas {done}.</numerusform>
-                <numerusform>Una valoración del dolor al inicio de %n sesiones: llevas {done}.</numerusform>
+                <numerusform>Una valoración del dolor al empezar %n sesión. Ahora: {done}.</numerusform>
+                <numerusform>Una valoración del dolor al empezar %n sesiones. Ahora: {done}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Pain easing: your last %n session(s) started at {mean} on average; {target} or lower opens strengthening.</source>
+            <source>Pain at the start of a session: {target} or less on average over your last %n session(s). Now: {mean}.</source>
             <translation>
-                <numerusform>Que el dolor baje: tu última sesión (%n) empezó en {mean}; con {target} o menos se desbloquea el fortalecimiento.</numerusform>
-                <numerusform>Que el dolor baje: tus últimas %n sesiones empezaron en {mean} de media; con {target} o menos se desbloquea el fortalecimiento.</numerusform>
+                <numerusform>Dolor al empezar una sesión: {target} o menos de media en %n sesión. Ahora: {mean}.</numerusform>
+                <numerusform>Dolor al empezar una sesión: {target} o menos de media en tus últimas %n sesiones. Ahora: {mean}.</numerusform>
             </translation>
         </message>
         <message>
@@ -1587,6 +1622,10 @@
             <source>How much does it hurt right now?</source>
             <translation>¿Cuánto te duele ahora mismo?</translation>
         </message>
+        <message>
+            <source>Stop this exercise (Space)</source>
+            <translation>Parar este ejercicio (Espacio)</translation>
+        </message>
     </context>
     <context>
         <name>PausedCover</name>
@@ -1903,6 +1942,10 @@
             <translation>Fec&amp;ha de prescripción</translation>
         </message>
         <message>
+            <source>Plan &amp;note</source>
+            <translation>&amp;Nota del plan</translation>
+        </message>
+        <message>
             <source>&amp;Days per week</source>
             <translation>&amp;Días por semana</translation>
         </message>
@@ -1917,10 +1960,6 @@
         <message>
             <source>Stren&amp;gthening</source>
             <translation>&amp;Fortalecimiento</translation>
-        </message>
-        <message>
-            <source>Plan &amp;note</source>
-            <translation>&amp;Nota del plan</translation>
         </message>
         <message>
             <source>E&amp;xercises (ticked: in the plan, in this order)</source>
@@ -2261,16 +2300,24 @@
             <translation>Confírmalo, por favor: un médico o fisioterapeuta te ha revisado y dice que estos ejercicios son adecuados para ti.</translation>
         </message>
         <message>
-            <source>Who cleared you, and when? (optional)</source>
-            <translation>¿Quién te dio el visto bueno y cuándo? (opcional)</translation>
+            <source>Who cleared you?</source>
+            <translation>¿Quién te dio el visto bueno?</translation>
         </message>
         <message>
-            <source>For example: Dr Lee, 3 March</source>
-            <translation>Por ejemplo: Dra. López, 3 de marzo</translation>
+            <source>For example: Dr Lee, physiotherapist</source>
+            <translation>Por ejemplo: Dra. Lee, fisioterapeuta</translation>
         </message>
         <message>
-            <source>Who cleared you, and when</source>
-            <translation>Quién te dio el visto bueno y cuándo</translation>
+            <source>Who cleared you</source>
+            <translation>Quién te dio el visto bueno</translation>
+        </message>
+        <message>
+            <source>On what date?</source>
+            <translation>¿En qué fecha?</translation>
+        </message>
+        <message>
+            <source>The date you were cleared</source>
+            <translation>La fecha del visto bueno</translation>
         </message>
         <message>
             <source>Back</source>
@@ -2295,6 +2342,18 @@
         <message>
             <source>Something you told us needs a clinician's check first.</source>
             <translation>Algo de lo que nos has dicho necesita antes la revisión de un profesional sanitario.</translation>
+        </message>
+        <message>
+            <source>An exercise hurt too much two sessions in a row:</source>
+            <translation>Un ejercicio dolió demasiado dos sesiones seguidas:</translation>
+        </message>
+        <message>
+            <source>Pain above 5 out of 10 in two sessions in a row.</source>
+            <translation>Dolor por encima de 5 sobre 10 en dos sesiones seguidas.</translation>
+        </message>
+        <message>
+            <source>Please write who cleared you, then confirm.</source>
+            <translation>Escribe quién te dio el visto bueno y luego confirma.</translation>
         </message>
     </context>
     <context>
@@ -2361,6 +2420,10 @@
     </context>
     <context>
         <name>SessionFlow</name>
+        <message>
+            <source>An exercise hurt too much today: no strengthening this session.</source>
+            <translation>Hoy un ejercicio ha dolido demasiado: nada de fortalecimiento en esta sesión.</translation>
+        </message>
         <message>
             <source>The leg-pain rating could not be saved just now.</source>
             <translation>La valoración del dolor de pierna no se pudo guardar ahora.</translation>
@@ -3030,6 +3093,21 @@ Aparecerán aquí.</translation>
         <message>
             <source>Baseline {0}</source>
             <translation>Valor inicial {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrgentCarePage</name>
+        <message>
+            <source>You ticked:</source>
+            <translation>Has marcado:</translation>
+        </message>
+        <message>
+            <source>Back to the start page</source>
+            <translation>Volver a la página de inicio</translation>
+        </message>
+        <message>
+            <source>A clinician has seen me</source>
+            <translation>Un profesional sanitario ya me ha visto</translation>
         </message>
     </context>
     <context>
@@ -4046,12 +4124,168 @@ todos los lados y sesiones</translation>
             <translation>No me pasa ninguna</translation>
         </message>
         <message>
+            <source>Anything new today?</source>
+            <translation>¿Algo nuevo hoy?</translation>
+        </message>
+        <message>
+            <source>Since your last session, has any of this started?</source>
+            <translation>Desde tu última sesión, ¿ha empezado algo de esto?</translation>
+        </message>
+        <message>
+            <source>Nothing new</source>
+            <translation>Nada nuevo</translation>
+        </message>
+        <message>
+            <source>Numb between the legs</source>
+            <translation>Entumecimiento entre las piernas</translation>
+        </message>
+        <message>
+            <source>Numbness or tingling around your genitals, your bottom or the inside of your thighs.</source>
+            <translation>Entumecimiento u hormigueo alrededor de los genitales, las nalgas o la cara interna de los muslos.</translation>
+        </message>
+        <message>
+            <source>Bladder, bowel or sexual changes</source>
+            <translation>Cambios en vejiga, intestino o sexo</translation>
+        </message>
+        <message>
+            <source>Your bladder, bowel or sexual function works less well than usual, for example you cannot hold or pass urine.</source>
+            <translation>Tu vejiga, tu intestino o tu función sexual funcionan peor de lo normal; por ejemplo, no puedes retener la orina o no puedes orinar.</translation>
+        </message>
+        <message>
+            <source>Both legs numb or weak</source>
+            <translation>Las dos piernas dormidas o débiles</translation>
+        </message>
+        <message>
+            <source>Numbness, weakness or pain in both of your legs.</source>
+            <translation>Entumecimiento, debilidad o dolor en las dos piernas.</translation>
+        </message>
+        <message>
+            <source>Leg weakness getting worse</source>
+            <translation>Una pierna cada vez más débil</translation>
+        </message>
+        <message>
+            <source>A leg is getting weaker, or the way you walk has changed.</source>
+            <translation>Una pierna se está debilitando o ha cambiado tu forma de caminar.</translation>
+        </message>
+        <message>
+            <source>Fever or feeling unwell</source>
+            <translation>Fiebre o malestar general</translation>
+        </message>
+        <message>
+            <source>You have a fever or feel generally unwell as well as the back pain.</source>
+            <translation>Tienes fiebre o te encuentras mal en general, además del dolor de espalda.</translation>
+        </message>
+        <message>
+            <source>Belly pain or being sick</source>
+            <translation>Dolor de barriga o vómitos</translation>
+        </message>
+        <message>
+            <source>Your back pain comes with belly pain, nausea or vomiting.</source>
+            <translation>El dolor de espalda viene con dolor de barriga, náuseas o vómitos.</translation>
+        </message>
+        <message>
+            <source>A fall or injury</source>
+            <translation>Una caída o una lesión</translation>
+        </message>
+        <message>
+            <source>Chest or upper-back pain</source>
+            <translation>Dolor en el pecho o la espalda alta</translation>
+        </message>
+        <message>
+            <source>You have pain in your chest, or high in your back between the shoulders.</source>
+            <translation>Tienes dolor en el pecho, o arriba en la espalda, entre los omóplatos.</translation>
+        </message>
+        <message>
+            <source>You are losing weight and do not know why, or you notice a lump or a change in the shape of your back.</source>
+            <translation>Estás perdiendo peso sin saber por qué, o notas un bulto o un cambio en la forma de tu espalda.</translation>
+        </message>
+        <message>
+            <source>Cancer in the past</source>
+            <translation>Cáncer en el pasado</translation>
+        </message>
+        <message>
+            <source>You have had cancer.</source>
+            <translation>Has tenido cáncer.</translation>
+        </message>
+        <message>
+            <source>Osteoporosis</source>
+            <translation>Osteoporosis</translation>
+        </message>
+        <message>
+            <source>You have osteoporosis (weak bones).</source>
+            <translation>Tienes osteoporosis (huesos débiles).</translation>
+        </message>
+        <message>
+            <source>Long-term steroids</source>
+            <translation>Corticoides durante mucho tiempo</translation>
+        </message>
+        <message>
+            <source>You take, or have taken, steroid tablets for a long time.</source>
+            <translation>Tomas, o has tomado, corticoides en pastillas durante mucho tiempo.</translation>
+        </message>
+        <message>
+            <source>First back pain after 50</source>
+            <translation>Primer dolor de espalda tras los 50</translation>
+        </message>
+        <message>
+            <source>This is the first time you have had back pain, and you are over 50.</source>
+            <translation>Es la primera vez que tienes dolor de espalda y tienes más de 50 años.</translation>
+        </message>
+        <message>
             <source>Pain getting worse</source>
             <translation>El dolor va a peor</translation>
         </message>
         <message>
             <source>Your back pain is getting worse, or has not improved after 4 to 6 weeks of self-care.</source>
             <translation>Tu dolor de espalda empeora, o no ha mejorado tras 4 a 6 semanas cuidándote.</translation>
+        </message>
+        <message>
+            <source>Pain or numbness in one leg</source>
+            <translation>Dolor u hormigueo en una pierna</translation>
+        </message>
+        <message>
+            <source>Pain, numbness or tingling travels down into one of your legs.</source>
+            <translation>El dolor, el entumecimiento o el hormigueo bajan por una de tus piernas.</translation>
+        </message>
+        <message>
+            <source>Stop. Get help now.</source>
+            <translation>Para. Pide ayuda ya.</translation>
+        </message>
+        <message>
+            <source>Stop. Call your local emergency number or go to an emergency department now.</source>
+            <translation>Para. Llama a tu número local de emergencias o ve a urgencias de un hospital ahora.</translation>
+        </message>
+        <message>
+            <source>What you ticked can mean a nerve problem that needs treatment within hours. Do not exercise today. Tomorrow the app asks again.</source>
+            <translation>Lo que has marcado puede ser un problema de los nervios que necesita tratamiento en pocas horas. No hagas ejercicio hoy. Mañana la aplicación te lo volverá a preguntar.</translation>
+        </message>
+        <message>
+            <source>Get medical advice today</source>
+            <translation>Pide consejo médico hoy</translation>
+        </message>
+        <message>
+            <source>Please speak to a doctor today, for example your family doctor's urgent line or an out-of-hours service. No exercise until then.</source>
+            <translation>Habla hoy con un médico, por ejemplo en la línea de urgencias de tu centro de salud o en un servicio de guardia. Nada de ejercicio hasta entonces.</translation>
+        </message>
+        <message>
+            <source>What you ticked needs a doctor to look at it soon. If it gets worse, call your local emergency number.</source>
+            <translation>Lo que has marcado necesita que un médico lo vea pronto. Si empeora, llama a tu número local de emergencias.</translation>
+        </message>
+        <message>
+            <source>When a clinician has checked you and says the exercises are fine for you, you can record that here, with who cleared you and when.</source>
+            <translation>Cuando un profesional sanitario te haya revisado y diga que los ejercicios son adecuados para ti, puedes anotarlo aquí, con quién te dio el visto bueno y cuándo.</translation>
+        </message>
+        <message>
+            <source>A flare-up day</source>
+            <translation>Un día de crisis</translation>
+        </message>
+        <message>
+            <source>Your pain is high today: do the breathing only. Keep gently active, with short walks and changes of position; that helps more than bed rest.</source>
+            <translation>Hoy el dolor es alto: haz solo la respiración. Mantente activo con suavidad, con paseos cortos y cambios de postura; eso ayuda más que quedarse en la cama.</translation>
+        </message>
+        <message>
+            <source>If the pain keeps getting worse, lasts beyond a few days, or comes with numbness, weakness or bladder changes, get medical advice.</source>
+            <translation>Si el dolor sigue empeorando, dura más de unos días o viene con entumecimiento, debilidad o cambios al orinar, pide consejo médico.</translation>
         </message>
         <message>
             <source>Pain stops sleep or movement</source>
@@ -4062,44 +4296,12 @@ todos los lados y sesiones</translation>
             <translation>El dolor no te deja dormir, o hace que te cueste moverte.</translation>
         </message>
         <message>
-            <source>Pain or numbness in a leg</source>
-            <translation>Dolor o entumecimiento en una pierna</translation>
-        </message>
-        <message>
-            <source>Pain, numbness or tingling travels down into one of your legs or both.</source>
-            <translation>El dolor, el entumecimiento o el hormigueo bajan a una de tus piernas o a las dos.</translation>
-        </message>
-        <message>
-            <source>A recent injury</source>
-            <translation>Una lesión reciente</translation>
-        </message>
-        <message>
             <source>You were hurt recently, for example in a fall, and a bone could be broken.</source>
             <translation>Te has hecho daño hace poco, por ejemplo en una caída, y podría haber un hueso roto.</translation>
         </message>
         <message>
-            <source>Bladder, bowel, sexual or belly changes</source>
-            <translation>Vejiga, intestino, sexualidad o abdomen</translation>
-        </message>
-        <message>
-            <source>Your bladder, bowel or sexual function works less well than usual, or your back pain comes with nausea, vomiting or belly pain.</source>
-            <translation>Tu vejiga, intestino o función sexual van peor de lo normal, o el dolor de espalda viene con náuseas, vómitos o dolor abdominal.</translation>
-        </message>
-        <message>
-            <source>Osteoporosis or cancer</source>
-            <translation>Osteoporosis o cáncer</translation>
-        </message>
-        <message>
-            <source>You have had osteoporosis (weak bones) or cancer.</source>
-            <translation>Has tenido osteoporosis (huesos débiles) o cáncer.</translation>
-        </message>
-        <message>
             <source>Unexplained weight loss</source>
             <translation>Pérdida de peso sin explicación</translation>
-        </message>
-        <message>
-            <source>You are losing weight and do not know why.</source>
-            <translation>Estás perdiendo peso y no sabes por qué.</translation>
         </message>
         <message>
             <source>Please see a clinician first</source>
@@ -4108,10 +4310,6 @@ todos los lados y sesiones</translation>
         <message>
             <source>What you ticked needs a check by a doctor or physical therapist before you do these exercises. Please stop here and get medical advice.</source>
             <translation>Lo que has marcado necesita que te revise un médico o fisioterapeuta antes de hacer estos ejercicios. Detente aquí y pide consejo médico.</translation>
-        </message>
-        <message>
-            <source>When a clinician has checked you and says the exercises are fine for you, you can record that here and carry on.</source>
-            <translation>Cuando un profesional sanitario te haya revisado y te diga que los ejercicios son adecuados para ti, puedes anotarlo aquí y continuar.</translation>
         </message>
         <message>
             <source>Time for a check-up</source>

@@ -203,6 +203,7 @@ def test_a_whole_session_and_an_export_use_no_network(qtbot, qapp, tmp_path, no_
         window.red_flags.none_box.setChecked(True)
         assert window.red_flags.save()
         window.start_session()
+        window.safety.nothing_new()  # "anything new today?": nothing
         window.bridge.send(Event.CHECK_IN, rating=5, note="private")
         engine = window.bridge.engine
         while engine.state is not State.CHECK_IN_AFTER:

@@ -90,6 +90,7 @@ def one_session(window, clock, n: int) -> None:
         assert window.red_flags.save()
     assert window.current_page() == "home", window.current_page()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     engine = window.bridge.engine
     assert engine is not None and engine.state is State.CHECK_IN_BEFORE
     window.check_in.set_rating(3 + n % 3)

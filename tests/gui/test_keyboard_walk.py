@@ -75,12 +75,16 @@ def test_the_home_page_starts_with_the_start_button_focused(windows):
     assert window.current_page() == "home"
     assert QApplication.focusWidget() is window.home.start_button
     press(window, K.Key_Space)  # the README's one key does the main thing
+    assert window.current_page() == "daily_check"  # "anything new today?" first
+    press(window, K.Key_Space)  # nothing new: the focus is on "Nothing new"
     assert window.current_page() == "check_in"
 
 
 def test_enter_starts_the_session_from_the_home_page_too(windows):
     window, _clock = windows.make(shown=True)
     press(window, K.Key_Return)
+    assert window.current_page() == "daily_check"
+    press(window, K.Key_Return)  # nothing new
     assert window.current_page() == "check_in"
 
 
@@ -135,6 +139,7 @@ def test_the_name_appears_once_in_the_title(qtbot, tmp_path, light, demo):
 def at_the_first_stretch(windows):
     window, clock = windows.make()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=3)
     advance(window, clock, 1.5)
     window.bridge.send(Event.CONTINUE)
@@ -210,6 +215,7 @@ def test_a_key_held_down_is_one_press(windows, qtbot):
 def test_n_at_the_gate_just_opened_by_itself_is_held_back_on_its_button(windows, qtbot):
     window, clock = windows.make()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=3)
     window.bridge.send(Event.CONTINUE)
     advance_until(window, clock, lambda s: s.state is State.GATE)
@@ -244,8 +250,10 @@ def test_a_whole_session_by_the_readmes_keys(windows):
             assert where(window) == before, f"{key!r} changed {before} to {where(window)}"
 
     open_gate(window)  # strengthening today: every key gets its turn
-    # home: Space starts (the focus is on Start)
+    # home: Space starts (the focus is on Start); "anything new today?": Enter, nothing new
     press(window, K.Key_Space)
+    assert window.current_page() == "daily_check"
+    press(window, K.Key_Return)
     assert window.current_page() == "check_in"
     # the opening check-in: a digit, then Enter saves it
     press(window, K.Key_4)
@@ -299,9 +307,15 @@ def test_a_whole_session_by_the_readmes_keys(windows):
     if window.exercise.effort_visible():
         press(window, K.Key_2)
         assert not window.exercise.effort_visible()
-    # H this hurts: the exercise ends
+    # H this hurts: how much (a number, then Enter); the exercise ends
     hurt = window.bridge.engine.snapshot().exercise.id
     advance(window, clock, 1.5)
+
+    def three_then_enter(box) -> None:
+        QTest.keyClick(box.focusWidget() or box, K.Key_3)
+        QTest.keyClick(box.focusWidget() or box, K.Key_Return)
+
+    on_dialog(three_then_enter)
     press(window, K.Key_H)
     assert window.bridge.engine.snapshot().exercise.id != hurt
 

@@ -80,7 +80,7 @@ def test_first_start_welcome_then_safety_check_then_home(make_window, qtbot):
 def test_a_ticked_red_flag_blocks_starting_until_clearance(make_window, qtbot):
     window, _ = make_window(first_start_done=False, red_flags_answered=False)
     window.show_page("red_flags")
-    window.red_flags.set_ticked((3,))
+    window.red_flags.set_ticked((16,))  # one leg: see a clinician first
     assert window.red_flags.save()
     assert window.current_page() == "clinician"
     window.go_home()
@@ -88,15 +88,20 @@ def test_a_ticked_red_flag_blocks_starting_until_clearance(make_window, qtbot):
     window.start_session()  # the menu action cannot bypass it either
     assert window.bridge.engine is None and window.current_page() == "clinician"
     window.clinician.ask_confirmation()
+    assert not window.clinician.confirm()  # who cleared you? is needed
+    assert window.current_page() == "clinician" and window.clinician.missing.text()
+    window.clinician.who_edit.setText("Dr Lee")
     assert window.clinician.confirm()
     assert window.current_page() == "home"
     assert window.home.start_button.isEnabled()
 
 
-def test_a_whole_session_by_keyboard_with_a_fake_clock(make_window, qtbot):
+def test_a_whole_session_by_keyboard_with_a_fake_clock(make_window, qtbot, monkeypatch):
     window, clock = make_window()
     assert window.current_page() == "home"
     qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert window.current_page() == "daily_check"
+    qtbot.keyClick(window.daily_check, Qt.Key.Key_Return)  # nothing new
     assert window.current_page() == "check_in"
     qtbot.keyClick(window.check_in, Qt.Key.Key_6)
     qtbot.keyClick(window.check_in, Qt.Key.Key_Return)
@@ -133,9 +138,16 @@ def test_a_whole_session_by_keyboard_with_a_fake_clock(make_window, qtbot):
         ),
     )
     assert snap.side_label == "right leg"
-    # "this hurts" ends the exercise and moves on
+    # "this hurts" asks how much, ends the exercise and moves on
+    from backcompanion.ui.session_screens import checkin
+
+    asked = []
+    monkeypatch.setattr(
+        checkin.PainNowDialog, "ask", classmethod(lambda cls, parent: asked.append(1) or 3)
+    )
     advance(window, clock, 1.5)
     qtbot.keyClick(window, Qt.Key.Key_H)
+    assert asked == [1]
     snap = window.bridge.engine.snapshot()
     assert snap.exercise.id == "piriformis_stretch"
     # the rest runs by itself up to the closing check-in
@@ -154,6 +166,7 @@ def test_a_whole_session_by_keyboard_with_a_fake_clock(make_window, qtbot):
 def test_escape_asks_before_stopping(make_window, qtbot, monkeypatch):
     window, _clock = make_window()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(mw.Event.CHECK_IN, rating=3)
     answers = iter([False, True])
     monkeypatch.setattr(confirm.StopConfirm, "ask", staticmethod(lambda parent: next(answers)))
@@ -167,6 +180,7 @@ def test_escape_asks_before_stopping(make_window, qtbot, monkeypatch):
 def test_an_interrupted_session_is_offered_for_resume(make_window, qtbot, tmp_path):
     window, clock = make_window()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(mw.Event.CHECK_IN, rating=5)
     window.bridge.send(mw.Event.CONTINUE)
     advance_until(window, clock, lambda s: s.rep == 5 and s.step is Step.HOLD)
@@ -183,13 +197,14 @@ def test_an_interrupted_session_is_offered_for_resume(make_window, qtbot, tmp_pa
     assert again.bridge.engine.state is State.STRETCHING
 
 
-def test_this_hurts_during_strengthening_asks_and_offers_the_easier_plank(
+def test_this_hurts_above_5_during_strengthening_ends_strengthening_for_the_session(
     make_window, qtbot, monkeypatch
 ):
     from backcompanion.ui.session_screens import checkin
 
     window, clock = make_window()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     engine = window.bridge.engine
     # open the gate for this session's plan, as the rules would after a few good weeks
     import dataclasses
@@ -209,7 +224,8 @@ def test_this_hurts_during_strengthening_asks_and_offers_the_easier_plank(
     advance(window, clock, 1.5)
     qtbot.keyClick(window, Qt.Key.Key_H)
     snap = window.bridge.engine.snapshot()
-    assert snap.offer_easier is not None and snap.offer_easier.id == "knee_plank"
+    assert snap.state is State.CHECK_IN_AFTER  # no easier plank: pain is not "too hard"
+    assert snap.offer_easier is None
 
 
 def test_progress_page_shows_the_history_and_escape_goes_home(make_window, qtbot, tmp_path):
@@ -229,6 +245,7 @@ def test_progress_page_shows_the_history_and_escape_goes_home(make_window, qtbot
 def test_full_screen_view_follows_the_session_and_escape_leaves_it_first(make_window, qtbot):
     window, clock = make_window()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(mw.Event.CHECK_IN, rating=4)
     window.toggle_fullscreen()
     assert window.isFullScreen() and window.current_page() == "fullscreen"
@@ -270,6 +287,7 @@ def test_the_bridge_frames_move_the_figure_only_while_it_moves_on_screen(make_wi
     window, clock = make_window()
     window.settings.motion = "full"
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(mw.Event.CHECK_IN, rating=4)
     window.bridge.send(mw.Event.CONTINUE)
     bridge, page = window.bridge, window.exercise
@@ -303,6 +321,7 @@ def test_the_bridge_frames_move_the_figure_only_while_it_moves_on_screen(make_wi
 def test_quitting_with_records_still_unsaved_asks_to_stay_open(make_window, monkeypatch):
     window, _clock = make_window()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(mw.Event.CHECK_IN, rating=4)
     store = window.companion.store
 
@@ -337,13 +356,15 @@ def test_only_the_home_page_is_built_at_start_and_the_others_on_first_use(make_w
     names = {window.stack.widget(i).objectName() for i in range(window.stack.count())}
     assert names == {"home"}  # start-up time and memory: nothing else yet
     qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert window.current_page() == "daily_check"
+    qtbot.keyClick(window.daily_check, Qt.Key.Key_Return)
     assert window.current_page() == "check_in"
     window.settings.motion = "reduced"
     assert window.breathing.pacer.reduced_motion()  # built now, with the setting of now
     window.settings.motion = "full"
     assert not window.breathing.pacer.reduced_motion()
     pages = [window.stack.widget(i).objectName() for i in range(window.stack.count())]
-    assert sorted(pages) == ["breathing", "check_in", "home"]  # each built once
+    assert sorted(pages) == ["breathing", "check_in", "daily_check", "home"]  # each built once
 
 
 def test_a_started_session_builds_its_pages_while_the_check_in_waits(qtbot, make_window):
@@ -354,6 +375,7 @@ def test_a_started_session_builds_its_pages_while_the_check_in_waits(qtbot, make
     window, _clock = make_window()
     assert not set(SESSION_PAGES) & window.pages.built_names()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     qtbot.waitUntil(lambda: set(SESSION_PAGES) <= window.pages.built_names())
     assert window.current_page() == "check_in"
 
@@ -373,6 +395,7 @@ def test_f11_is_the_view_menus_full_screen_shortcut(make_window):
 
     window, _clock = make_window()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(mw.Event.CHECK_IN, rating=4)
     (action,) = [
         a for a in window.findChildren(QAction) if QKeySequence(Qt.Key.Key_F11) in a.shortcuts()
@@ -387,6 +410,7 @@ def test_f11_is_the_view_menus_full_screen_shortcut(make_window):
 def test_a_digit_rates_the_exercise_just_done(make_window, qtbot):
     window, clock = make_window()
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(mw.Event.CHECK_IN, rating=3)
     window.bridge.send(mw.Event.CONTINUE)
     advance_until(
@@ -470,3 +494,56 @@ def test_the_sources_read_at_import_are_not_kept(make_window):
     window, _clock = make_window()
     window.pages.get("breathing")
     assert module.__file__ not in linecache.cache
+
+
+def test_an_emergency_sign_before_a_session_stops_the_day_with_no_way_round(make_window, qtbot):
+    window, _ = make_window()
+    window.start_session()
+    assert window.current_page() == "daily_check"
+    qtbot.keyClick(window.daily_check, Qt.Key.Key_1)  # numbness between the legs
+    qtbot.keyClick(window.daily_check, Qt.Key.Key_Return)
+    assert window.current_page() == "emergency" and window.bridge.engine is None
+    page = window.emergency
+    assert "Call your local emergency number" in page.instruction.text()
+    assert not page.cleared_button.isVisibleTo(page)  # no "cleared" that day
+    qtbot.keyClick(page, Qt.Key.Key_Return)  # one key leaves
+    assert window.current_page() == "home"
+    assert not window.home.start_button.isEnabled()
+    window.start_session()
+    assert window.current_page() == "emergency" and window.bridge.engine is None
+
+
+def test_an_urgent_sign_needs_same_day_advice_then_a_clearance(make_window, qtbot):
+    window, _ = make_window()
+    window.start_session()
+    qtbot.keyClick(window.daily_check, Qt.Key.Key_7)  # a fall or injury
+    qtbot.keyClick(window.daily_check, Qt.Key.Key_Return)
+    assert window.current_page() == "urgent" and window.bridge.engine is None
+    assert "today" in window.urgent.instruction.text()
+    qtbot.mouseClick(window.urgent.cleared_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "clinician" and window.clinician.is_confirming()
+    window.clinician.who_edit.setText("Out-of-hours GP")
+    assert window.clinician.confirm()
+    assert window.current_page() == "home" and window.home.start_button.isEnabled()
+    window.start_session()
+    assert window.safety.nothing_new()
+    assert window.current_page() == "check_in"
+
+
+def test_an_opening_of_7_or_more_is_breathing_and_the_flare_up_page_only(make_window, qtbot):
+    window, clock = make_window()
+    window.start_session()
+    assert window.safety.nothing_new()
+    qtbot.keyClick(window.check_in, Qt.Key.Key_8)
+    qtbot.keyClick(window.check_in, Qt.Key.Key_Return)
+    assert window.current_page() == "breathing"
+    assert window.bridge.engine.plan.stretches == ()
+    advance(window, clock, 1.5)
+    qtbot.keyClick(window, Qt.Key.Key_N)  # the end of the breathing
+    assert window.current_page() == "flare_up"
+    page = window.flare_up
+    assert "8 out of 10" in page.today.text() and "breathing only" in page.today.text()
+    assert "get medical advice" in page.seek_help.text()
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert window.current_page() == "check_in"
+    assert window.bridge.engine.state is State.CHECK_IN_AFTER

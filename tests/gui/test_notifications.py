@@ -152,8 +152,9 @@ def test_start_now_brings_the_window_up_at_the_opening_check_in(
             qtbot.waitSignal(controller.startRequested, timeout=5000),
         ):
             remind(controller, wall)
-        assert window.isVisible() and window.current_page() == "check_in"
-        assert window.bridge.is_running()
+        assert window.isVisible() and window.current_page() == "daily_check"
+        assert window.safety.nothing_new()  # "anything new today?" comes first
+        assert window.current_page() == "check_in" and window.bridge.is_running()
         assert closed.args == [FIRST_ID + 1, "dismissed"]  # NotificationClosed, handled
         assert notifier.shown == set()
         assert [c["call"] for c in fake.calls()] == [

@@ -99,11 +99,11 @@ def test_safety_answers_and_the_nudge_are_on_the_first_page(qapp, store, tmp_pat
     first = day(-28)
     for n in range(0, 35, 3):
         session(store, f"s{n}", at(first + timedelta(days=n), 18), 5, 5)
-    store.record_red_flag_check(at(day(1), 8), (3,))
+    store.record_red_flag_check(at(day(1), 8), (16,))
     store.record_clearance(at(day(2), 9), "seen by a physio")
     pages = pages_text(write_summary_pdf(summary(store), tmp_path / "w.pdf"))
     assert (
-        "Red-flag check Tue 17 Nov: ticked 3. Pain or numbness in a leg. "
+        "Red-flag check Tue 17 Nov: ticked 16. Pain or numbness in one leg. "
         "Clinician's clearance recorded Wed 18 Nov." in pages[0]
     )
     assert "The app suggested seeing a physical therapist" in pages[0]

@@ -36,6 +36,7 @@ def in_session(windows: Windows, shown: bool = False):
     """A window with a session in its breathing, past the first second."""
     window, clock = windows.make(shown=shown)
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=3)
     advance(window, clock, 1.5)
     assert window.bridge.engine.state is State.BREATHING
@@ -152,6 +153,7 @@ def at_a_plank_hold(windows: Windows):
     window, clock = windows.make()
     open_gate(window)
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=3)
     advance_until(
         window,
@@ -162,24 +164,25 @@ def at_a_plank_hold(windows: Windows):
     return window, clock
 
 
-def test_how_much_does_it_hurt_space_carries_on_and_records_nothing(windows, qtbot):
+def test_how_much_does_it_hurt_space_stops_the_exercise_unrated(windows, qtbot):
+    """Space is the default "Stop this exercise": recorded with no number, counted as too
+    much, so strengthening ends for this session (issue 14)."""
     window, _clock = at_a_plank_hold(windows)
     answer = answer_next_dialog(Qt.Key.Key_Space)
     qtbot.keyClick(window, Qt.Key.Key_H)
     assert answer.title == "How much does it hurt?"
-    assert answer.closed_by_key  # Space: carry on, as everywhere in a session
+    assert answer.closed_by_key
     snap = window.bridge.engine.snapshot()
-    assert snap.state is State.STRENGTHENING and snap.exercise.id == "plank"
-    assert snap.offer_easier is None
+    assert snap.state is State.CHECK_IN_AFTER and snap.offer_easier is None
 
 
-def test_how_much_does_it_hurt_enter_without_a_number_does_nothing(windows, qtbot):
+def test_how_much_does_it_hurt_enter_without_a_number_saves_nothing(windows, qtbot):
     window, _clock = at_a_plank_hold(windows)
     answer = answer_next_dialog(Qt.Key.Key_Return)
     qtbot.keyClick(window, Qt.Key.Key_H)
     assert not answer.closed_by_key  # nothing chosen: Enter saves nothing (closed after)
-    snap = window.bridge.engine.snapshot()
-    assert snap.state is State.STRENGTHENING and snap.offer_easier is None
+    snap = window.bridge.engine.snapshot()  # closed with no number: stopped, unrated
+    assert snap.state is State.CHECK_IN_AFTER and snap.offer_easier is None
 
 
 def test_how_much_does_it_hurt_takes_a_number_then_enter(windows, qtbot):
@@ -191,4 +194,5 @@ def test_how_much_does_it_hurt_takes_a_number_then_enter(windows, qtbot):
 
     on_dialog(seven_then_enter)
     qtbot.keyClick(window, Qt.Key.Key_H)
-    assert window.bridge.engine.snapshot().offer_easier.id == "knee_plank"
+    snap = window.bridge.engine.snapshot()
+    assert snap.state is State.CHECK_IN_AFTER and snap.offer_easier is None  # 7 is above 5

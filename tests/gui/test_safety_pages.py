@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QStyleOptionButton
 
 from backcompanion.program.safety import load_safety
@@ -51,9 +53,9 @@ def test_welcome_shows_the_disclaimer_and_continues(qtbot, light):
 # ---- red flags ----
 
 
-def test_red_flag_page_lists_the_seven_flags(qtbot, light):
+def test_red_flag_page_lists_the_sixteen_flags(qtbot, light):
     page = _page(qtbot, RedFlagPage())
-    assert sorted(page.rows) == [1, 2, 3, 4, 5, 6, 7]
+    assert sorted(page.rows) == list(range(1, 17))
     for flag in SAFETY.red_flags:
         box = page.checkbox(flag.number)
         assert box.text() == flag.title
@@ -113,7 +115,52 @@ def test_keys_tick_flags_and_none_and_enter_saves(qtbot, light):
     assert page.ticked() == (6, 7)
     qtbot.keyClick(page, KEYS[0])
     assert page.ticked() == () and page.none_apply()
-    qtbot.keyClick(page, KEYS[8])  # not a flag: nothing happens
+    with qtbot.waitSignal(page.answered, timeout=0) as got:
+        qtbot.keyClick(page, Qt.Key.Key_Enter)
+    assert got.args == [()]
+
+
+def test_a_cleared_lifelong_item_is_not_asked_and_the_keys_follow_what_is_shown(qtbot, light):
+    page = _page(qtbot, RedFlagPage())
+    page.set_hidden([2, 10])
+    assert page.rows[2].isHidden() and page.rows[10].isHidden()
+    assert page.checkbox(3).text() == f"2. {SAFETY.flag(3).label}"  # numbered as shown
+    qtbot.keyClick(page, KEYS[2])
+    assert page.ticked() == (3,)
+    page.set_ticked([10, 3])
+    assert page.ticked() == (3,)  # a hidden flag is never answered
+
+
+def test_anything_new_today_asks_only_emergency_and_urgent_signs(qtbot, light):
+    from backcompanion.ui.home.safety_pages import DailyCheckPage
+
+    page = _page(qtbot, DailyCheckPage())
+    assert sorted(page.rows) == [f.number for f in SAFETY.daily_flags()] == list(range(1, 10))
+    assert SAFETY.daily_check.question in _texts(page)
+    assert page.save_button.text() == SAFETY.daily_check.none and page.save_button.isEnabled()
+    with qtbot.waitSignal(page.answered, timeout=0) as got:
+        qtbot.keyClick(page, Qt.Key.Key_Return)  # one key: nothing new
+    assert got.args == [()]
+    qtbot.keyClick(page, KEYS[1])
+    assert page.save_button.text() == "Save"
+    with qtbot.waitSignal(page.answered, timeout=0) as got:
+        qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert got.args == [(1,)]
+
+
+def test_keys_past_the_flags_do_nothing(qtbot, light):
+    from backcompanion.ui.home.safety_pages import DailyCheckPage
+
+    page = _page(qtbot, DailyCheckPage())
+    page.reset()
+    with qtbot.assertNotEmitted(page.answered):
+        qtbot.keyClick(page, KEYS[0])  # no "none" box here: Enter is "nothing new"
+    assert page.ticked() == ()
+
+
+def test_enter_saves_none(qtbot, light):
+    page = _page(qtbot, RedFlagPage())
+    qtbot.keyClick(page, KEYS[0])
     assert page.ticked() == () and page.none_apply()
     with qtbot.waitSignal(page.answered, timeout=0) as got:
         qtbot.keyClick(page, Qt.Key.Key_Enter)
@@ -136,7 +183,7 @@ def test_reset_and_bad_numbers(qtbot, light):
     page.reset()
     assert page.ticked() == () and not page.none_apply() and not page.save_button.isEnabled()
     with pytest.raises(ValueError):
-        page.set_ticked([8])
+        page.set_ticked([17])
 
 
 def test_two_columns_when_wide_one_when_narrow(qtbot, light):
@@ -150,19 +197,26 @@ def test_two_columns_when_wide_one_when_narrow(qtbot, light):
 
 
 def test_see_clinician_names_the_ticked_flags(qtbot, light):
-    page = _page(qtbot, SeeClinicianPage([5, 3]))
-    assert page.flags() == (3, 5)
+    page = _page(qtbot, SeeClinicianPage([16, 14]))
+    assert page.flags() == (14, 16)
     shown = "\n".join(page.flag_texts())
-    for n in (3, 5):
+    for n in (14, 16):
         assert SAFETY.flag(n).label in shown and SAFETY.flag(n).text in shown
-    for n in (1, 2, 4, 6, 7):
+    for n in (10, 11, 12, 13, 15):
         assert SAFETY.flag(n).label not in shown
     assert SAFETY.see_clinician.text in _texts(page)
-    page.set_flags([1])
-    assert page.flags() == (1,)
-    assert SAFETY.flag(3).label not in "\n".join(page.flag_texts())
+    page.set_flags([10])
+    assert page.flags() == (10,)
+    assert SAFETY.flag(16).label not in "\n".join(page.flag_texts())
     with pytest.raises(KeyError):
-        page.set_flags([9])
+        page.set_flags([17])
+
+
+def test_see_clinician_names_an_exercise_that_hurt_twice(qtbot, light):
+    page = _page(qtbot, SeeClinicianPage())
+    page.set_hurts(["Plank"])
+    shown = "\n".join(page.flag_texts())
+    assert "two sessions in a row" in shown and "Plank" in shown
 
 
 def test_cleared_flow_asks_for_confirmation(qtbot, light):
@@ -173,20 +227,28 @@ def test_cleared_flow_asks_for_confirmation(qtbot, light):
     assert page.is_confirming()
     assert page.confirm_button.isVisibleTo(page) and page.cancel_button.isVisibleTo(page)
     assert not page.cleared_button.isVisibleTo(page)
-    qtbot.keyClicks(page.note_edit, "  Dr Lee,   3 March ")
+    qtbot.keyClicks(page.who_edit, "  Dr Lee,   physio ")
     with qtbot.waitSignal(page.cleared, timeout=0) as got:
         qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
-    assert got.args == ["Dr Lee, 3 March"]
+    assert got.args[0] == "Dr Lee, physio"
+    assert isinstance(got.args[1], date)
     assert not page.is_confirming()
-    assert page.note_edit.text() == ""
+    assert page.who_edit.text() == ""
 
 
-def test_cleared_with_an_empty_note_by_enter(qtbot, light):
-    page = _page(qtbot, SeeClinicianPage([2]))
-    page.ask_confirmation()
+def test_a_clearance_needs_who_and_keeps_what_was_typed(qtbot, light):
+    page = _page(qtbot, SeeClinicianPage([12]))
+    page.ask_confirmation(date(2026, 3, 4))
+    assert page.date_edit.maximumDate() == QDate(2026, 3, 4)  # not in the future
+    with qtbot.assertNotEmitted(page.cleared):
+        qtbot.keyClick(page.who_edit, Qt.Key.Key_Return)
+    assert "who cleared you" in page.missing.text() and page.is_confirming()
+    page.date_edit.setDate(QDate(2026, 3, 2))
+    qtbot.keyClicks(page.who_edit, "Dr Ng")
+    assert page.missing.text() == ""
     with qtbot.waitSignal(page.cleared, timeout=0) as got:
-        qtbot.keyClick(page.note_edit, Qt.Key.Key_Return)
-    assert got.args == [""]
+        qtbot.keyClick(page.who_edit, Qt.Key.Key_Return)
+    assert got.args == ["Dr Ng", date(2026, 3, 2)]
 
 
 def test_cancel_and_escape_return_without_clearing(qtbot, light):

@@ -505,41 +505,6 @@ def _strength_run(page, strength_ids=("plank", "bridge", "bird_dog")) -> Run:
     return r
 
 
-def test_the_easier_offer_banner(qtbot, page):
-    r = _strength_run(page)
-    assert not page.easier_visible()
-    r.send(Event.CONTINUE)  # the plank's hold
-    r.send(Event.THIS_HURTS, rating=7)
-    assert r.snap.offer_easier.id == "knee_plank"
-    assert page.easier_visible()
-    banner = page.easier_banner
-    assert banner.text.text() == "Try the easier version: Easier plank (from the knees)"
-    assert not banner.skip.isHidden() and banner.skip.isEnabled()
-    with qtbot.waitSignal(page.event_requested, timeout=0) as sent:
-        qtbot.mouseClick(banner.skip, Qt.MouseButton.LeftButton)
-    assert sent.args == [Event.SKIP_EXERCISE, {}]
-    with qtbot.waitSignal(page.event_requested, timeout=0) as sent:
-        qtbot.mouseClick(banner.take, Qt.MouseButton.LeftButton)
-    assert sent.args == [Event.TAKE_EASIER, {}]
-    r.send(Event.TAKE_EASIER)
-    assert not page.easier_visible()
-    assert page.name_label.text() == "Easier plank (from the knees)"
-    assert page.figure.figure_id() == "knee_plank"
-
-
-def test_the_easier_offer_after_the_last_strength_exercise(page):
-    """The plank last: the offer comes with the closing check-in, where Skip is no move."""
-    r = _strength_run(page, ("bridge", "bird_dog", "plank"))
-    r.to("plank")
-    r.send(Event.CONTINUE)
-    r.send(Event.THIS_HURTS, rating=8)
-    assert r.snap.state is State.CHECK_IN_AFTER
-    assert page.easier_visible()
-    assert page.easier_banner.skip.isHidden()
-    assert page.easier_banner.take.isEnabled()
-    assert page.dial.text() == "" and page.phase_text() == ""
-
-
 @SHOWN
 def test_the_page_scales_its_texts_with_its_height(qtbot, light):
     small, big = ExercisePage(), ExercisePage()

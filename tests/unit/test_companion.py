@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,6 +11,7 @@ import pytest
 from backcompanion.companion import Companion, RecordWriter, cadence_from_label
 from backcompanion.history import Store
 from backcompanion.program import builtin_program
+from backcompanion.program.safety import Level
 from backcompanion.session import rules as R
 from backcompanion.session.clock import FakeClock
 from backcompanion.session.engine import Event, State, Step
@@ -58,11 +59,27 @@ def test_first_start_asks_the_safety_questions(setup):
 
 def test_a_ticked_flag_blocks_until_cleared(setup):
     companion, _ = setup
-    companion.record_red_flags((3,))
+    companion.record_red_flags((16,))  # one_leg: see a clinician first
     status = companion.home_status()
-    assert status.safety.sessions_blocked and status.safety.flags == (3,)
-    companion.record_clearance("my physio says go ahead")
+    assert status.safety.sessions_blocked and status.safety.flags == (16,)
+    assert status.safety.level is Level.SEE_CLINICIAN and status.safety.clearable
+    companion.record_clearance("my physio says go ahead", who="Dr Ng", on=date(2024, 3, 1))
     assert companion.home_status().may_start
+    assert companion.store.safety_facts().last_clearance.who == "Dr Ng"
+
+
+def test_an_emergency_blocks_the_day_whatever_is_recorded_and_asks_again_the_next(setup):
+    companion, _ = setup
+    morning = companion.wall()
+    companion.record_red_flags((), now=morning)
+    companion.record_red_flags((1,), now=morning + timedelta(minutes=1), kind="daily")
+    status = companion.home_status(morning + timedelta(minutes=2))
+    assert status.safety.level is Level.EMERGENCY and not status.safety.clearable
+    companion.record_clearance(now=morning + timedelta(minutes=3), who="me")
+    companion.record_red_flags((), now=morning + timedelta(minutes=4), kind="daily")
+    assert companion.home_status(morning + timedelta(minutes=5)).safety.level is Level.EMERGENCY
+    tomorrow = morning + timedelta(days=1)
+    assert companion.home_status(tomorrow).may_start
 
 
 def test_a_session_is_stored_as_it_happens_and_resumes_after_a_crash(setup):

@@ -283,6 +283,7 @@ def test_the_window_tells_once_goes_on_and_saves_everything_later(window_on_a_fa
     window, clock, wrapper, shown = window_on_a_failing_disk
     store = window.companion.store
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=5)
     sid = window.bridge.engine.session_id
     advance_until(window, clock, lambda s: s.state is State.STRETCHING and s.rep == 3)
@@ -318,6 +319,7 @@ def test_records_still_waiting_when_the_session_ends_are_saved_once_the_disk_rec
     window, clock, wrapper, _shown = window_on_a_failing_disk
     store = window.companion.store
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=5)
     sid = window.bridge.engine.session_id
     advance_until(window, clock, lambda s: s.state is State.CHECK_IN_AFTER)
@@ -345,6 +347,7 @@ def test_records_still_waiting_are_not_dropped_by_whatever_the_home_page_offers(
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
     window.start_session()
+    window.safety.nothing_new()  # "anything new today?": nothing
     window.bridge.send(Event.CHECK_IN, rating=5)
     sid = window.bridge.engine.session_id
     advance_until(window, clock, lambda s: s.state is State.CHECK_IN_AFTER)
@@ -358,6 +361,7 @@ def test_records_still_waiting_are_not_dropped_by_whatever_the_home_page_offers(
         window.home.partial_button.click()
     else:
         window.start_session()
+        window.safety.nothing_new()  # "anything new today?": nothing
     if window.bridge.engine is not None:  # whatever started, stop it: only the first counts
         window.bridge.send(Event.STOP)
     window.records.flush()

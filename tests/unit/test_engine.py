@@ -689,45 +689,42 @@ def test_this_hurts_ends_the_exercise_and_records_the_pain():
     assert run.of(PainReported)[-1].rating is None
 
 
-def test_strong_pain_in_the_plank_offers_the_easier_version():
-    run = Run()
+def test_strong_pain_in_strengthening_ends_strengthening_with_no_easier_offer():
+    """Above 5 is too much (issue 14): the knee plank is what "too hard" offers, not pain."""
+    plank, bridge = PROGRAM.by_id("plank"), PROGRAM.by_id("bridge")
+    run = Run(small_plan(strength=(plank, bridge)))
     run.to_exercise("plank")
     run.wait(3)
     snap = run.send(E.THIS_HURTS, rating=7)
-    assert (snap.state, snap.offer_easier.id) == (S.CHECK_IN_AFTER, "knee_plank")
-    assert E.TAKE_EASIER in snap.allowed_events
-    snap = run.send(E.TAKE_EASIER)
-    assert position(snap) == (S.STRENGTHENING, Step.GET_READY, "knee_plank", None, 1)
-    assert snap.offer_easier is None
-    snap = run.until(lambda s: s.state is S.CHECK_IN_AFTER)
-    assert [r.exercise_id for r in run.of(RepeatDone)][-2:] == ["knee_plank", "knee_plank"]
+    assert snap.state is S.CHECK_IN_AFTER and snap.offer_easier is None
+    assert E.TAKE_EASIER not in snap.allowed_events
+    assert run.of(PainReported)[-1].rating == 7
 
 
-def test_pain_at_the_stop_rating_or_below_offers_nothing():
-    run = Run()
+def test_pain_at_5_or_below_ends_only_that_exercise():
+    plank, bridge = PROGRAM.by_id("plank"), PROGRAM.by_id("bridge")
+    run = Run(small_plan(strength=(plank, bridge)))
     run.to_exercise("plank")
     snap = run.send(E.THIS_HURTS, rating=5)
+    assert snap.state is S.STRENGTHENING and snap.exercise.id == "bridge"
     assert snap.offer_easier is None
     with pytest.raises(InvalidTransition):
         run.send(E.TAKE_EASIER)
 
 
-def test_the_easier_offer_lasts_through_the_next_get_ready():
-    plank, bridge = PROGRAM.by_id("plank"), PROGRAM.by_id("bridge")
-    run = Run(small_plan(strength=(plank, bridge)))
-    run.to_exercise("plank")
-    snap = run.send(E.THIS_HURTS, rating=9)
-    assert (snap.exercise.id, snap.offer_easier.id) == ("bridge", "knee_plank")
-    snap = run.wait(2)  # the bridge's hold starts: the offer is gone
-    assert snap.offer_easier is None
-    assert E.TAKE_EASIER not in snap.allowed_events
-    run2 = Run(small_plan(strength=(plank, bridge)))
-    run2.to_exercise("plank")
-    run2.send(E.THIS_HURTS, rating=9)
-    snap = run2.send(E.TAKE_EASIER)
-    assert snap.exercise.id == "knee_plank"
-    snap = run2.until(lambda s: s.exercise is None or s.exercise.id != "knee_plank")
-    assert snap.exercise.id == "bridge"  # the bridge comes after, from its start
+@pytest.mark.parametrize("rating", [6, None])
+def test_too_much_pain_in_a_stretch_leaves_the_stretches_but_closes_strengthening(rating):
+    run = Run(small_plan(gate_open=True))
+    run.to_stretching()
+    first = run.snap.exercise.id
+    snap = run.send(E.THIS_HURTS, rating=rating)  # None: stopped with no number
+    assert snap.state is S.STRETCHING and snap.exercise.id != first
+    assert not run.engine.plan.gate_open
+    assert "hurt too much" in run.engine.plan.gate_reasons[0]
+    snap = run.until(lambda s: s.state is not S.STRETCHING)
+    assert snap.state is S.GATE
+    snap = run.until(lambda s: s.state is not S.GATE)
+    assert snap.state is S.CHECK_IN_AFTER  # no strengthening in this session
 
 
 def test_effort_rating_is_taken_during_the_next_get_ready_only():
@@ -787,6 +784,11 @@ def test_bad_payloads_are_refused_before_anything_changes():
 # ---- every (state, event) pair ----
 
 
+def breathing_only(plan, opening):
+    """A day planner that leaves the breathing only, whatever the rating."""
+    return dataclasses.replace(plan, stretches=(), gate_open=False, day="breathing_only")
+
+
 def engine_in(state: State) -> Run:
     """A run standing in ``state`` with no effort rating or easier offer pending."""
     run = Run()
@@ -796,6 +798,10 @@ def engine_in(state: State) -> Run:
         run.send(E.START)
     elif state is S.BREATHING:
         run.begin()
+    elif state is S.FLARE_UP:
+        run = Run(day_planner=breathing_only)
+        run.begin()
+        run.send(E.CONTINUE)
     elif state in (S.STRETCHING, S.PAUSED, S.STOPPED):
         run.to_stretching()
         if state is not S.STRETCHING:
@@ -814,7 +820,11 @@ def engine_in(state: State) -> Run:
     return run
 
 
-PAYLOAD = {E.CHECK_IN: {"rating": 3}, E.RATE_EFFORT: {"effort": Effort.EASY}}
+PAYLOAD = {
+    E.CHECK_IN: {"rating": 3},
+    E.RATE_EFFORT: {"effort": Effort.EASY},
+    E.THIS_HURTS: {"rating": 3},
+}
 
 # Where each allowed event leads from the positions engine_in() sets up.
 EXPECTED = {
@@ -825,6 +835,8 @@ EXPECTED = {
     (S.BREATHING, E.SKIP_EXERCISE): S.STRETCHING,
     (S.BREATHING, E.PAUSE): S.PAUSED,
     (S.BREATHING, E.STOP): S.STOPPED,
+    (S.FLARE_UP, E.CONTINUE): S.CHECK_IN_AFTER,
+    (S.FLARE_UP, E.STOP): S.STOPPED,
     **{
         (s, e): s
         for s in (S.STRETCHING, S.STRENGTHENING)
@@ -855,8 +867,6 @@ GUARDED = {
     (S.GATE, E.RATE_EFFORT),
     (S.STRENGTHENING, E.RATE_EFFORT),
     (S.CHECK_IN_AFTER, E.RATE_EFFORT),
-    (S.STRENGTHENING, E.TAKE_EASIER),
-    (S.CHECK_IN_AFTER, E.TAKE_EASIER),
 }
 
 
@@ -1048,3 +1058,27 @@ def test_phase_time_at_is_the_time_into_the_phase_frozen_while_paused():
     assert r.engine.phase_time_at(r.clock.now) == pytest.approx(
         snap.phase_duration_s - snap.remaining_s
     )
+
+
+# ---- today's plan after the opening rating (issue 14) ----
+
+
+def test_the_opening_rating_plans_the_day_before_the_breathing():
+    seen = []
+
+    def planner(plan, opening):
+        seen.append(opening)
+        return breathing_only(plan, opening)
+
+    run = Run(day_planner=planner)
+    run.send(E.START)
+    assert run.engine.plan.stretches  # the plan as made, until the rating is in
+    snap = run.send(E.CHECK_IN, rating=8)
+    assert seen == [8] and snap.state is S.BREATHING and run.engine.plan.stretches == ()
+    snap = run.until(lambda s: s.state is not S.BREATHING)
+    assert snap.state is S.FLARE_UP and snap.remaining_s == 0
+    assert run.engine.next_deadline() is None  # nothing ticks on the flare-up page
+    assert run.send(E.CONTINUE).state is S.CHECK_IN_AFTER
+    assert run.send(E.CHECK_IN, rating=7).state is S.DONE
+    ended = [r for r in run.records if type(r).__name__ == "ExerciseEnded"]
+    assert ended == []  # no exercise offered today, none locked either

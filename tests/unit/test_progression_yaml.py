@@ -17,21 +17,20 @@ RED_FLAGS_GROUP = (
 
 def test_the_shipped_file_holds_design_section_5():
     rules = load_rules()
-    assert (
-        rules.flare_up.closing_rise,
-        rules.flare_up.any_rating_at_least,
-        rules.flare_up.opening_rise_vs_previous,
-    ) == (2, 7, 2)
+    assert (rules.flare_up.closing_rise, rules.flare_up.opening_rise_vs_previous) == (2, 2)
+    assert rules.too_much == 5  # one "above 5 is too much" line everywhere (issue 14)
+    assert (rules.day_plan.breathing_only_from, rules.day_plan.stretch_only_from) == (7, 6)
     g = rules.gate
     assert rules.complete_share == 0.8
     assert (g.min_sessions, g.recent_sessions, g.recent_days) == (5, 3, 7)
     assert (g.low_pain_mean, g.mean_of_last, g.baseline_sessions) == (3, 3, 3)
     assert (g.improvement_points, g.improvement_fraction) == (2, 0.30)
     assert (g.no_flare_hours, g.red_flag_check_days) == (72, 7)
+    assert (g.min_span_days, g.rise_points, g.rise_window) == (7, 2, 5)
     assert (rules.holds.sessions_in_a_row, rules.holds.max_closing_pain) == (2, 3)
+    assert rules.holds.hurt_freeze_sessions == 2
     reps = rules.childs_pose_reps
     assert (reps.numerator, reps.min, reps.max) == (100, 3, 20)
-    assert rules.strength_pain_stop == 5
     assert rules.red_flags.recheck_days == 7
     n = rules.nudge
     assert (n.first_weeks, n.plain_weeks, n.window_days, n.repeat_days) == (4, 6, 7, 7)
@@ -80,7 +79,7 @@ def _line_of(text: str, needle: str) -> int:
             id="unknown-key",
         ),
         pytest.param(
-            _replace("strength_pain_stop: 5\n", "strength_pain_stop: 5\nstop_pain: 6\n"),
+            _replace("too_much: 5\n", "too_much: 5\nstop_pain: 6\n"),
             "stop_pain",
             "stop_pain: 6",
             "unknown key",
@@ -89,14 +88,14 @@ def _line_of(text: str, needle: str) -> int:
         pytest.param(
             _replace("  min_sessions: 5\n", ""),
             "gate.min_sessions",
-            "recent_sessions:",  # the group's first line
+            "min_span_days:",  # the group's first line
             "this key is missing",
             id="missing-key",
         ),
         pytest.param(
             _replace(RED_FLAGS_GROUP, ""),
             "red_flags",
-            "flare_up:",
+            "too_much:",
             "this key is missing",
             id="missing-group",
         ),
@@ -136,9 +135,9 @@ def _line_of(text: str, needle: str) -> int:
             id="percent-for-a-fraction",
         ),
         pytest.param(
-            _replace("any_rating_at_least: 7", "any_rating_at_least: 11"),
-            "flare_up.any_rating_at_least",
-            "any_rating_at_least: 11",
+            _replace("closing_rise: 2", "closing_rise: 11"),
+            "flare_up.closing_rise",
+            "closing_rise: 11",
             "11 is out of range (1 to 10)",
             id="rating-out-of-range",
         ),
@@ -171,11 +170,9 @@ def _line_of(text: str, needle: str) -> int:
             id="recheck-after-the-gate-closes",
         ),
         pytest.param(
-            _replace(
-                "strength_pain_stop: 5", "strength_pain_stop: !!python/object/apply:os.system [ls]"
-            ),
-            "strength_pain_stop",
-            "strength_pain_stop: !!python",
+            _replace("too_much: 5", "too_much: !!python/object/apply:os.system [ls]"),
+            "too_much",
+            "too_much: !!python",
             "the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
             id="python-tag",
         ),
@@ -204,11 +201,11 @@ def test_a_file_elsewhere_loads_and_its_mistakes_name_its_path(tmp_path):
     path = tmp_path / "tuned.yaml"
     path.write_text(SHIPPED.replace("no_flare_hours: 72", "no_flare_hours: 48"), encoding="utf-8")
     assert load_rules(path).gate.no_flare_hours == 48
-    path.write_text(SHIPPED.replace("strength_pain_stop: 5", "strength_pain_stop: 10"))
+    path.write_text(SHIPPED.replace("too_much: 5", "too_much: 10"))
     with pytest.raises(DataError) as caught:
         load_rules(path)
     assert str(caught.value).startswith(f"{path}:")
-    assert caught.value.field == "strength_pain_stop"
+    assert caught.value.field == "too_much"
 
 
 def test_an_empty_or_broken_file_is_one_line_too():

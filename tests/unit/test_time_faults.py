@@ -212,6 +212,7 @@ def test_the_window_notices_a_suspend_and_says_so(qtbot, qapp, tmp_path):
     window.bridge._sleep_offset = lambda: slept[0]  # CLOCK_BOOTTIME - CLOCK_MONOTONIC
     try:
         window.start_session()
+        window.safety.nothing_new()  # "anything new today?": nothing
         window.bridge.send(Event.CHECK_IN, rating=4)
         window.bridge.send(Event.CONTINUE)
         engine = window.bridge.engine

@@ -32,6 +32,7 @@ from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.progression_config import Rules, load_rules
 from backcompanion.session.rules import flare
 from backcompanion.session.rules.common import usable
+from backcompanion.session.rules.day import DayKind, day_kind, plan_the_day
 from backcompanion.session.rules.flare import FlareKind, FlareUp, baseline, flare_up, flare_ups
 from backcompanion.session.rules.gate import (
     GATE_OPEN_TEXT,
@@ -47,6 +48,7 @@ from backcompanion.session.rules.safety import Nudge, NudgeLevel, SafetyState, n
 
 __all__ = [
     "GATE_OPEN_TEXT",
+    "DayKind",
     "FlareKind",
     "FlareUp",
     "GateChange",
@@ -58,6 +60,7 @@ __all__ = [
     "Rules",
     "SafetyState",
     "baseline",
+    "day_kind",
     "evaluate_gate",
     "flare_up",
     "flare_ups",
@@ -66,6 +69,7 @@ __all__ = [
     "load_rules",
     "make_plan",
     "nudge",
+    "plan_the_day",
     "reps_for",
     "safety_state",
 ]
@@ -109,5 +113,5 @@ def make_plan(
         easier=easier,
         get_ready_s=get_ready_s,
         release_s=release_s,
-        strength_pain_stop=rules.strength_pain_stop,
+        strength_pain_stop=rules.too_much,
     )

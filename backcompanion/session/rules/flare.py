@@ -21,7 +21,7 @@ from backcompanion.session.rules.common import EPS, usable
 
 
 class FlareKind(enum.StrEnum):
-    HIGH_RATING = "high_rating"  # any rating at or above flare_up.any_rating_at_least
+    HIGH_RATING = "high_rating"  # any rating above too_much ("above 5 is too much")
     CLOSING_ROSE = "closing_rose"  # pain rose during the session
     OPENING_ROSE = "opening_rose"  # pain had not settled since the previous session
 
@@ -42,7 +42,7 @@ def flare_up(rules: Rules, session: SessionFacts, previous: SessionFacts | None)
     fr = rules.flare_up
     opening, closing = session.opening, session.closing
     ratings = [r for r in (opening, closing, session.max_pain) if r is not None]
-    if ratings and max(ratings) >= fr.any_rating_at_least:
+    if ratings and max(ratings) > rules.too_much:
         text = translate("FlareUp", "Pain reached {rating} out of 10.")
         return FlareUp(FlareKind.HIGH_RATING, text.format(rating=max(ratings)))
     if opening is not None and closing is not None and closing - opening >= fr.closing_rise:

@@ -137,17 +137,16 @@ class GateReplay:
         g = self.rules.gate
         reasons: list[Reason] = []
         if self.completed < g.min_sessions:
-            more = g.min_sessions - self.completed
             reasons.append(
                 Reason(
                     ReasonCode.FEW_SESSIONS,
                     translate(
                         "GateReason",
-                        "%n more stretching session(s) with at least {percent} % of the "
-                        "repeats done.",
+                        "%n stretching session(s) with at least {percent} % of the repeats "
+                        "done. Now: {done}.",
                         None,
-                        more,
-                    ).format(percent=round(self.rules.complete_share * 100)),
+                        g.min_sessions,
+                    ).format(percent=round(self.rules.complete_share * 100), done=self.completed),
                 )
             )
         while self.recent and now - self.recent[0] >= timedelta(days=g.recent_days):
@@ -159,10 +158,10 @@ class GateReplay:
                     ReasonCode.FEW_RECENT,
                     translate(
                         "GateReason",
-                        "%n stretching session(s) within {days}: {done} so far, {left} to go.",
+                        "%n of them within the last {days}. Now: {done}.",
                         None,
                         wanted,
-                    ).format(days=_days(g.recent_days), done=have, left=g.recent_sessions - have),
+                    ).format(days=_days(g.recent_days), done=have),
                 )
             )
         reasons += self._pain_reasons()
@@ -175,8 +174,7 @@ class GateReplay:
                         ReasonCode.FLARE_UP,
                         translate(
                             "GateReason",
-                            "{flare_up} Strengthening waits for {wait} without a flare-up: "
-                            "{left} to go.",
+                            "No flare-up for {wait}. Now: {left} to go; the last: {flare_up}",
                         ).format(
                             flare_up=flare.text,
                             wait=_span(timedelta(hours=g.no_flare_hours)),
@@ -198,7 +196,7 @@ class GateReplay:
                     ReasonCode.PAIN_NOT_EASING,
                     translate(
                         "GateReason",
-                        "A pain rating at the start of %n session(s): {done} so far.",
+                        "A pain rating at the start of %n session(s). Now: {done}.",
                         None,
                         wanted,
                     ).format(done=rated),
@@ -215,8 +213,8 @@ class GateReplay:
                 ReasonCode.PAIN_NOT_EASING,
                 translate(
                     "GateReason",
-                    "Pain easing: your last %n session(s) started at {mean} on average; "
-                    "{target} or lower opens strengthening.",
+                    "Pain at the start of a session: {target} or less on average over your "
+                    "last %n session(s). Now: {mean}.",
                     None,
                     rated,
                 ).format(mean=format_decimal(mean), target=format_decimal(target)),

@@ -48,12 +48,31 @@ def reps_for(rules: Rules, exercise: Exercise, hold: int) -> int:
 def hold_on(
     rules: Rules, exercise: Exercise, timeline: Sequence[tuple[SessionFacts, FlareUp | None]]
 ) -> int:
-    """:func:`hold_for` on a timeline already read (``rules_flare.timeline``)."""
+    """:func:`hold_for` on a timeline already read (``rules_flare.timeline``).
+
+    "This hurts" on the exercise (issue 14): above ``too_much`` (or stopped
+    with no number) the next session starts it at the low end; any press
+    keeps the hold from growing for the next ``holds.hurt_freeze_sessions``
+    rated sessions.
+    """
     low, high = exercise.hold_s
     step = exercise.hold_step_s
     need, calm = rules.holds.sessions_in_a_row, rules.holds.max_closing_pain
-    hold, good = low, 0
+    hold, good, frozen = low, 0, 0
     for f, flare in timeline:
+        pressed = [r for e, r in f.hurts if e == exercise.id]
+        if pressed:
+            if any(r is None or r > rules.too_much for r in pressed):
+                hold = low
+            elif flare is not None:
+                hold = max(low, hold - step)
+            good, frozen = 0, rules.holds.hurt_freeze_sessions
+            continue
+        if f.opening is not None and frozen > 0:
+            frozen -= 1
+            if flare is not None:
+                hold = max(low, hold - step)
+            continue
         if flare is not None:
             hold, good = max(low, hold - step), 0
         elif f.opening is None or exercise.id not in f.holds:

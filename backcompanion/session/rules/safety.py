@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from backcompanion.i18n import translate
+from backcompanion.program.safety import Level, SafetyText, load_safety_english
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.progression_config import Rules
 from backcompanion.session.rules.common import EPS, require_aware, usable
@@ -21,41 +22,134 @@ from backcompanion.session.rules.flare import PainMemory, improved, usable_basel
 # ---------------------------------------------------------------- before a session
 
 
+WORSENING_FLAG = "not_improving"  # worsening pain counts as this flag
+
+
 @dataclass(frozen=True)
 class SafetyState:
-    sessions_blocked: bool  # a red flag stands: no session until a clinician clears it
-    flags: tuple[int, ...]  # the standing red flags (1-7), 1 included when pain is worsening
+    sessions_blocked: bool  # a red flag stands: no session (see ``level``)
+    flags: tuple[int, ...]  # the standing red flags (1-16), not_improving when pain is worsening
     check_due: bool  # never answered, or older than red_flags.recheck_days: ask before a session
-    worsening: bool  # pain getting worse and not yet answered or cleared (counts as flag 1)
+    worsening: bool  # pain getting worse and not yet answered or cleared (counts as not_improving)
     last_check_at: datetime | None
+    level: Level | None = None  # the triage page to show, the most urgent standing level
+    cleared_lifelong: tuple[int, ...] = ()  # history items once cleared: not asked weekly again
+    hurt_exercises: tuple[str, ...] = ()  # "this hurts" above the limit two sessions in a row
+
+    @property
+    def clearable(self) -> bool:
+        """A clinician's clearance may lift the block now (never on an emergency day)."""
+        return self.sessions_blocked and self.level is not Level.EMERGENCY
 
 
 def safety_state(
-    rules: Rules, safety: SafetyFacts, facts: Sequence[SessionFacts], now: datetime
+    rules: Rules,
+    safety: SafetyFacts,
+    facts: Sequence[SessionFacts],
+    now: datetime,
+    texts: SafetyText | None = None,
 ) -> SafetyState:
-    """What the safety screen shows before a session.
+    """What the safety screen shows before a session: the triage level and its flags.
 
     A due check does not block by itself: the app asks the questions, and the
-    answers decide. Worsening pain blocks like a ticked red flag 1 until the
-    questions are answered again or a clinician's clearance is recorded after
-    it began (see :meth:`Worsening.standing`).
+    answers decide, by each flag's level (resources/safety.yaml):
+
+    - *emergency*, ticked at any check today: no session and no clearance
+      today; tomorrow the "anything new today?" check asks again;
+    - *urgent*, ticked today: no session today unless a clinician's clearance
+      is recorded after it;
+    - *see a clinician*, ticked at the last weekly check: blocked until a
+      clearance is recorded after that check. Worsening pain counts as
+      not_improving until the questions are answered again or a clearance is
+      recorded after it began (see :meth:`Worsening.standing`); "this hurts"
+      above the limit on the same exercise two sessions in a row, until a
+      clearance after the second.
     """
     require_aware(now)
+    texts = texts or load_safety_english()
+    levels = {f.number: f.level for f in texts.red_flags}
     pain, worse = PainMemory(rules), Worsening(rules)
+    hurts = HurtRun(rules)
     for f in usable(facts):
         pain.add_session(f)
         worse.add_session(f, pain.baseline)
+        hurts.add_session(f)
     worsening = worse.standing(safety.last_check, safety.last_clearance)
-    flags = set(safety.blocking_flags()) | ({1} if worsening else set())
+    clearance = safety.last_clearance
+
+    def cleared_since(at: datetime) -> bool:
+        return clearance is not None and clearance.at >= at
+
+    emergency: set[int] = set()
+    urgent: set[int] = set()
+    checks = {*safety.recent_checks, *([safety.last_check] if safety.last_check else [])}
+    for c in checks:
+        if c.at.date() != now.date() or c.at > now:
+            continue
+        for n in c.ticked:
+            level = levels.get(n, Level.SEE_CLINICIAN)
+            if level is Level.EMERGENCY:
+                emergency.add(n)
+            elif level is Level.URGENT and not cleared_since(c.at):
+                urgent.add(n)
+    see = {
+        n
+        for n in safety.blocking_flags()
+        if levels.get(n, Level.SEE_CLINICIAN) is Level.SEE_CLINICIAN
+    }
+    if worsening:
+        see.add(texts.by_id(WORSENING_FLAG).number)
+    hurt = hurts.standing(clearance)
+    level = (
+        Level.EMERGENCY
+        if emergency
+        else Level.URGENT
+        if urgent
+        else Level.SEE_CLINICIAN
+        if see or hurt
+        else None
+    )
     check = safety.last_check
     due = check is None or now - check.at >= timedelta(days=rules.red_flags.recheck_days)
+    lifelong = {f.number for f in texts.red_flags if f.lifelong}
     return SafetyState(
-        sessions_blocked=bool(flags),
-        flags=tuple(sorted(flags)),
+        sessions_blocked=level is not None,
+        flags=tuple(sorted(emergency | urgent | see)),
         check_due=due,
         worsening=worsening,
         last_check_at=check.at if check else None,
+        level=level,
+        cleared_lifelong=tuple(n for n in safety.cleared_flags if n in lifelong),
+        hurt_exercises=hurt,
     )
+
+
+class HurtRun:
+    """ "This hurts" above the limit on the same exercise in two sessions in a row.
+
+    Fed the history oldest first; ``standing`` says which exercises did so in
+    the last two sessions with a rating, unless a clearance came after.
+    """
+
+    def __init__(self, rules: Rules):
+        self.limit = rules.too_much
+        self.previous: frozenset[str] = frozenset()
+        self.run: tuple[str, ...] = ()
+        self.run_at: datetime | None = None
+
+    def add_session(self, f: SessionFacts) -> None:
+        if f.opening is None:
+            return  # no session happened
+        now = f.hurt_too_much(self.limit)
+        both = sorted(now & self.previous)
+        if both:  # stands until a clearance after it (the page blocks the sessions between)
+            self.run, self.run_at = tuple(both), f.started_at
+        self.previous = now
+
+    def standing(self, clearance: Clearance | None) -> tuple[str, ...]:
+        if self.run_at is None or (clearance is not None and clearance.at >= self.run_at):
+            return ()
+        return self.run
 
 
 class Worsening:

@@ -110,6 +110,43 @@ def render_all(out: Path) -> list[Path]:
     return saved
 
 
+def _triage(tmp: Path) -> Iterator[tuple[str, QWidget]]:
+    """The three triage pages, each reached as a person reaches it."""
+    for name, ticked, kind in (
+        ("14-triage-emergency", (1, 2), "daily"),  # numb between the legs, bladder changes
+        ("14-triage-urgent", (5,), "daily"),  # fever
+        ("14-triage-see-clinician", (10, 16), "weekly"),  # cancer in the past, one leg
+    ):
+        clock = FakeClock()
+        win = _window(tmp / name, 0, clock)
+        if kind == "daily":
+            win.companion.record_red_flags(())
+            win.refresh_home()
+            win.start_session()
+            win.daily_check.set_ticked(ticked)
+            win.daily_check.save()
+        else:
+            win.show_page("red_flags")
+            win.red_flags.set_ticked(ticked)
+            win.red_flags.save()
+        yield name, win
+        win.close()
+        win.companion.store.close()
+    # a flare-up day: the opening rating was 8, the breathing is over
+    clock = FakeClock()
+    win = _window(tmp / "flare-up", 0, clock)
+    win.companion.record_red_flags(())
+    win.refresh_home()
+    win.start_session()
+    win.safety.nothing_new()
+    win.bridge.send(Event.CHECK_IN, rating=8, note="")
+    win.bridge.send(Event.CONTINUE)
+    yield "14-flare-up", win
+    win.bridge.send(Event.STOP)
+    win.close()
+    win.companion.store.close()
+
+
 def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
     """Each main screen in turn, as ``(name, widget)``, ready to grab or to read.
 
@@ -132,6 +169,8 @@ def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
     win.go_home()
     yield "03-home-carousel", win
     win.start_session()
+    yield "03-anything-new-today", win
+    win.safety.nothing_new()
     win.check_in.set_rating(4)
     yield "04-check-in", win
     win.bridge.send(Event.CHECK_IN, rating=4, note="")
@@ -168,6 +207,7 @@ def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
     clock = FakeClock()
     early = _window(tmp / "early", 4, clock)
     early.start_session()
+    early.safety.nothing_new()
     early.bridge.send(Event.CHECK_IN, rating=5, note="")
     early.bridge.send(Event.CONTINUE)
     _advance_until(early, clock, lambda s: s.state is State.GATE)
@@ -187,6 +227,7 @@ def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
     yield "16-partly-done", partly
     partly.close()
     partly.companion.store.close()
+    yield from _triage(tmp)
 
     # settings, the export dialog and About
     from backcompanion.ui.dialogs.about import AboutDialog

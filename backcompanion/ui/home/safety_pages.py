@@ -1,4 +1,4 @@
-"""The safety pages: welcome with the disclaimer, the red-flag check, "see a clinician".
+"""The safety pages: welcome with the disclaimer, the red-flag checks, "see a clinician".
 
 The pages hold no rules: the caller decides when each is shown (first start,
 every 7 days) and what an answer means; the pages only report what the person
@@ -10,11 +10,13 @@ translation.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from backcompanion import APP_NAME
-from backcompanion.program.safety import RedFlag, SafetyText, load_safety
+from backcompanion.program.safety import RedFlag, RedFlagCheck, SafetyText, load_safety
 from backcompanion.ui.theme import Theme, Themed, set_role
 from backcompanion.ui.widgets.labels import button, label, scrolling
 
 __all__ = [
+    "DailyCheckPage",
     "RedFlagPage",
     "RedFlagRow",
     "SeeClinicianPage",
@@ -39,7 +42,7 @@ __all__ = [
     "WelcomePage",
 ]
 
-MAX_CLEARED_NOTE = 300
+MAX_CLEARED_WHO = 120
 _DIGITS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 
 
@@ -156,7 +159,7 @@ class RedFlagRow(QFrame):
     def __init__(self, title: str, text: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         set_role(self, "card")
-        self.flag: RedFlag | None = None  # set by RedFlagPage for the 7 flags
+        self.flag: RedFlag | None = None  # set by RedFlagPage for each flag
         self.box = TickCheckBox(title)
         self.box.setAccessibleName(title)
         set_role(self.box, "strong")
@@ -204,29 +207,41 @@ def _button_option(button: QCheckBox) -> QStyleOptionButton:
 
 
 class RedFlagPage(_Page):
-    """The red-flag check. ``answered`` carries the ticked numbers, ``()`` for none.
+    """The weekly red-flag check, all 16 flags. ``answered`` carries the ticked numbers.
 
     A person has to choose actively: tick one or more flags, or tick
     "None of these apply" (which clears the flags); Save is enabled only then.
-    Keys: 1-7 tick a flag, 0 ticks "None of these apply", Enter saves.
+    Keys: 1-9 tick the flag shown with that number, 0 ticks "None of these
+    apply", Enter saves. A lifelong history item a clinician has cleared is
+    not asked again (:meth:`set_hidden`).
     """
 
     answered = Signal(tuple)
 
     def __init__(self, parent: QWidget | None = None, *, safety: SafetyText | None = None):
-        super().__init__(parent)
         s = safety or load_safety()
-        self.setWindowTitle(s.red_flag_check.title)
-        self.setAccessibleName(s.red_flag_check.title)
-        self.question = label(s.red_flag_check.question, "title")
+        self._build(s, s.red_flag_check, s.red_flags, parent)
+
+    def _build(
+        self,
+        s: SafetyText,
+        check: RedFlagCheck,
+        flags: Iterable[RedFlag],
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(check.title)
+        self.setAccessibleName(check.title)
+        self.question = label(check.question, "title")
         self.column.addWidget(self.question)
         self.rows: dict[int, RedFlagRow] = {}
-        for flag in s.red_flags:
+        self._keys: dict[int, int] = {}  # digit key -> flag number, in the order shown
+        for flag in flags:
             row = RedFlagRow(flag.title, flag.text)
             row.flag = flag
             row.box.toggled.connect(self._on_flag_toggled)
             self.rows[flag.number] = row
-        self.none_row = RedFlagRow(s.red_flag_check.none)
+        self.none_row = RedFlagRow(check.none)
         self.none_box = self.none_row.box
         self.none_box.toggled.connect(self._on_none_toggled)
         self._grid = QHBoxLayout()  # one or two columns of cards, each as tall as it needs
@@ -248,6 +263,29 @@ class RedFlagPage(_Page):
         self.buttons.addWidget(self.hint, 1)
         self.buttons.addWidget(self.save_button)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._number_keys()
+
+    def set_hidden(self, numbers: Iterable[int]) -> None:
+        """Leave out these flags (cleared lifelong history items); unticks them."""
+        hidden = set(numbers)
+        for n, row in self.rows.items():
+            if n in hidden:
+                row.box.setChecked(False)
+            row.setHidden(n in hidden)
+        self._number_keys()
+
+    def _number_keys(self) -> None:
+        """Keys 1-9 for the first nine flags shown; each card's title says its key."""
+        self._keys = {}
+        shown = [row for row in self.rows.values() if not row.isHidden()]
+        for i, row in enumerate(shown, start=1):
+            flag = row.flag
+            assert flag is not None
+            title = f"{i}. {flag.label}"
+            row.box.setText(title)
+            row.box.setAccessibleName(title)
+            if i <= 9:
+                self._keys[i] = flag.number
 
     def columns(self) -> int:
         """How many columns the choices use now (two on a wide page)."""
@@ -262,11 +300,11 @@ class RedFlagPage(_Page):
         if columns == self._columns:
             return
         self._columns = columns
-        cards = [*self.rows.values(), self.none_row]
+        cards = [*self.rows.values(), self.none_row]  # hidden cards take no room
         for stack in self._stacks:
             while stack.count():
                 stack.takeAt(0)
-        per_column = -(-len(cards) // columns)  # 1-4 left, 5-7 and "none" right
+        per_column = -(-len(cards) // columns)  # the first half left, the rest and "none" right
         for i, card in enumerate(cards):
             self._stacks[i // per_column].addWidget(card)
         for stack in self._stacks:
@@ -279,7 +317,9 @@ class RedFlagPage(_Page):
         return self.rows[number].box
 
     def ticked(self) -> tuple[int, ...]:
-        return tuple(n for n, row in self.rows.items() if row.box.isChecked())
+        return tuple(
+            n for n, row in self.rows.items() if row.box.isChecked() and not row.isHidden()
+        )
 
     def none_apply(self) -> bool:
         return self.none_box.isChecked()
@@ -314,8 +354,8 @@ class RedFlagPage(_Page):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         digit = _DIGITS.get(key)
-        if digit is not None and (digit in self.rows or digit == 0):
-            row = self.rows[digit] if digit else self.none_row
+        if digit is not None and (digit in self._keys or digit == 0):
+            row = self.rows[self._keys[digit]] if digit else self.none_row
             row.box.toggle()
             row.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.scroll_area.ensureWidgetVisible(row)
@@ -343,15 +383,48 @@ class RedFlagPage(_Page):
         self.save_button.setEnabled(self.can_save())
 
 
+class DailyCheckPage(RedFlagPage):
+    """ "Anything new today?" before every session: the emergency and urgent flags only.
+
+    One key for "nothing new": Enter (the primary button, "Nothing new", has
+    the focus). Ticking a flag turns the button into "Save"; 1-9 tick the
+    flags. ``answered`` carries the ticked numbers, ``()`` for nothing new.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, safety: SafetyText | None = None):
+        s = safety or load_safety()
+        self._build(s, s.daily_check, s.daily_flags(), parent)
+        self._nothing_new = s.daily_check.none
+        self.none_row.hide()
+        self.hint.setText(self.tr("Nothing new? Press Enter. Otherwise tick what started."))
+        self.setFocusProxy(self.save_button)
+        self._update_save()
+
+    def none_apply(self) -> bool:
+        return not self.ticked()
+
+    def can_save(self) -> bool:
+        return True
+
+    def _update_save(self) -> None:
+        nothing = not self.ticked()
+        self.save_button.setText(self._nothing_new if nothing else self.tr("Save"))
+        self.save_button.setAccessibleName(self.save_button.text())
+        self.save_button.setEnabled(True)
+
+
 class SeeClinicianPage(_Page):
     """Names the ticked red flags and asks the person to see a clinician before going on.
 
-    "A clinician has cleared me" turns the page into a confirmation step (with
-    an optional note); confirming emits ``cleared(note)``, Cancel goes back to
-    the explanation. "Back" emits ``back``.
+    "A clinician has cleared me" turns the page into a confirmation step that
+    asks who cleared the person and on what date (both needed: the PDF says
+    "self-reported: cleared by NAME on DATE"); confirming emits
+    ``cleared(who, day)``, Cancel goes back to the explanation. "Back" emits
+    ``back``. :meth:`set_hurts` names exercises that hurt too much two sessions
+    in a row, the other reason this page blocks.
     """
 
-    cleared = Signal(str)
+    cleared = Signal(str, object)  # who, datetime.date
     back = Signal()
 
     def __init__(
@@ -364,6 +437,7 @@ class SeeClinicianPage(_Page):
         super().__init__(parent)
         self._safety = s = safety or load_safety()
         self._flags: tuple[int, ...] = ()
+        self._hurts: tuple[str, ...] = ()
         self.heading = label(s.see_clinician.title, "heading")
 
         # the explanation: what was ticked and why to stop here
@@ -395,13 +469,27 @@ class SeeClinicianPage(_Page):
             ),
             "subtitle",
         )
-        note_label = label(self.tr("Who cleared you, and when? (optional)"))
-        self.note_edit = QLineEdit()
-        self.note_edit.setMaxLength(MAX_CLEARED_NOTE)
-        self.note_edit.setPlaceholderText(self.tr("For example: Dr Lee, 3 March"))
-        self.note_edit.setAccessibleName(self.tr("Who cleared you, and when"))
-        note_label.setBuddy(self.note_edit)
-        for w in (self.confirm_question, note_label, self.note_edit):
+        who_label = label(self.tr("Who cleared you?"))
+        self.who_edit = QLineEdit()
+        self.who_edit.setMaxLength(MAX_CLEARED_WHO)
+        self.who_edit.setPlaceholderText(self.tr("For example: Dr Lee, physiotherapist"))
+        self.who_edit.setAccessibleName(self.tr("Who cleared you"))
+        who_label.setBuddy(self.who_edit)
+        date_label = label(self.tr("On what date?"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName(self.tr("The date you were cleared"))
+        date_label.setBuddy(self.date_edit)
+        self.missing = label("", "danger")
+        for w in (
+            self.confirm_question,
+            who_label,
+            self.who_edit,
+            date_label,
+            self.date_edit,
+            self.missing,
+        ):
             confirm.addWidget(w)
 
         self.column.addWidget(self.heading)
@@ -423,13 +511,19 @@ class SeeClinicianPage(_Page):
         self.cleared_button.clicked.connect(self.ask_confirmation)
         self.cancel_button.clicked.connect(self.cancel_confirmation)
         self.confirm_button.clicked.connect(self.confirm)
-        self.note_edit.returnPressed.connect(self.confirm)
+        self.who_edit.returnPressed.connect(self.confirm)
+        self.who_edit.textChanged.connect(self._update_confirm)
         self.set_flags(flags)
 
     # ---- API ----
 
     def flags(self) -> tuple[int, ...]:
         return self._flags
+
+    def set_hurts(self, names: Iterable[str]) -> None:
+        """Exercises that hurt above 5 in two sessions in a row (their names, shown)."""
+        self._hurts = tuple(names)
+        self.set_flags(self._flags)
 
     def flag_texts(self) -> tuple[str, ...]:
         """The texts shown for the ticked flags (short label, then the sentence)."""
@@ -439,6 +533,7 @@ class SeeClinicianPage(_Page):
         self._flags = tuple(f.number for f in self._safety.flags(flags))
         for old in self._flag_labels:
             self._flag_layout.removeWidget(old)
+            old.hide()  # gone from the next paint, not only from the next event loop turn
             old.deleteLater()
         self._flag_labels = []
         intro = (
@@ -446,10 +541,16 @@ class SeeClinicianPage(_Page):
             if self._flags
             else self.tr("Something you told us needs a clinician's check first.")
         )
+        if self._hurts and not self._flags:
+            intro = self.tr("An exercise hurt too much two sessions in a row:")
         widgets = [label(intro, "danger")]
-        for flag in self._safety.flags(self._flags):
-            title = label(flag.title, "strong")
-            text = label(flag.text)
+        shown = [(f.label, f.text) for f in self._safety.flags(self._flags)]
+        if self._hurts:
+            hurt = self.tr("Pain above 5 out of 10 in two sessions in a row.")
+            shown += [(name, hurt) for name in self._hurts]
+        for heading, sentence in shown:
+            title = label(heading, "strong")
+            text = label(sentence)
             title.setContentsMargins(0, 10, 0, 0)
             self._flag_labels += [title, text]
             widgets += [title, text]
@@ -461,22 +562,44 @@ class SeeClinicianPage(_Page):
     def is_confirming(self) -> bool:
         return not self.confirm_panel.isHidden()
 
-    def ask_confirmation(self) -> None:
+    def ask_confirmation(self, today: date | None = None) -> None:
+        """The confirmation step; the date starts at ``today`` and cannot be later."""
+        day = today or date.today()
+        qday = QDate(day.year, day.month, day.day)
+        self.date_edit.setMaximumDate(qday)
+        self.date_edit.setDate(qday)
         self._show_step(confirming=True)
-        self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.who_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def cancel_confirmation(self) -> None:
-        self.note_edit.clear()
+        self.who_edit.clear()
+        self.missing.clear()
         self._show_step(confirming=False)
 
+    def who(self) -> str:
+        return " ".join(self.who_edit.text().split())
+
     def confirm(self) -> bool:
-        """Emit :attr:`cleared` with the note; only during the confirmation step."""
+        """Emit :attr:`cleared` with who and when; only during the confirmation step.
+
+        Without a name the page says what is missing and keeps what was typed.
+        """
         if not self.is_confirming():
             return False
-        note = " ".join(self.note_edit.text().split())
+        who = self.who()
+        if not who:
+            self.missing.setText(self.tr("Please write who cleared you, then confirm."))
+            self.who_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        d = self.date_edit.date()
+        day = date(d.year(), d.month(), d.day())
         self.cancel_confirmation()
-        self.cleared.emit(note)
+        self.cleared.emit(who, day)
         return True
+
+    def _update_confirm(self) -> None:
+        if self.who():
+            self.missing.clear()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.is_confirming():

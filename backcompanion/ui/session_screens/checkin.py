@@ -321,7 +321,13 @@ class PainCheckIn(QWidget):
 
 
 class PainNowDialog(QDialog):
-    """'This hurts' during strengthening: how much, 0-10 (the rules decide what it means)."""
+    """'This hurts': how much, 0-10, taken from the keyboard as the check-in takes it.
+
+    The exercise ends whatever the answer (the rules decide what the number
+    means: above 5 is too much). With no number, the default, "Stop this
+    exercise" (Space, Esc, or the button), records the press unrated, which
+    counts as too much.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -329,14 +335,18 @@ class PainNowDialog(QDialog):
         self.check_in = PainCheckIn(self.tr("How much does it hurt right now?"), self)
         self.check_in.set_note_shown(False)
         self.check_in.submitted.connect(lambda rating, _note: self.done(100 + rating))
+        self.stop_button = QPushButton(self.tr("Stop this exercise (Space)"))
+        self.stop_button.setAutoDefault(False)
+        self.stop_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.check_in)
-        self.resize(1100, 520)
+        layout.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(1100, 580)
         # the scale, not its first number, takes the keys: Space must not pick 0 (below)
         self.check_in.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Space carries on, as it does everywhere in a session: closed, nothing recorded.
+        """Space stops the exercise with no number, as the button does.
 
         (Enter saves a chosen rating and does nothing before one is chosen; the
         scale takes the digits.)"""
@@ -348,7 +358,8 @@ class PainNowDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> int | None:
-        """The rating chosen, or None when the dialog was closed; tests replace this."""
+        """The rating chosen, or None for "Stop this exercise" with no number; tests replace
+        this."""
         dialog = cls(parent)
         try:
             code = dialog.exec()

@@ -70,7 +70,7 @@ def key_action(key: Qt.Key, snap: Snapshot | None, page: str, fullscreen: bool) 
         return None
     if snap.state in _CHECK_IN:
         return None  # the check-in page takes its own keys (0-9, Enter)
-    if key == Qt.Key.Key_N and snap.state in (State.BREATHING, State.GATE):
+    if key == Qt.Key.Key_N and snap.state in (State.BREATHING, State.GATE, State.FLARE_UP):
         return KeyAction(Do.SEND, Event.CONTINUE, from_key=True)
     if key == Qt.Key.Key_H and Event.THIS_HURTS in allowed:
         return KeyAction(Do.THIS_HURTS)

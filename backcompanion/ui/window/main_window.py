@@ -58,11 +58,15 @@ class MainWindow(QMainWindow):
     # the pages other than home, each built the first time it is asked for
     welcome = PageAttr()
     red_flags = PageAttr()
+    daily_check = PageAttr()
     clinician = PageAttr()
+    emergency = PageAttr()
+    urgent = PageAttr()
     check_in = PageAttr()
     breathing = PageAttr()
     exercise = PageAttr()
     gate = PageAttr()
+    flare_up = PageAttr()
     done = PageAttr()
     progress = PageAttr()
     fullscreen = PageAttr()
@@ -273,6 +277,11 @@ class MainWindow(QMainWindow):
             self.show_page("check_in")
             return
         self._pending_check = None
+        if state is State.FLARE_UP:  # a page of its own, full screen or not
+            reasons = self.bridge.engine.plan.gate_reasons if self.bridge.engine else ()
+            self.flare_up.show_snapshot(snap, reasons[0] if reasons else "")
+            self.show_page("flare_up")
+            return
         name = {
             State.BREATHING: "breathing",
             State.STRETCHING: "exercise",

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from backcompanion.i18n import translate
-from backcompanion.session.engine import Event, State
+from backcompanion.session.engine import Event
 from backcompanion.session.plan import SessionPlan
 from backcompanion.ui.dialogs.confirm import StopConfirm
 
 if TYPE_CHECKING:
     from backcompanion.ui.window.main_window import MainWindow
 
-SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "done")  # in session order
+SESSION_PAGES = ("check_in", "breathing", "exercise", "gate", "flare_up", "done")  # in order
 
 
 class SessionFlow:
@@ -36,8 +36,16 @@ class SessionFlow:
             "breathing": self._build_breathing,
             "exercise": self._build_exercise,
             "gate": self._build_gate,
+            "flare_up": self._build_flare_up,
             "done": self._build_done,
         }
+
+    def _build_flare_up(self) -> QWidget:
+        from backcompanion.ui.session_screens.flare_page import FlareUpPage
+
+        page = FlareUpPage()
+        page.event_requested.connect(self._on_page_event)
+        return page
 
     def _build_check_in(self) -> QWidget:
         from backcompanion.ui.session_screens.checkin import PainCheckIn
@@ -85,6 +93,7 @@ class SessionFlow:
         return page
 
     def start(self) -> None:
+        """Start a session: "anything new today?" first, then the opening check-in."""
         w = self._window
         if w.bridge.is_running():
             return
@@ -95,6 +104,13 @@ class SessionFlow:
             return
         if not status.may_start:
             w.safety.request()
+            return
+        w.safety.ask_daily(self.begin)
+
+    def begin(self) -> None:
+        """The session itself, once the daily check found nothing new that stands."""
+        w = self._window
+        if w.bridge.is_running():
             return
         s = w.settings
         plan = w.companion.plan(s.cadence(), s.get_ready_s, s.release_s)
@@ -179,6 +195,8 @@ class SessionFlow:
                 w.message.setText(
                     translate("SessionFlow", "The leg-pain rating could not be saved just now.")
                 )
+        if engine is not None:  # the opening rating may have trimmed today's plan
+            self._set_gate_plan(engine.plan)
 
     def _on_page_event(self, event: Event, payload: dict) -> None:
         if event is Event.STOP:
@@ -190,20 +208,18 @@ class SessionFlow:
         self._window.bridge.send(event, **(payload or {}))
 
     def this_hurts(self, from_key: bool = False) -> None:
-        """During strengthening, ask how much: above the limit, the easier version is offered."""
+        """Ask how much (0-10); the exercise ends either way and the rules weigh the number."""
         bridge = self._window.bridge
         snap = bridge.snapshot()
         if snap is None or Event.THIS_HURTS not in snap.allowed_events:
             return
-        if snap.state is State.STRENGTHENING:
-            from backcompanion.ui.session_screens.checkin import PainNowDialog
+        from backcompanion.ui.session_screens.checkin import PainNowDialog
 
-            rating = PainNowDialog.ask(self._window)
-            if rating is None:
-                return
-            bridge.send(Event.THIS_HURTS, rating=rating)
-        else:
-            bridge.send(Event.THIS_HURTS, from_key=from_key)
+        rating = PainNowDialog.ask(self._window)  # None: stopped with no number (too much)
+        snap = bridge.snapshot()
+        if snap is None or Event.THIS_HURTS not in snap.allowed_events:
+            return  # the exercise moved on while the question was open
+        bridge.send(Event.THIS_HURTS, rating=rating)  # answered on purpose: never held back
 
     def request_stop(self) -> None:
         bridge = self._window.bridge
