@@ -475,6 +475,7 @@ def test_a_new_exercise_reaches_its_page_before_the_hidden_home_carousel(make_wi
         window.carousel, "set_current", lambda ex: (told.append("carousel"), real_carousel(ex))
     )
     window.start_session()
+    assert window.safety.nothing_new()
     window.bridge.send(mw.Event.CHECK_IN, rating=2)
     told.clear()
     window.bridge.send(mw.Event.CONTINUE)  # breathing -> the first stretch's get ready

@@ -73,6 +73,7 @@ def test_leg_pain_is_asked_at_each_check_in_only_with_leg_symptoms(windows, monk
     asked = []
     monkeypatch.setattr(LegPainDialog, "ask", lambda parent: asked.append(1) or 5)
     window.start_session()
+    assert window.safety.nothing_new()
     window.check_in.set_rating(3)
     window.check_in.submit()
     assert asked == []  # off by default
@@ -81,6 +82,7 @@ def test_leg_pain_is_asked_at_each_check_in_only_with_leg_symptoms(windows, monk
     window.settings.leg_symptoms = True
     window.go_home()
     window.start_session()
+    assert window.safety.nothing_new()
     session_id = window.bridge.engine.snapshot().session_id
     window.check_in.set_rating(3)
     window.check_in.submit()

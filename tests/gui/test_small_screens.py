@@ -91,6 +91,8 @@ def test_every_page_and_its_buttons_fit_the_screen(windows, size):
     open_gate(window)  # strengthening today: the gate and its pages too
     window.show_page("home")
     press(window, Qt.Key.Key_Space)
+    check(window, size, seen)  # "anything new today?" before the session
+    press(window, Qt.Key.Key_Return)  # nothing new
     check(window, size, seen)  # the opening check-in
     press(window, Qt.Key.Key_4)
     press(window, Qt.Key.Key_Return)

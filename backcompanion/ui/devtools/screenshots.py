@@ -220,6 +220,7 @@ def scenes(tmp: Path) -> Iterator[tuple[str, QWidget]]:
     clock = FakeClock()
     partly = _window(tmp / "partly", 4, clock)
     partly.start_session()
+    partly.safety.nothing_new()
     partly.bridge.send(Event.CHECK_IN, rating=4, note="")
     partly.bridge.send(Event.CONTINUE)
     _skip_after_first(partly, clock)
