@@ -2605,10 +2605,6 @@ Aparecerán aquí.</translation>
             <translation>Señales de alarma, {day}: marcadas {flags}.</translation>
         </message>
         <message>
-            <source>Clinician's clearance recorded {day}.</source>
-            <translation>Visto bueno de un profesional sanitario anotado el {day}.</translation>
-        </message>
-        <message>
             <source>Red-flag check {day}: none applied.</source>
             <translation>Señales de alarma, {day}: ninguna.</translation>
         </message>
@@ -2863,10 +2859,6 @@ todos los lados y sesiones</translation>
             <translation>Última respuesta: {when}. Se marcaron estas:</translation>
         </message>
         <message>
-            <source>The person recorded that a clinician cleared them on {date}.</source>
-            <translation>La persona anotó que un profesional sanitario le dio el visto bueno el {date}.</translation>
-        </message>
-        <message>
             <source>No clinician's clearance was recorded after it.</source>
             <translation>Después no se anotó ningún visto bueno de un profesional sanitario.</translation>
         </message>
@@ -2890,6 +2882,14 @@ todos los lados y sesiones</translation>
     <context>
         <name>WeeklySummary</name>
         <message>
+            <source>a clinician</source>
+            <translation>un profesional sanitario</translation>
+        </message>
+        <message>
+            <source>Self-reported: cleared by {who} on {date}.</source>
+            <translation>Según la propia persona: visto bueno de {who} el {date}.</translation>
+        </message>
+        <message>
             <source>BackCompanion weekly summary, {week}</source>
             <translation>Resumen semanal de BackCompanion, {week}</translation>
         </message>
@@ -2904,6 +2904,18 @@ todos los lados y sesiones</translation>
         <message>
             <source>side {number}</source>
             <translation>lado {number}</translation>
+        </message>
+        <message>
+            <source>emergency</source>
+            <translation>emergencia</translation>
+        </message>
+        <message>
+            <source>urgent</source>
+            <translation>urgente</translation>
+        </message>
+        <message>
+            <source>see a clinician first</source>
+            <translation>ver antes a un profesional</translation>
         </message>
         <message>
             <source>red flag {number}</source>
