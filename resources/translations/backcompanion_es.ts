@@ -910,6 +910,13 @@
             <translation>Has estirado con regularidad y tu dolor está bajando: el fortalecimiento está desbloqueado.</translation>
         </message>
         <message numerus="yes">
+            <source>%n stretching session(s) with at least {percent} % of the repeats done. Now: {done}.</source>
+            <translation>
+                <numerusform>%n sesión de estiramientos con al menos el {percent} % de las repeticiones hechas. Ahora: {done}.</numerusform>
+                <numerusform>%n sesiones de estiramientos con al menos el {percent} % de las repeticiones hechas. Ahora: {done}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n of them within the last {days}. Now: {done}.</source>
             <translation>
                 <numerusform>%n de ellas en los últimos {days}. Ahora: {done}.</numerusform>
