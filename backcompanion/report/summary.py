@@ -155,6 +155,20 @@ class SafetyCheck:
     flags: tuple[str, ...]  # the ticked flags' labels, in the same order
     cleared_at: datetime | None  # a clinician's clearance recorded after that check
     due: bool  # never answered, or older than the recheck interval at the week's end
+    levels: tuple[str, ...] = ()  # each ticked flag's triage level, in words, same order
+    cleared_by: str = ""  # who cleared the person, as they wrote it (self-reported)
+    cleared_on: date | None = None  # the day they gave for it
+
+    @property
+    def clearance_text(self) -> str:
+        """ "Self-reported: cleared by NAME on DATE." (the PDF's words for a clearance)."""
+        if self.cleared_at is None:
+            return ""
+        who = self.cleared_by or translate("WeeklySummary", "a clinician")
+        day = self.cleared_on or self.cleared_at.date()
+        return translate("WeeklySummary", "Self-reported: cleared by {who} on {date}.").format(
+            who=who, date=day.isoformat()
+        )
 
     @property
     def answered(self) -> bool:
@@ -470,20 +484,30 @@ def _safety(
         return SafetyCheck(None, (), (), None, due=True)
     check = checks[-1]
     safety = load_safety()
-    labels = []
+    level_words = {
+        "emergency": translate("WeeklySummary", "emergency"),
+        "urgent": translate("WeeklySummary", "urgent"),
+        "see_clinician": translate("WeeklySummary", "see a clinician first"),
+    }
+    labels, levels = [], []
     for n in check.ticked:
         try:
             labels.append(safety.flag(n).label)
+            levels.append(level_words[safety.flag(n).level.value])
         except KeyError:
             labels.append(translate("WeeklySummary", "red flag {number}").format(number=n))
-    cleared = [c.at for c in clearances if c.at >= check.at]
+            levels.append("")
+    cleared = [c for c in clearances if c.at >= check.at]
     age = read_at - check.at
     return SafetyCheck(
         at=check.at,
         ticked=check.ticked,
         flags=tuple(labels),
-        cleared_at=cleared[-1] if cleared else None,
+        cleared_at=cleared[-1].at if cleared else None,
         due=age >= timedelta(days=rules.red_flags.recheck_days),
+        levels=tuple(levels),
+        cleared_by=cleared[-1].who if cleared else "",
+        cleared_on=cleared[-1].on if cleared else None,
     )
 
 

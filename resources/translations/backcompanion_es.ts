@@ -1022,6 +1022,13 @@
             <translation>Has estirado con regularidad y tu dolor está bajando: el fortalecimiento está desbloqueado.</translation>
         </message>
         <message numerus="yes">
+            <source>%n stretching session(s) with at least {percent} % of the repeats done. Now: {done}.</source>
+            <translation>
+                <numerusform>%n sesión de estiramientos con al menos el {percent} % de las repeticiones hechas. Ahora: {done}.</numerusform>
+                <numerusform>%n sesiones de estiramientos con al menos el {percent} % de las repeticiones hechas. Ahora: {done}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n of them within the last {days}. Now: {done}.</source>
             <translation>
                 <numerusform>%n de ellas en los últimos {days}. Ahora: {done}.</numerusform>
@@ -3318,10 +3325,6 @@ Aparecerán aquí.</translation>
             <translation>Señales de alarma, {day}: marcadas {flags}.</translation>
         </message>
         <message>
-            <source>Clinician's clearance recorded {day}.</source>
-            <translation>Visto bueno de un profesional sanitario anotado el {day}.</translation>
-        </message>
-        <message>
             <source>Red-flag check {day}: none applied.</source>
             <translation>Señales de alarma, {day}: ninguna.</translation>
         </message>
@@ -3580,10 +3583,6 @@ todos los lados y sesiones</translation>
             <translation>Última respuesta: {when}. Se marcaron estas:</translation>
         </message>
         <message>
-            <source>The person recorded that a clinician cleared them on {date}.</source>
-            <translation>La persona anotó que un profesional sanitario le dio el visto bueno el {date}.</translation>
-        </message>
-        <message>
             <source>No clinician's clearance was recorded after it.</source>
             <translation>Después no se anotó ningún visto bueno de un profesional sanitario.</translation>
         </message>
@@ -3768,6 +3767,14 @@ todos los lados y sesiones</translation>
     <context>
         <name>WeeklySummary</name>
         <message>
+            <source>a clinician</source>
+            <translation>un profesional sanitario</translation>
+        </message>
+        <message>
+            <source>Self-reported: cleared by {who} on {date}.</source>
+            <translation>Según la propia persona: visto bueno de {who} el {date}.</translation>
+        </message>
+        <message>
             <source>BackCompanion weekly summary, {week}</source>
             <translation>Resumen semanal de BackCompanion, {week}</translation>
         </message>
@@ -3782,6 +3789,18 @@ todos los lados y sesiones</translation>
         <message>
             <source>side {number}</source>
             <translation>lado {number}</translation>
+        </message>
+        <message>
+            <source>emergency</source>
+            <translation>emergencia</translation>
+        </message>
+        <message>
+            <source>urgent</source>
+            <translation>urgente</translation>
+        </message>
+        <message>
+            <source>see a clinician first</source>
+            <translation>ver antes a un profesional</translation>
         </message>
         <message>
             <source>red flag {number}</source>

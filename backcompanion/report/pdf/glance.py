@@ -147,11 +147,7 @@ def _safety_line(doc: Document, s: WeeklySummary) -> None:
         )
         warn = True
         if c.cleared_at is not None:
-            sentences.append(
-                translate("WeeklyPdf", "Clinician's clearance recorded {day}.").format(
-                    day=short_day(c.cleared_at.date())
-                )
-            )
+            sentences.append(c.clearance_text)
     else:
         sentences.append(
             translate("WeeklyPdf", "Red-flag check {day}: none applied.").format(

@@ -241,14 +241,12 @@ def safety(doc: Document, s: WeeklySummary) -> None:
             f.bold,
             WARN,
         )
-        for n, label in zip(c.ticked, c.flags, strict=True):
-            doc.paragraph(f"{n}. {label}", f.bold, WARN, indent=doc.mm(2), bullet="•")
+        levels = c.levels or ("",) * len(c.ticked)
+        for n, label, level in zip(c.ticked, c.flags, levels, strict=True):
+            shown = f"{n}. {label} ({level})" if level else f"{n}. {label}"
+            doc.paragraph(shown, f.bold, WARN, indent=doc.mm(2), bullet="•")
         if c.cleared_at is not None:
-            doc.paragraph(
-                translate(
-                    "WeeklyPdf", "The person recorded that a clinician cleared them on {date}."
-                ).format(date=long_date(c.cleared_at.date()))
-            )
+            doc.paragraph(c.clearance_text)
         else:
             doc.paragraph(translate("WeeklyPdf", "No clinician's clearance was recorded after it."))
     if c.due:

@@ -137,6 +137,7 @@ class GateReplay:
         g = self.rules.gate
         reasons: list[Reason] = []
         if self.completed < g.min_sessions:
+            needed = g.min_sessions  # a plain name: lupdate reads no attribute as the count
             reasons.append(
                 Reason(
                     ReasonCode.FEW_SESSIONS,
@@ -145,7 +146,7 @@ class GateReplay:
                         "%n stretching session(s) with at least {percent} % of the repeats "
                         "done. Now: {done}.",
                         None,
-                        g.min_sessions,
+                        needed,
                     ).format(percent=round(self.rules.complete_share * 100), done=self.completed),
                 )
             )
