@@ -3865,12 +3865,12 @@ todos los lados y sesiones</translation>
             <translation>Boca arriba, caderas y rodillas dobladas en ángulo recto, pies en una pared o pantorrillas sobre una silla.</translation>
         </message>
         <message>
-            <source>One hand on your belly, one on your chest. Breathe slowly through the nose.</source>
-            <translation>Una mano en el abdomen y otra en el pecho. Respira despacio por la nariz.</translation>
+            <source>One hand on your belly and one on your chest, or both hands on your belly. Breathe in slowly and let the belly fill.</source>
+            <translation>Una mano en el abdomen y otra en el pecho, o las dos manos en el abdomen. Inspira despacio y deja que el abdomen se llene.</translation>
         </message>
         <message>
-            <source>The belly hand rises and falls; the chest hand hardly moves.</source>
-            <translation>La mano del abdomen sube y baja; la del pecho apenas se mueve.</translation>
+            <source>The belly rises and widens to the sides under your hands; the chest hardly moves.</source>
+            <translation>El abdomen sube y se ensancha hacia los lados bajo tus manos; el pecho apenas se mueve.</translation>
         </message>
         <message>
             <source>Lifting the chest or shoulders to pull the air in.</source>
@@ -3993,8 +3993,8 @@ todos los lados y sesiones</translation>
             <translation>Boca arriba, rodillas dobladas, pies apoyados en el suelo.</translation>
         </message>
         <message>
-            <source>Tip the pelvis toward your head, like a bowl spilling backward, so the low back presses flat.</source>
-            <translation>Inclina la pelvis hacia la cabeza, como un cuenco que se vuelca hacia atrás, hasta pegar la zona lumbar al suelo.</translation>
+            <source>Tip the pelvis toward your head, as if it were a bowl of water spilling toward your belly button, so the low back presses flat.</source>
+            <translation>Inclina la pelvis hacia la cabeza, como si fuera un cuenco con agua que se derrama hacia el ombligo, hasta pegar la zona lumbar al suelo.</translation>
         </message>
         <message>
             <source>The low back meeting the floor and the belly working gently.</source>
