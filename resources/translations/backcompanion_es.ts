@@ -1022,6 +1022,20 @@
             <translation>Has estirado con regularidad y tu dolor está bajando: el fortalecimiento está desbloqueado.</translation>
         </message>
         <message numerus="yes">
+            <source>Stretching on %n different day(s), each time with at least {percent} % of the repeats done and a pain rating at the end. Now: {done}.</source>
+            <translation>
+                <numerusform>Estiramientos en %n día, cada vez con al menos el {percent} % de las repeticiones hechas y una valoración del dolor al final. Ahora: {done}.</numerusform>
+                <numerusform>Estiramientos en %n días distintos, cada vez con al menos el {percent} % de las repeticiones hechas y una valoración del dolor al final. Ahora: {done}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Those days spread over at least %n day(s), first to last. Now: {span}.</source>
+            <translation>
+                <numerusform>Esos días repartidos en al menos %n día, del primero al último. Ahora: {span}.</numerusform>
+                <numerusform>Esos días repartidos en al menos %n días, del primero al último. Ahora: {span}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n of them within the last {days}. Now: {done}.</source>
             <translation>
                 <numerusform>%n de ellas en los últimos {days}. Ahora: {done}.</numerusform>
@@ -1044,6 +1058,13 @@
             <translation>
                 <numerusform>Dolor al empezar una sesión: {target} o menos de media en %n sesión. Ahora: {mean}.</numerusform>
                 <numerusform>Dolor al empezar una sesión: {target} o menos de media en tus últimas %n sesiones. Ahora: {mean}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Pain at the start of a session less than {points} above the lowest of your last %n session(s). Now: {last}, the lowest {lowest}.</source>
+            <translation>
+                <numerusform>Dolor al empezar una sesión menos de {points} por encima del más bajo en %n sesión. Ahora: {last}; el más bajo, {lowest}.</numerusform>
+                <numerusform>Dolor al empezar una sesión menos de {points} por encima del más bajo de tus últimas %n sesiones. Ahora: {last}; el más bajo, {lowest}.</numerusform>
             </translation>
         </message>
         <message>
