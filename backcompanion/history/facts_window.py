@@ -43,7 +43,6 @@ from typing import TypeVar
 from backcompanion.history import SessionRow, Store
 from backcompanion.session import rules as R
 from backcompanion.session.clock import local_midnight
-from backcompanion.session.completion import stretching_counts
 from backcompanion.session.facts import SessionFacts
 
 __all__ = ["LOOKBACK_DAYS", "FactsWindow", "facts_now", "read_facts"]
@@ -153,14 +152,18 @@ def _exact_from(
     """The first moment the window's replay equals the whole history's (None: not before the end).
 
     The latest of: the window start plus the longest of the rules' time
-    windows; the N-th completed session of the window (N = the sessions the
-    gate needs); the N-th rated one (N = the openings the gate averages).
+    windows; the counted session of the window by which its own counted
+    sessions fall on enough different days spread over enough days (the
+    gate's day and span conditions, which are then met with or without the
+    older history); the N-th rated one (N = the openings the gate averages,
+    or the openings the slow-creep test looks at, whichever is more).
     """
     g = rules.gate
     usable = [f for f in window if f.outcome != "open"]
-    completed = [f for f in usable if stretching_counts(f, rules.complete_share)]
+    counted = _days_and_span_met(rules, usable)
     rated = [f for f in usable if f.opening is not None]
-    if len(completed) < g.min_sessions or len(rated) < g.mean_of_last:
+    openings_needed = max(g.mean_of_last, g.rise_window)
+    if counted is None or len(rated) < openings_needed:
         return None
     start = local_midnight(window_start, until)
     span = max(
@@ -169,13 +172,29 @@ def _exact_from(
     )
     ready = max(
         start + span,
-        completed[g.min_sessions - 1].started_at,
-        rated[g.mean_of_last - 1].started_at,
+        counted,
+        rated[openings_needed - 1].started_at,
     )
     # the first session from then on: the rules read the gate at every session, so
     # a change after it follows an exact reading (one at ``ready`` itself may be the
     # window filling up, not a change)
     return next((f.started_at for f in usable if f.started_at >= ready), None)
+
+
+def _days_and_span_met(rules: R.Rules, usable: Sequence[SessionFacts]) -> datetime | None:
+    """The start of the session by which these alone meet the gate's days and span, or None."""
+    g = rules.gate
+    days: set[date] = set()
+    first: date | None = None
+    for f in usable:
+        if not R.counts_for_gate(rules, f):
+            continue
+        days.add(f.day)
+        first = f.day if first is None else min(first, f.day)
+        span = (f.day - first).days + 1
+        if len(days) >= g.min_sessions and span >= g.min_span_days:
+            return f.started_at
+    return None
 
 
 def _as_fact(row: SessionRow) -> SessionFacts:

@@ -1022,10 +1022,17 @@
             <translation>Has estirado con regularidad y tu dolor está bajando: el fortalecimiento está desbloqueado.</translation>
         </message>
         <message numerus="yes">
-            <source>%n stretching session(s) with at least {percent} % of the repeats done. Now: {done}.</source>
+            <source>Stretching on %n different day(s), each time with at least {percent} % of the repeats done and a pain rating at the end. Now: {done}.</source>
             <translation>
-                <numerusform>%n sesión de estiramientos con al menos el {percent} % de las repeticiones hechas. Ahora: {done}.</numerusform>
-                <numerusform>%n sesiones de estiramientos con al menos el {percent} % de las repeticiones hechas. Ahora: {done}.</numerusform>
+                <numerusform>Estiramientos en %n día, cada vez con al menos el {percent} % de las repeticiones hechas y una valoración del dolor al final. Ahora: {done}.</numerusform>
+                <numerusform>Estiramientos en %n días distintos, cada vez con al menos el {percent} % de las repeticiones hechas y una valoración del dolor al final. Ahora: {done}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Those days spread over at least %n day(s), first to last. Now: {span}.</source>
+            <translation>
+                <numerusform>Esos días repartidos en al menos %n día, del primero al último. Ahora: {span}.</numerusform>
+                <numerusform>Esos días repartidos en al menos %n días, del primero al último. Ahora: {span}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1051,6 +1058,13 @@
             <translation>
                 <numerusform>Dolor al empezar una sesión: {target} o menos de media en %n sesión. Ahora: {mean}.</numerusform>
                 <numerusform>Dolor al empezar una sesión: {target} o menos de media en tus últimas %n sesiones. Ahora: {mean}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Pain at the start of a session less than {points} above the lowest of your last %n session(s). Now: {last}, the lowest {lowest}.</source>
+            <translation>
+                <numerusform>Dolor al empezar una sesión menos de {points} por encima del más bajo en %n sesión. Ahora: {last}; el más bajo, {lowest}.</numerusform>
+                <numerusform>Dolor al empezar una sesión menos de {points} por encima del más bajo de tus últimas %n sesiones. Ahora: {last}; el más bajo, {lowest}.</numerusform>
             </translation>
         </message>
         <message>
@@ -3884,12 +3898,12 @@ todos los lados y sesiones</translation>
             <translation>Boca arriba, caderas y rodillas dobladas en ángulo recto, pies en una pared o pantorrillas sobre una silla.</translation>
         </message>
         <message>
-            <source>One hand on your belly, one on your chest. Breathe slowly through the nose.</source>
-            <translation>Una mano en el abdomen y otra en el pecho. Respira despacio por la nariz.</translation>
+            <source>One hand on your belly and one on your chest, or both hands on your belly. Breathe in slowly and let the belly fill.</source>
+            <translation>Una mano en el abdomen y otra en el pecho, o las dos manos en el abdomen. Inspira despacio y deja que el abdomen se llene.</translation>
         </message>
         <message>
-            <source>The belly hand rises and falls; the chest hand hardly moves.</source>
-            <translation>La mano del abdomen sube y baja; la del pecho apenas se mueve.</translation>
+            <source>The belly rises and widens to the sides under your hands; the chest hardly moves.</source>
+            <translation>El abdomen sube y se ensancha hacia los lados bajo tus manos; el pecho apenas se mueve.</translation>
         </message>
         <message>
             <source>Lifting the chest or shoulders to pull the air in.</source>
@@ -4012,8 +4026,8 @@ todos los lados y sesiones</translation>
             <translation>Boca arriba, rodillas dobladas, pies apoyados en el suelo.</translation>
         </message>
         <message>
-            <source>Tip the pelvis toward your head, like a bowl spilling backward, so the low back presses flat.</source>
-            <translation>Inclina la pelvis hacia la cabeza, como un cuenco que se vuelca hacia atrás, hasta pegar la zona lumbar al suelo.</translation>
+            <source>Tip the pelvis toward your head, as if it were a bowl of water spilling toward your belly button, so the low back presses flat.</source>
+            <translation>Inclina la pelvis hacia la cabeza, como si fuera un cuenco con agua que se derrama hacia el ombligo, hasta pegar la zona lumbar al suelo.</translation>
         </message>
         <message>
             <source>The low back meeting the floor and the belly working gently.</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -9,9 +10,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from report_helpers import at, day, open_store, reference_week
 
+from backcompanion.i18n import translate
 from backcompanion.report.progress import progress_data
 from backcompanion.report.summary import DayPain
-from backcompanion.session.rules import load_rules
+from backcompanion.session.rules import GATE_OPEN_TEXT, load_rules
 from backcompanion.ui.progress import charts
 from backcompanion.ui.progress.charts import calendar_geometry, trend_geometry
 from backcompanion.ui.progress.progress_view import ProgressView
@@ -102,8 +104,8 @@ def _view(qtbot, data, theme=LIGHT):
 def test_texts_say_what_the_drawings_show(qtbot, light, data):
     view = _view(qtbot, data)
     assert view.recent.text() == "Last 7 days: 4 sessions done, 1 h 51 min. 2 partly done."
-    assert view.gate_state.text() == "Strengthening: open since Sun 22 Nov"
-    assert "strengthening is open" in view.gate_reasons.text()
+    assert view.gate_state.text().startswith("Strengthening: locked")
+    assert "3 or less on average" in view.gate_reasons.text()
     chart = view.chart.accessibleDescription()
     assert "8 days with ratings" in chart and "Baseline 6" in chart
     assert "5 on Mon 9 Nov" not in chart and "6 on Mon 9 Nov" in chart
@@ -111,6 +113,19 @@ def test_texts_say_what_the_drawings_show(qtbot, light, data):
     assert view.calendar.accessibleDescription() == (
         "In the last 42 days: 7 with a finished session, 1 partly done."
     )
+
+
+def test_an_open_gate_says_since_when(qtbot, light, data):
+    opened = dataclasses.replace(
+        data,
+        gate_open=True,
+        gate_since=at(day(6), 18),
+        gate_since_before=None,
+        gate_reasons=(translate("GateReason", GATE_OPEN_TEXT),),
+    )
+    view = _view(qtbot, opened)
+    assert view.gate_state.text() == "Strengthening: open since Sun 22 Nov"
+    assert "strengthening is open" in view.gate_reasons.text()
 
 
 def test_a_locked_gate_lists_what_opens_it(qtbot, light, locked):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -74,6 +75,16 @@ def daily(openings, start: int = 0, **kwargs) -> list[SessionFacts]:
     return [fact(start + i, o, **kwargs) for i, o in enumerate(openings)]
 
 
+def week(openings, **kwargs) -> list[SessionFacts]:
+    """Daily sessions from the day before DAY0: seven of them reach ``NOW``, a week of practice."""
+    return daily(openings, start=-1, **kwargs)
+
+
+def unrated_end(day: float, opening: int = 3, **kwargs) -> SessionFacts:
+    """A session all stretched but ended without a closing rating."""
+    return dataclasses.replace(fact(day, opening, **kwargs), closing=None)
+
+
 def checked(day: float = 0, ticked: tuple[int, ...] = (), hour: int = 8, cleared=None):
     clearance = Clearance(at(cleared, hour + 1)) if cleared is not None else None
     return SafetyFacts(RedFlagCheck(at(day, hour), ticked), clearance)
@@ -130,49 +141,69 @@ def test_baseline_is_the_mean_of_the_first_three_rated_sessions():
 
 # ---------------------------------------------------------------- the gate
 
-NOW = at(5, 12)  # the day of the sixth daily session, after it
+NOW = at(5, 12)  # the day of daily(...)'s sixth session and week(...)'s seventh, after it
 
 
 @pytest.mark.parametrize(
     ("history", "safety", "now", "codes"),
     [
-        # --- it opens
-        pytest.param(daily([3] * 6), checked(), NOW, set(), id="open-low-pain"),
-        pytest.param(daily([6, 6, 6, 4, 4, 4]), checked(), NOW, set(), id="open-2-points-and-30pc"),
-        pytest.param(daily([3] * 6, done=0.8), checked(), NOW, set(), id="open-exactly-80pc"),
+        # --- it opens: a week of practice (days -1 to 5) at low pain
+        pytest.param(week([3] * 7), checked(), NOW, set(), id="open-low-pain"),
+        pytest.param(week([3] * 7, done=0.8), checked(), NOW, set(), id="open-exactly-80pc"),
         pytest.param(
-            daily([3] * 3) + daily([3] * 3, start=3, outcome="stopped", done=0.9),
+            week([3] * 4) + daily([3] * 3, start=3, outcome="stopped", done=0.9),
             checked(),
             NOW,
-            {ReasonCode.FEW_SESSIONS},
+            {ReasonCode.FEW_SESSIONS, ReasonCode.SHORT_SPAN},
             id="stopped-sessions-do-not-count",
         ),
         pytest.param(
-            [*daily([3] * 3), fact(3, 3, outcome="partial", done=0.85), fact(4, 3)],
+            [*week([3] * 3), fact(2, 3, outcome="partial", done=0.85), fact(5, 3)],
             checked(),
             NOW,
             {ReasonCode.FEW_SESSIONS},
             id="interrupted-sessions-do-not-count",
         ),
         pytest.param(
-            daily([3] * 6), checked(0, (4,), cleared=1), NOW, set(), id="open-red-flag-cleared"
-        ),
-        # --- too little stretching
-        pytest.param(
-            daily([3] * 4), checked(), NOW, {ReasonCode.FEW_SESSIONS}, id="closed-4-sessions"
-        ),
-        pytest.param(
-            daily([3] * 4) + daily([3] * 2, start=4, done=0.75),
+            [*week([3] * 3), unrated_end(2), unrated_end(3, outcome="stopped"), fact(5, 3)],
             checked(),
             NOW,
             {ReasonCode.FEW_SESSIONS},
+            id="sessions-without-a-closing-rating-do-not-count",
+        ),
+        pytest.param(
+            week([3] * 7), checked(0, (4,), cleared=1), NOW, set(), id="open-red-flag-cleared"
+        ),
+        # --- too little stretching, or not spread over a week
+        pytest.param(
+            [*week([3] * 3), fact(5)], checked(), NOW, {ReasonCode.FEW_SESSIONS}, id="closed-4-days"
+        ),
+        pytest.param(
+            [fact(5, 3, hour=h) for h in (7, 8, 9, 10, 11)],
+            checked(),
+            NOW,
+            {ReasonCode.FEW_SESSIONS, ReasonCode.SHORT_SPAN},
+            id="closed-5-sessions-in-one-day",
+        ),
+        pytest.param(
+            daily([3] * 6),
+            checked(),
+            NOW,
+            {ReasonCode.SHORT_SPAN},
+            id="closed-6-days-in-a-row-span-6-days",
+        ),
+        pytest.param(
+            week([3] * 4) + daily([3] * 3, start=3, done=0.75),
+            checked(),
+            NOW,
+            {ReasonCode.FEW_SESSIONS, ReasonCode.SHORT_SPAN},
             id="closed-low-completion-does-not-count",
         ),
         pytest.param(
-            [*daily([3] * 4), fact(5, 9, outcome="open")],
+            [*week([3] * 4), fact(5, 9, outcome="open")],
             checked(),
             NOW,
-            {ReasonCode.FEW_SESSIONS},
+            {ReasonCode.FEW_SESSIONS, ReasonCode.SHORT_SPAN},
             id="closed-open-session-counts-for-nothing",
         ),
         pytest.param(
@@ -184,60 +215,92 @@ NOW = at(5, 12)  # the day of the sixth daily session, after it
         ),
         # --- pain not lessening
         pytest.param(
-            daily([6, 6, 6, 5, 5, 5]),
+            week([6, 6, 6, 6, 5, 5, 5]),
             checked(),
             NOW,
             {ReasonCode.PAIN_NOT_EASING},
             id="closed-pain",
         ),
         pytest.param(
-            daily([8, 8, 8, 6, 6, 6]),
+            week([8, 8, 8, 5, 5, 5, 5]),
+            checked(),
+            NOW,
+            {ReasonCode.PAIN_NOT_EASING},
+            id="closed-8-falling-to-5-is-2-points-and-30pc-but-still-5",
+        ),
+        pytest.param(
+            week([6, 6, 6, 6, 4, 4, 4]),
+            checked(),
+            NOW,
+            {ReasonCode.PAIN_NOT_EASING},
+            id="closed-6-falling-to-4",
+        ),
+        pytest.param(
+            week([8, 8, 8, 8, 6, 6, 6]),
             checked(),
             NOW,
             {ReasonCode.PAIN_NOT_EASING, ReasonCode.FLARE_UP},  # 6 is above 5: a flare-up too
             id="closed-2-points-but-not-30pc",
         ),
         pytest.param(
-            daily([5, 5, 5, 3, 4, 3]),
+            week([5, 5, 5, 5, 3, 4, 3]),
             checked(),
             NOW,
             {ReasonCode.PAIN_NOT_EASING},
             id="closed-30pc-but-not-2-points",
         ),
+        # --- a slow creep
+        pytest.param(
+            week([2, 2, 2, 2, 2, 3, 4]),
+            checked(),
+            NOW,
+            {ReasonCode.RISING},
+            id="closed-creep-2-2-2-3-4",
+        ),
+        pytest.param(
+            week([2, 2, 2, 2, 3, 3, 3]), checked(), NOW, set(), id="open-creep-of-1-point"
+        ),
+        pytest.param(
+            week([2, 2, 3, 3, 3, 3, 3]),
+            checked(),
+            NOW,
+            set(),
+            id="open-the-low-has-left-the-last-5",
+        ),
         # --- flare-ups
         pytest.param(
-            [*daily([3] * 5), fact(5, 3, 5)],
+            [*week([3] * 6), fact(5, 3, 5)],
             checked(),
             NOW,
             {ReasonCode.FLARE_UP},
             id="closed-flare-up-today",
         ),
         pytest.param(
-            [*daily([3] * 5), fact(5, 3, max_pain=7)],
+            [*week([3] * 6), fact(5, 3, max_pain=7)],
             checked(5),
             at(8, 8),
             {ReasonCode.FLARE_UP},
             id="closed-flare-up-71-hours-ago",
         ),
         pytest.param(
-            [*daily([3] * 5), fact(5, 3, 5)], checked(5), at(8), set(), id="open-72-hours-after"
+            [*week([3] * 6), fact(5, 3, 5)], checked(5), at(8), set(), id="open-72-hours-after"
         ),
         # --- the red-flag check
-        pytest.param(daily([3] * 6), NO_CHECK, NOW, {ReasonCode.CHECK_MISSING}, id="check-missing"),
+        pytest.param(week([3] * 7), NO_CHECK, NOW, {ReasonCode.CHECK_MISSING}, id="check-missing"),
         pytest.param(
-            daily([3] * 6), checked(-3), NOW, {ReasonCode.CHECK_OLD}, id="check-8-days-old"
+            week([3] * 7), checked(-3), NOW, {ReasonCode.CHECK_OLD}, id="check-8-days-old"
         ),
         pytest.param(
-            daily([3] * 6), checked(-2, hour=12), NOW, {ReasonCode.CHECK_OLD}, id="check-7-days-old"
+            week([3] * 7), checked(-2, hour=12), NOW, {ReasonCode.CHECK_OLD}, id="check-7-days-old"
         ),
         pytest.param(
-            daily([3] * 6), checked(-2, hour=13), NOW, set(), id="check-6-days-23-hours-old"
+            week([3] * 7), checked(-2, hour=13), NOW, set(), id="check-6-days-23-hours-old"
         ),
         pytest.param(
-            daily([3] * 6), checked(0, (3,)), NOW, {ReasonCode.RED_FLAG}, id="red-flag-ticked"
+            week([3] * 7), checked(0, (3,)), NOW, {ReasonCode.RED_FLAG}, id="red-flag-ticked"
         ),
         pytest.param(
-            daily([3] * 6),
+            week([3] * 7),
             SafetyFacts(RedFlagCheck(at(1), (2,)), Clearance(at(0))),
             NOW,
             {ReasonCode.RED_FLAG},
@@ -247,7 +310,13 @@ NOW = at(5, 12)  # the day of the sixth daily session, after it
             daily([2, 2, 2, 6, 6, 6]),
             checked(),
             at(6, 12),
-            {ReasonCode.PAIN_NOT_EASING, ReasonCode.WORSENING, ReasonCode.FLARE_UP},
+            {
+                ReasonCode.SHORT_SPAN,
+                ReasonCode.PAIN_NOT_EASING,
+                ReasonCode.WORSENING,
+                ReasonCode.FLARE_UP,
+                ReasonCode.RISING,
+            },
             id="worsening-is-red-flag-1",
         ),
     ],
@@ -263,32 +332,41 @@ def test_closed_reasons_say_what_reopens_the_gate():
     decision = evaluate_gate(RULES, daily([3] * 3), checked(-3), NOW)
     texts = {r.code: r.text for r in decision.reasons}
     assert texts[ReasonCode.FEW_SESSIONS] == (  # a condition, then where it stands (#16.6)
-        "5 stretching sessions with at least 80 % of the repeats done. Now: 3."
+        "Stretching on 5 different days, each time with at least 80 % of the repeats done and "
+        "a pain rating at the end. Now: 3."
+    )
+    assert texts[ReasonCode.SHORT_SPAN] == (
+        "Those days spread over at least 7 days, first to last. Now: 3 days."
     )
     assert texts[ReasonCode.CHECK_OLD] == "The safety check is 8 days old: answer it again."
 
-    flared = evaluate_gate(RULES, [*daily([3] * 5), fact(5, 3, 5)], checked(5), at(7, 9))
+    flared = evaluate_gate(RULES, [*week([3] * 6), fact(5, 3, 5)], checked(5), at(7, 9))
     (reason,) = flared.reasons
     assert reason.text == (
         "No flare-up for 3 days. Now: 1 day to go; the last: Pain went from 3 to 5 during "
         "a session."
     )
-    later = evaluate_gate(RULES, [*daily([3] * 5), fact(5, 3, 5)], checked(5), at(7, 20))
+    later = evaluate_gate(RULES, [*week([3] * 6), fact(5, 3, 5)], checked(5), at(7, 20))
     assert "Now: 13 hours to go;" in later.reasons[0].text
 
-    slow = evaluate_gate(RULES, daily([6, 6, 6, 5, 5, 5]), checked(), NOW)
+    slow = evaluate_gate(RULES, week([6, 6, 6, 6, 5, 5, 5]), checked(), NOW)
     assert slow.reasons[0].text == (
-        "Pain at the start of a session: 4 or less on average over your last 3 sessions. Now: 5."
+        "Pain at the start of a session: 3 or less on average over your last 3 sessions. Now: 5."
+    )
+    creep = evaluate_gate(RULES, week([2, 2, 2, 2, 2, 3, 4]), checked(), NOW)
+    assert creep.reasons[0].text == (
+        "Pain at the start of a session less than 2 above the lowest of your last 5 sessions. "
+        "Now: 4, the lowest 2."
     )
 
 
 def test_a_flare_up_closes_the_gate_and_72_hours_without_one_reopen_it():
-    history = [*daily([3] * 6), fact(6, 3, 6, hour=18)]
+    history = [*week([3] * 7), fact(6, 3, 6, hour=18)]
     checks = [RedFlagCheck(at(0, 8), ()), RedFlagCheck(at(6, 20), ())]
     changes = gate_changes(RULES, history, checks, [], until=at(10, 12))
     assert [(c.at, c.open) for c in changes] == [
-        (at(0, 8), False),  # the first check: nothing done yet
-        (at(4), True),  # the fifth session
+        (at(-1), False),  # the first session: nothing done yet
+        (at(5), True),  # the seventh session: a week from the first
         (at(6, 18), False),  # the flare-up
         (at(9, 18), True),  # 72 hours later
     ]
@@ -302,12 +380,12 @@ def test_a_flare_up_closes_the_gate_and_72_hours_without_one_reopen_it():
 
 
 def test_gate_changes_date_the_time_windows_running_out():
-    history = daily([3] * 5)
+    history = [fact(d) for d in (0, 2, 4, 5, 6)]  # five days over a week
     checks = [RedFlagCheck(at(0, 8), ())]
     changes = gate_changes(RULES, history, checks, [], until=at(20))
     assert [(c.at, c.open) for c in changes] == [
         (at(0, 8), False),
-        (at(4), True),
+        (at(6), True),
         (at(7, 8), False),  # the check is 7 days old
     ]
     assert [r.code for r in changes[-1].reasons] == [ReasonCode.CHECK_OLD]
@@ -317,10 +395,10 @@ def test_gate_changes_date_the_time_windows_running_out():
 
 
 def test_a_clearance_reopens_a_gate_closed_by_a_red_flag():
-    history = daily([3] * 6)
+    history = daily([3] * 7)
     checks = [RedFlagCheck(at(0, 8), (6,))]
-    changes = gate_changes(RULES, history, checks, [Clearance(at(5, 18))])
-    assert [(c.at, c.open) for c in changes] == [(at(0, 8), False), (at(5, 18), True)]
+    changes = gate_changes(RULES, history, checks, [Clearance(at(6, 18))])
+    assert [(c.at, c.open) for c in changes] == [(at(0, 8), False), (at(6, 18), True)]
     assert ReasonCode.RED_FLAG in {r.code for r in changes[0].reasons}
 
 
@@ -330,7 +408,7 @@ def test_gate_needs_an_aware_now():
 
 
 def test_a_check_stamped_just_after_now_still_counts():
-    decision = evaluate_gate(RULES, daily([3] * 6), checked(5, hour=12), at(5, 11))
+    decision = evaluate_gate(RULES, week([3] * 7), checked(5, hour=12), at(5, 11))
     assert decision.open
 
 
@@ -536,7 +614,7 @@ def test_make_plan_for_a_first_session():
 
 
 def test_make_plan_after_good_weeks():
-    history = daily([3] * 6, holds=EVERYTHING)
+    history = [fact(d, holds=EVERYTHING) for d in (-1, 1, 2, 3, 4, 5)]  # a week of practice
     plan = make_plan(RULES, PROGRAM, history, checked(), NOW, Cadence(4, 0, 7, 0), 8, 4)
     assert plan.gate_open and plan.gate_reasons == (GATE_OPEN_TEXT,)
     assert plan.step("childs_pose").hold_s == 20 and plan.step("childs_pose").reps == 5

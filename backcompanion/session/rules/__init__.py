@@ -40,6 +40,7 @@ from backcompanion.session.rules.gate import (
     GateDecision,
     Reason,
     ReasonCode,
+    counts_for_gate,
     evaluate_gate,
     gate_changes,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "Rules",
     "SafetyState",
     "baseline",
+    "counts_for_gate",
     "day_kind",
     "evaluate_gate",
     "flare_up",

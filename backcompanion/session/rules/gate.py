@@ -14,14 +14,14 @@ import math
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from backcompanion.i18n import QT_TRANSLATE_NOOP, format_decimal, translate
 from backcompanion.session.completion import stretching_counts
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
 from backcompanion.session.progression_config import Rules
 from backcompanion.session.rules.common import EPS, latest, require_aware, usable
-from backcompanion.session.rules.flare import PainMemory, easing_target, improved
+from backcompanion.session.rules.flare import PainMemory
 from backcompanion.session.rules.safety import Worsening
 
 # English, marked for the catalog: translate("GateReason", GATE_OPEN_TEXT) where it is shown
@@ -32,8 +32,10 @@ GATE_OPEN_TEXT = QT_TRANSLATE_NOOP(
 
 class ReasonCode(enum.StrEnum):
     FEW_SESSIONS = "few_sessions"  # not enough completed stretching sessions in all
+    SHORT_SPAN = "short_span"  # their days do not yet spread over gate.min_span_days
     FEW_RECENT = "few_recent"  # not enough of them in the last days
     PAIN_NOT_EASING = "pain_not_easing"  # too few ratings, or the recent mean is too high
+    RISING = "rising"  # the last opening is well above the lowest of the last few
     FLARE_UP = "flare_up"  # a flare-up too recently
     CHECK_MISSING = "check_missing"  # the red-flag questions were never answered
     CHECK_OLD = "check_old"  # ... or too long ago
@@ -113,13 +115,26 @@ def gate_changes(
     return _walk(rules, sessions, checks, clearances, until)[0]
 
 
+def counts_for_gate(rules: Rules, f: SessionFacts) -> bool:
+    """Whether the gate counts ``f``: stretching done (``stretching_counts``) and a closing rating.
+
+    A session without a closing rating (stopped, or the closing check-in left
+    unanswered) says nothing about how the stretching went, so it never counts.
+    """
+    return f.closing is not None and stretching_counts(f, rules.complete_share)
+
+
 class GateReplay:
     """What the gate remembers while walking the history, oldest first."""
 
     def __init__(self, rules: Rules):
         self.rules = rules
-        self.completed = 0  # stretching sessions with enough repeats done
+        self.days: set[date] = set()  # the days with a session the gate counts
+        self.first_day: date | None = None  # the first of them
+        self.last_day: date | None = None  # ... and the last
         self.recent: deque[datetime] = deque()  # their starts, trimmed to the recent days
+        # the last opening ratings, for the slow creep (gate.rise_window)
+        self.openings: deque[int] = deque(maxlen=rules.gate.rise_window)
         self.pain = PainMemory(rules)
         self.worsening = Worsening(rules)
         self.check: RedFlagCheck | None = None
@@ -127,27 +142,56 @@ class GateReplay:
 
     def add_session(self, f: SessionFacts) -> None:
         self.pain.add_session(f)
-        if stretching_counts(f, self.rules.complete_share):
-            self.completed += 1
+        if f.opening is not None:
+            self.openings.append(f.opening)
+        if counts_for_gate(self.rules, f):
+            self.days.add(f.day)
+            self.first_day = f.day if self.first_day is None else min(self.first_day, f.day)
+            self.last_day = f.day if self.last_day is None else max(self.last_day, f.day)
             self.recent.append(f.started_at)
         self.worsening.add_session(f, self.pain.baseline)
+
+    @property
+    def completed(self) -> int:
+        """The different days with a session the gate counts."""
+        return len(self.days)
+
+    @property
+    def span_days(self) -> int:
+        """Days from the first counted day to the last, counting both (0: none yet)."""
+        if self.first_day is None or self.last_day is None:
+            return 0
+        return (self.last_day - self.first_day).days + 1
 
     def gate_reasons(self, now: datetime) -> tuple[Reason, ...]:
         """Every unmet gate condition at ``now`` (never earlier than the last fed event)."""
         g = self.rules.gate
         reasons: list[Reason] = []
-        if self.completed < g.min_sessions:
-            needed = g.min_sessions  # a plain name: lupdate reads no attribute as the count
+        # plain names as the count: lupdate skips a call whose count is g.x or len(...)
+        days_wanted, span_wanted = g.min_sessions, g.min_span_days
+        if self.completed < days_wanted:
             reasons.append(
                 Reason(
                     ReasonCode.FEW_SESSIONS,
                     translate(
                         "GateReason",
-                        "%n stretching session(s) with at least {percent} % of the repeats "
-                        "done. Now: {done}.",
+                        "Stretching on %n different day(s), each time with at least {percent} % "
+                        "of the repeats done and a pain rating at the end. Now: {done}.",
                         None,
-                        needed,
+                        days_wanted,
                     ).format(percent=round(self.rules.complete_share * 100), done=self.completed),
+                )
+            )
+        if self.span_days < span_wanted:
+            reasons.append(
+                Reason(
+                    ReasonCode.SHORT_SPAN,
+                    translate(
+                        "GateReason",
+                        "Those days spread over at least %n day(s), first to last. Now: {span}.",
+                        None,
+                        span_wanted,
+                    ).format(span=_days(self.span_days)),
                 )
             )
         while self.recent and now - self.recent[0] >= timedelta(days=g.recent_days):
@@ -166,6 +210,7 @@ class GateReplay:
                 )
             )
         reasons += self._pain_reasons()
+        reasons += self._rise_reasons()
         if self.pain.last_flare is not None:
             session, flare = self.pain.last_flare
             left = session.started_at + timedelta(hours=g.no_flare_hours) - now
@@ -204,11 +249,11 @@ class GateReplay:
                 )
             ]
         mean = sum(last_openings) / rated
-        base = self.pain.baseline
-        eased = base is not None and improved(self.rules, base, mean)
-        if eased or mean <= g.low_pain_mean + EPS:
+        # a drop from the baseline alone never opens the gate while the mean is
+        # above low_pain_mean (issue 14): the mean itself decides
+        if mean <= g.low_pain_mean + EPS:
             return []
-        target = math.floor(easing_target(self.rules, base) * 10 + EPS) / 10
+        target = g.low_pain_mean
         return [
             Reason(
                 ReasonCode.PAIN_NOT_EASING,
@@ -219,6 +264,28 @@ class GateReplay:
                     None,
                     rated,
                 ).format(mean=format_decimal(mean), target=format_decimal(target)),
+            )
+        ]
+
+    def _rise_reasons(self) -> list[Reason]:
+        """A slow creep: the last opening rise_points or more above the lowest of the last few."""
+        g = self.rules.gate
+        if not self.openings:
+            return []
+        last, lowest = self.openings[-1], min(self.openings)
+        if last - lowest < g.rise_points:
+            return []
+        count = len(self.openings)
+        return [
+            Reason(
+                ReasonCode.RISING,
+                translate(
+                    "GateReason",
+                    "Pain at the start of a session less than {points} above the lowest of your "
+                    "last %n session(s). Now: {last}, the lowest {lowest}.",
+                    None,
+                    count,
+                ).format(points=g.rise_points, last=last, lowest=lowest),
             )
         ]
 
