@@ -248,10 +248,15 @@ class _Replay:
                     f"session {self.scenario.sessions.index(s) + 1}: hurts: "
                     f"{h.exercise!r} was not offered in that session"
                 )
+        # every press ends its exercise; above the limit, a press while stretching
+        # takes strengthening off, and one in strengthening ends it (it was offered)
         too_much = [h.exercise for h in s.hurts if h.rating > rules.too_much]
-        strength = plan.gate_open and not too_much
-        advice += [f"hurt_stop:{e}" for e in too_much]
-        if plan.gate_open and too_much:
+        strength = plan.gate_open and not (set(too_much) & offered)
+        for h in s.hurts:
+            advice.append(f"hurt_stop:{h.exercise}")
+            if h.rating > rules.too_much:
+                advice.append(f"hurt_too_much:{h.exercise}")
+        if plan.gate_open and not strength:
             advice.append("no_strength_today")
         steps = (*plan.stretches, *(plan.strength if strength else ()))
         out["offered"] = [

@@ -96,3 +96,20 @@ def test_bad_input_is_one_clear_line_and_exit_2(capsys, tmp_path, text, message)
 def test_a_missing_file_is_one_line(capsys, tmp_path):
     rc, lines, err = run(capsys, tmp_path / "nowhere.yaml")
     assert rc == 2 and lines == [] and len(err.splitlines()) == 1
+
+
+def test_a_press_above_the_limit_in_strengthening_keeps_it_offered(tmp_path):
+    from backcompanion.report.replay import replay
+
+    days = [1, 3, 5, 6, 7, 8]
+    sessions = [{"day": d, "opening": 2, "closing": 1} for d in days]
+    sessions.append(
+        {"day": 9, "opening": 2, "hurts": [{"exercise": "plank", "rating": 7}], "closing": 3}
+    )
+    checks = [{"day": 1, "ticked": [], "cleared": []}, {"day": 8, "ticked": [], "cleared": []}]
+    last = list(replay({"start": "2026-03-02", "sessions": sessions, "checks": checks}))[-1]
+    assert last["gate_open"] is True
+    assert "strength" in last["offered"]
+    assert "plank" in last["holds"]
+    assert last["advice"][:2] == ["hurt_stop:plank", "hurt_too_much:plank"]
+    assert "no_strength_today" not in last["advice"]
