@@ -25,7 +25,7 @@ from backcompanion.program.loader import builtin_program_english
 from backcompanion.program.safety import load_safety_english
 from backcompanion.session import rules as R
 from backcompanion.session.facts import SessionFacts
-from backcompanion.session.plan import Cadence
+from backcompanion.session.plan import Cadence, StepPlan
 
 SESSION_HOUR = 9  # the first session of a day starts at 09:00; each next one 3 hours later
 CHECK_HOUR = 8  # weekly checks at 08:00, a clearance five minutes after: before that day's sessions
@@ -184,7 +184,17 @@ def replay(data: Any) -> Iterator[dict[str, Any]]:
 
 
 class _Replay:
-    def __init__(self, rules, program, store, scenario, numbers, ids):
+    """The scenario's sessions in order, each read and then added to the history."""
+
+    def __init__(
+        self,
+        rules: R.Rules,
+        program: Program,
+        store: Store,
+        scenario: Scenario,
+        numbers: dict[str, int],
+        ids: dict[int, str],
+    ):
         self.rules, self.program, self.store, self.scenario = rules, program, store, scenario
         self.numbers, self.ids = numbers, ids
         self.facts: list[SessionFacts] = []
@@ -214,7 +224,6 @@ class _Replay:
             now = self.at(s.day, SESSION_HOUR) + timedelta(hours=3 * k)
             self.record_checks_up_to(now)
             yield self.session(s, now, k)
-        self.record_checks_up_to(datetime.max.replace(tzinfo=UTC))
 
     def session(self, s: ScriptedSession, now: datetime, k: int) -> dict[str, Any]:
         rules = self.rules
@@ -291,5 +300,5 @@ class _Replay:
         return out
 
 
-def _ids(steps) -> set[str]:
+def _ids(steps: tuple[StepPlan, ...]) -> set[str]:
     return {st.exercise.id for st in steps}
