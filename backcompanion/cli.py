@@ -89,6 +89,15 @@ def _parser() -> argparse.ArgumentParser:
     plan_sub.add_parser("previous", parents=[common], help="put the plan before back in force")
     plan_sub.add_parser("standard", parents=[common], help="go back to the standard program")
 
+    rules = sub.add_parser("rules", parents=[common], help="audit the progression and safety rules")
+    rules_sub = rules.add_subparsers(
+        dest="rules_command", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+    replay = rules_sub.add_parser(
+        "replay", parents=[common], help="run a scripted history (YAML) through the rules"
+    )
+    replay.add_argument("scenario", type=Path)
+
     shots = sub.add_parser("screenshots", parents=[common], help="render each main screen to PNG")
     shots.add_argument("--out", type=Path, required=True)
     shots.add_argument(
@@ -119,6 +128,27 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback (docs/ARCHITECTURE.md §9)
         print(f"backcompanion: {_in_words(exc, args)}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    """``rules replay SCENARIO.yaml``: one JSON object a line per session (docs/rules-replay.md)."""
+
+    import yaml
+
+    from backcompanion.report.replay import ScenarioError, replay
+
+    try:
+        data = yaml.safe_load(args.scenario.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UserError(f"{args.scenario}: cannot read it ({exc.strerror or exc})") from exc
+    except yaml.YAMLError as exc:
+        raise UserError(f"{args.scenario}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+    try:
+        lines = [json.dumps(r, sort_keys=False) for r in replay(data)]
+    except ScenarioError as exc:
+        raise UserError(f"{args.scenario}: {exc}") from exc
+    print("\n".join(lines))
+    return 0
 
 
 def _in_words(exc: Exception, args: argparse.Namespace) -> str:
