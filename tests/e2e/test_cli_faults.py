@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import private_home
 
 from backcompanion import cli
 from backcompanion.history import Store
@@ -34,17 +35,7 @@ IS_ROOT = os.geteuid() == 0
 
 @pytest.fixture
 def env(tmp_path):
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "share"),
-        HOME=str(tmp_path),
-        PYTHONPATH=str(ROOT),
-    )
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
+    return private_home(tmp_path)
 
 
 def run(env, *args, preexec_fn=None) -> subprocess.CompletedProcess:

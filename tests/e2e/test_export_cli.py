@@ -11,8 +11,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from cli_helpers import private_home, week_of_data
 from pypdf import PdfReader
-from report_helpers import open_store, reference_week, session
+from report_helpers import open_store, session
 
 from backcompanion.report.weeks import last_full_week
 
@@ -22,25 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def home(tmp_path):
     """A private home for the run: settings and the default data folder live under it."""
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "share"),
-        HOME=str(tmp_path),
-        PYTHONPATH=str(ROOT),
-    )
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
+    return private_home(tmp_path)
 
 
 @pytest.fixture
 def data(tmp_path):
-    folder = tmp_path / "data"
-    with open_store(folder) as store:
-        reference_week(store)
-    return folder
+    return week_of_data(tmp_path)
 
 
 def run(env, *args):

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from report_helpers import open_store, reference_week
+from cli_helpers import private_home, week_of_data
 
 from backcompanion.history import Store
 from backcompanion.instance import (
@@ -36,25 +36,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def env(tmp_path):
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "share"),
-        HOME=str(tmp_path),
-        PYTHONPATH=str(ROOT),
-    )
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
+    return private_home(tmp_path)
 
 
 @pytest.fixture
 def data(tmp_path):
-    folder = tmp_path / "data"
-    with open_store(folder) as store:
-        reference_week(store)
-    return folder
+    return week_of_data(tmp_path)
 
 
 def start(env, *args) -> subprocess.Popen:
