@@ -116,3 +116,16 @@ def test_the_pdf_shows_the_psfs_trend_and_the_leg_pain(qapp, tmp_path):
         in text
     )
     assert "Leg pain (0-10)" in text and "Tuesday 3 November 2026 6 4" in text
+
+
+def test_the_psfs_reminder_stays_on_the_home_page(windows):
+    """A warning page or a session is no place for 'time to rate your everyday activities'."""
+    window, _clock = windows.make()
+    window.show_page("home")
+    window.refresh_home()
+    assert "rate your everyday activities" in window.message.text()
+    window.start_session()  # "anything new today?" comes first
+    assert window.current_page() != "home"
+    assert "rate your everyday activities" not in window.message.text()
+    window.show_page("home")
+    assert "rate your everyday activities" in window.message.text()

@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         self.bridge.set_pacer_visible(name in ("breathing", "fullscreen"))
         self._figure_frames()
         self.stack.currentWidget().setFocus()  # the check-in and red flags take keys
+        if self.home_status is not None:  # the PSFS reminder belongs to the home page only
+            self._psfs_reminder(self.home_status)
         self.pageChanged.emit(name)
 
     def refresh_home(self) -> None:
@@ -227,15 +229,17 @@ class MainWindow(QMainWindow):
         self._psfs_reminder(status)
 
     def _psfs_reminder(self, status: HomeStatus) -> None:
-        """When the everyday activities are due (PSFS), the status line says where to rate them."""
+        """When the everyday activities are due (PSFS), the home page's status line says where
+        to rate them; on any other page (a session, a warning) the line does not carry it."""
         reminder = translate(
             "MainWindow",
             "Time to rate your everyday activities: Plan > Rate everyday activities (Ctrl+R).",
         )
         shown = self.message.text()
-        if status.psfs_due and status.may_start and not shown:
+        wanted = status.psfs_due and status.may_start and self.current_page() == "home"
+        if wanted and not shown:
             self.message.setText(reminder)
-        elif not status.psfs_due and shown == reminder:
+        elif not wanted and shown == reminder:
             self.message.setText("")
 
     def go_home(self) -> None:
