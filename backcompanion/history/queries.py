@@ -370,6 +370,16 @@ INSERT INTO leg_pain (session, kind, rating)
 SELECT key, :kind, :rating FROM sessions WHERE id = :id
 ON CONFLICT (session, kind) DO UPDATE SET rating = excluded.rating
 """
+# Every "this hurts" press of the sessions started in the range, in the order pressed.
+HURTS_BETWEEN = """
+SELECT s.id, s.started_at, x.id, p.rating
+FROM sessions AS s
+CROSS JOIN pain_reports AS p ON p.session = s.key
+CROSS JOIN exercise_ids AS x ON x.key = p.exercise
+WHERE s.day >= :start AND s.day < :end
+ORDER BY s.started_ts, p.seq
+"""
+
 LEG_PAIN_BETWEEN = """
 SELECT s.id, s.day, l.kind, l.rating
 FROM sessions AS s CROSS JOIN leg_pain AS l ON l.session = s.key

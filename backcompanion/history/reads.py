@@ -18,6 +18,7 @@ from backcompanion.history.rows import (
     BreathingRow,
     ExerciseTotal,
     GateEventRow,
+    HurtRow,
     InterruptedSession,
     SessionRow,
 )
@@ -195,6 +196,14 @@ def sessions_between(conn: sqlite3.Connection, start: Day, end: Day) -> list[Ses
             cadence,
             resumed,
         ) in conn.execute(queries.SESSIONS_BETWEEN, _range(start, end))
+    ]
+
+
+def hurts_between(conn: sqlite3.Connection, start: Day, end: Day) -> list[HurtRow]:
+    """Every "this hurts" press of sessions started on a day in ``[start, end)``, in order."""
+    return [
+        HurtRow(sid, datetime.fromisoformat(started), ex, rating)
+        for sid, started, ex, rating in conn.execute(queries.HURTS_BETWEEN, _range(start, end))
     ]
 
 

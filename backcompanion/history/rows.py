@@ -137,3 +137,13 @@ class LegPainRow:
     day: date
     kind: str  # "before" or "after"
     rating: int
+
+
+@dataclass(frozen=True)
+class HurtRow:
+    """One "this hurts" press: when, on which exercise, and the rating given."""
+
+    session_id: str
+    started_at: datetime  # the session's start (its day and time in the weekly report)
+    exercise_id: str
+    rating: int | None  # None: ended without a number (the rules count it as too much)

@@ -28,6 +28,7 @@ from backcompanion.history.rows import (
     BreathingRow,
     ExerciseTotal,
     GateEventRow,
+    HurtRow,
     InterruptedSession,
     LegPainRow,
     PlanRow,
@@ -288,6 +289,13 @@ class Store:
     def sessions_between(self, start: Day, end: Day) -> list[SessionRow]:
         """Sessions started on a day in ``[start, end)``, oldest first."""
         return reads.sessions_between(self._conn, start, end)
+
+    def hurts_between(self, start: Day, end: Day) -> list[HurtRow]:
+        """Every "this hurts" press of sessions started on a day in ``[start, end)``, in order.
+
+        ``rating`` is None when the person ended the exercise without a number.
+        """
+        return reads.hurts_between(self._conn, start, end)
 
     def exercise_totals_between(self, start: Day, end: Day) -> list[ExerciseTotal]:
         """Each exercise offered or repeated on a day in ``[start, end)``, by id."""

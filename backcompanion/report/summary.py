@@ -53,6 +53,7 @@ __all__ = [
     "FlareUpLine",
     "GateStep",
     "GateSummary",
+    "HurtLine",
     "Note",
     "SafetyCheck",
     "WeeklySummary",
@@ -140,6 +141,21 @@ class FlareUpLine:
 
 
 @dataclass(frozen=True)
+class HurtLine:
+    """One "this hurts" press: the session it was in, the exercise, the rating given."""
+
+    started_at: datetime  # the session's start
+    exercise_id: str
+    name: str  # the exercise's name (its id when the program no longer has it)
+    rating: int | None  # None: ended without a number
+    too_much: bool  # above the line the rules call too much (or no number): the exercise ended
+
+    @property
+    def day(self) -> date:
+        return self.started_at.date()
+
+
+@dataclass(frozen=True)
 class Note:
     day: date
     started_at: datetime
@@ -205,6 +221,8 @@ class WeeklySummary:
     plan: PlanSummary | None = None  # the plan in force when the week is read
     psfs: PsfsTrend | None = None  # the PSFS ratings up to the week's end, against the first
     leg_pain: tuple[LegPainRow, ...] = ()  # the week's leg-pain ratings, when asked
+    hurts: tuple[HurtLine, ...] = ()  # the week's "this hurts" presses, in order
+    too_much: int = 5  # "above this is too much" (progression.yaml), for the PDF's words
 
     @property
     def label(self) -> str:
@@ -333,6 +351,8 @@ def weekly_summary(
         plan=plan_summary(store, plan_program or program, read_at),
         psfs=psfs_trend(store.psfs_rounds(), load_plan_settings(), until=read_at),
         leg_pain=tuple(store.leg_pain_between(start, end)),
+        hurts=_hurt_lines(program, rules, store.hurts_between(start, end)),
+        too_much=rules.too_much,
     )
 
 
@@ -368,6 +388,20 @@ def session_weeks(store: Store, today: date) -> list[IsoWeek]:
 
 def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+def _hurt_lines(program: Program, rules: R.Rules, rows) -> tuple[HurtLine, ...]:
+    names = {ex.id: ex.name for ex in program.exercises}
+    return tuple(
+        HurtLine(
+            started_at=h.started_at,
+            exercise_id=h.exercise_id,
+            name=names.get(h.exercise_id, h.exercise_id),
+            rating=h.rating,
+            too_much=h.rating is None or h.rating > rules.too_much,
+        )
+        for h in rows
+    )
 
 
 def _exercise_lines(program: Program, totals, gate_offered: bool) -> tuple[ExerciseLine, ...]:

@@ -3565,6 +3565,34 @@ todos los lados y sesiones</translation>
             <translation>Qué pasó</translation>
         </message>
         <message>
+            <source>No number: the person chose to stop the exercise</source>
+            <translation>Sin número: la persona eligió parar el ejercicio</translation>
+        </message>
+        <message>
+            <source>{rating} of 10</source>
+            <translation>{rating} de 10</translation>
+        </message>
+        <message>
+            <source>Too much (above {limit}): the exercise ended, no strengthening in that session, and the next session starts it at its shortest hold.</source>
+            <translation>Demasiado (más de {limit}): el ejercicio terminó, no hubo fortalecimiento en esa sesión y la siguiente lo empieza con su mantenimiento más corto.</translation>
+        </message>
+        <message>
+            <source>The exercise went on; its hold does not grow for the next two sessions.</source>
+            <translation>El ejercicio siguió; su tiempo de mantenimiento no aumenta en las dos sesiones siguientes.</translation>
+        </message>
+        <message>
+            <source>“This hurts” during an exercise</source>
+            <translation>“Me duele” durante un ejercicio</translation>
+        </message>
+        <message>
+            <source>Not pressed this week.</source>
+            <translation>No se pulsó esta semana.</translation>
+        </message>
+        <message>
+            <source>Pain rating (0-10), and what followed</source>
+            <translation>Dolor (0-10) y qué pasó después</translation>
+        </message>
+        <message>
             <source>Notes written at the check-ins</source>
             <translation>Notas escritas en los registros de dolor</translation>
         </message>

@@ -21,6 +21,7 @@ from report_helpers import NOW, WEEK, at, day, open_store, reference_week, sessi
 from backcompanion.program.loader import builtin_program
 from backcompanion.report.pdf import render_summary_pdf
 from backcompanion.report.summary import weekly_summary
+from backcompanion.session.records import PainReported
 from backcompanion.session.rules import load_rules
 from tests.i18n.visible_text import painted_texts, pseudo_translation, words_outside_marks
 
@@ -64,6 +65,9 @@ def _busy_week(store) -> None:
     store.record_red_flag_check(at(day(2), 8), (3,))
     store.record_clearance(at(day(2), 9), "seen by a physio")
     session(store, "sat", at(day(5), 9), 9, 9)  # a flare-up
+    store.record(PainReported("sat", 50.0, "hamstring_stretch", 7))  # "this hurts", too much
+    store.record(PainReported("sat", 60.0, "piriformis_stretch", 2))
+    store.record(PainReported("sat", 70.0, "hip_flexor_stretch", None))  # no number
     session(store, "sat-2", at(day(5), 19), None, None, outcome="open", stretches=0)
 
 
@@ -85,6 +89,7 @@ def test_a_busy_week_prints_nothing_outside_the_catalog(pseudo, tmp_path):
         painted, _ = _pdf(store)
     joined = " ".join(painted)
     assert "flare-up" in joined and "physical therapist" in joined  # the sections are there
+    assert "hurts" in joined and "of 10" in joined
     left = _leftovers(painted)
     assert not left, f"words that bypass the catalog: {' '.join(left)}"
 

@@ -55,6 +55,7 @@ from backcompanion.report.pdf.sections import (
     exercises,
     flare_ups,
     gate,
+    hurts,
     notes,
     nudge,
     safety,
@@ -175,6 +176,7 @@ def _build(doc: Document, s: WeeklySummary) -> None:
     gate(doc, s)
     if s.has_sessions:
         flare_ups(doc, s)
+        hurts(doc, s)
         notes(doc, s)
     safety(doc, s)
     nudge(doc, s)

@@ -1,7 +1,8 @@
 """The sections of the weekly PDF after the pain chart, in the order they are printed.
 
-The exercises, breathing, the strengthening gate, flare-ups, the notes, the
-safety check and the no-improvement suggestion; each starts with its heading.
+The exercises, breathing, the strengthening gate, flare-ups, the "this hurts"
+presses, the notes, the safety check and the no-improvement suggestion; each
+starts with its heading.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from backcompanion.report.pdf.tables import Column, Picture, table
 from backcompanion.report.pdf.words import day_and_time, gate_since
 from backcompanion.report.summary import (
     ExerciseLine,
+    HurtLine,
     WeeklySummary,
     cadence_text,
     long_date,
@@ -200,6 +202,43 @@ def flare_ups(doc: Document, s: WeeklySummary) -> None:
     columns = [
         Column(translate("WeeklyPdf", "Session"), 0.2),
         Column(translate("WeeklyPdf", "What happened"), 0.8),
+    ]
+    table(doc, title, columns, rows)
+
+
+def _hurt_rating(h: HurtLine) -> str:
+    if h.rating is None:
+        return translate("WeeklyPdf", "No number: the person chose to stop the exercise")
+    return translate("WeeklyPdf", "{rating} of 10").format(rating=h.rating)
+
+
+def _hurt_followed(h: HurtLine, limit: int) -> str:
+    if h.too_much:
+        return translate(
+            "WeeklyPdf",
+            "Too much (above {limit}): the exercise ended, no strengthening in that session, "
+            "and the next session starts it at its shortest hold.",
+        ).format(limit=limit)
+    return translate(
+        "WeeklyPdf", "The exercise went on; its hold does not grow for the next two sessions."
+    )
+
+
+def hurts(doc: Document, s: WeeklySummary) -> None:
+    """Each "this hurts" press of the week: when, which exercise, the rating, what followed."""
+    title = translate("WeeklyPdf", "\u201cThis hurts\u201d during an exercise")
+    doc.heading(title, doc.line_h(doc.fonts.body) * 2)
+    if not s.hurts:
+        doc.paragraph(translate("WeeklyPdf", "Not pressed this week."))
+        return
+    rows = [
+        [day_and_time(h.started_at), h.name, f"{_hurt_rating(h)}\n{_hurt_followed(h, s.too_much)}"]
+        for h in s.hurts
+    ]
+    columns = [
+        Column(translate("WeeklyPdf", "Session"), 0.2),
+        Column(translate("WeeklyPdf", "Exercise"), 0.3),
+        Column(translate("WeeklyPdf", "Pain rating (0-10), and what followed"), 0.5),
     ]
     table(doc, title, columns, rows)
 
