@@ -548,3 +548,53 @@ def test_an_opening_of_7_or_more_is_breathing_and_the_flare_up_page_only(make_wi
     qtbot.keyClick(page, Qt.Key.Key_Return)
     assert window.current_page() == "check_in"
     assert window.bridge.engine.state is State.CHECK_IN_AFTER
+
+
+def test_a_resumed_stretch_only_day_stays_stretching_only_at_the_lowest_holds(
+    make_window, qtbot, tmp_path
+):
+    window, clock = make_window()
+    window.start_session()
+    assert window.safety.nothing_new()
+    window.bridge.send(mw.Event.CHECK_IN, rating=6)  # 6: stretching only, lowest holds
+    window.bridge.send(mw.Event.CONTINUE)
+    advance_until(window, clock, lambda s: s.rep == 2 and s.step is Step.HOLD)
+    window.bridge.detach()  # the process dies here
+    again, clock = make_window(folder=tmp_path / "data")
+    assert again.home.resume_banner.isVisibleTo(again.home)
+    qtbot.mouseClick(again.home.resume_button, Qt.MouseButton.LeftButton)
+    plan = again.bridge.engine.plan
+    assert plan.day == "stretch_only" and not plan.gate_open  # strengthening stays locked
+    assert all(step.hold_s == step.exercise.hold_s[0] for step in plan.stretches)
+    snap = again.bridge.engine.snapshot()
+    assert snap.state is State.PAUSED and snap.exercise.id == "angry_cat" and snap.rep == 2
+    qtbot.keyClick(again, Qt.Key.Key_Space)
+    advance_until(again, clock, lambda s: s.state is State.CHECK_IN_AFTER)
+    assert again.current_page() == "check_in"  # no gate, no strengthening
+
+
+def test_a_flare_up_day_interrupted_in_the_breathing_is_kept_and_not_resumed_into_exercise(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    from backcompanion.ui.window import session_flow
+
+    window, clock = make_window()
+    window.start_session()
+    assert window.safety.nothing_new()
+    window.bridge.send(mw.Event.CHECK_IN, rating=8)  # 7 or more: breathing only
+    advance(window, clock, 5)
+    window.bridge.detach()  # the process dies in the breathing
+    again, _ = make_window(folder=tmp_path / "data")
+    said = []
+    monkeypatch.setattr(
+        session_flow.QMessageBox, "information", lambda parent, title, text: said.append(text)
+    )
+    qtbot.mouseClick(again.home.resume_button, Qt.MouseButton.LeftButton)
+    # nothing of a breathing-only day is left to pick up: said, and kept as partly done
+    assert said == ["That session cannot be picked up again; it is kept as partly done."]
+    assert again.current_page() == "home" and again.bridge.engine is None
+    sessions = again.companion.store.session_facts()
+    assert [(s.outcome, s.opening) for s in sessions] == [("partial", 8)]
+    again.start_session()
+    assert again.safety.nothing_new()
+    assert again.current_page() == "check_in"  # a new session plans from a new rating
