@@ -23,8 +23,8 @@ from backcompanion.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
-def spanish_window(qtbot, tmp_path, light):
-    installed = language.install("es", qtbot._request.getfixturevalue("qapp"))
+def spanish_window(qtbot, qapp, tmp_path, light):
+    installed = language.install("es", qapp)
     program = builtin_program()  # the names in Spanish
     store = Store.open(tmp_path / "data", phases={e.id: e.phase.value for e in program.exercises})
     companion = Companion(program, load_rules(), store)
