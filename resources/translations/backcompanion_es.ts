@@ -3346,6 +3346,20 @@ Aparecerán aquí.</translation>
             <source>Due again.</source>
             <translation>Toca repetirla.</translation>
         </message>
+        <message numerus="yes">
+            <source>“This hurts” pressed %n time(s).</source>
+            <translation>
+                <numerusform>“Me duele” pulsado %n vez.</numerusform>
+                <numerusform>“Me duele” pulsado %n veces.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of them too much: the exercise ended.</source>
+            <translation>
+                <numerusform>%n de ellas fue demasiado: el ejercicio terminó.</numerusform>
+                <numerusform>%n de ellas fueron demasiado: el ejercicio terminó.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>The app suggested seeing a physical therapist (see the last section).</source>
             <translation>La app sugirió consultar a un fisioterapeuta (ver la última sección).</translation>

@@ -28,6 +28,10 @@ def _text(path) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
 
 
+def _first_page(path) -> str:
+    return " ".join(PdfReader(path).pages[0].extract_text().split())
+
+
 def _week(store) -> None:
     """Three "this hurts" presses, an emergency flag and a see-a-clinician flag, a clearance."""
     session(store, "mon", at(day(0), 18), 3, 2)
@@ -39,7 +43,8 @@ def _week(store) -> None:
     store.record_clearance(at(day(5), 9), "", "Dr Lee", day(5))
 
 
-def _pdf(tmp_path):
+def _pdf(tmp_path) -> tuple[str, str]:
+    """The whole PDF's text, and its first page's."""
     with open_store(tmp_path / "data") as store:
         _week(store)
         program = builtin_program()  # its names in the installed language
@@ -50,7 +55,7 @@ def _pdf(tmp_path):
         ("piriformis_stretch", 3, False),
         ("hip_flexor_stretch", None, True),
     ]
-    return _text(path)
+    return _text(path), _first_page(path)
 
 
 @pytest.fixture
@@ -61,7 +66,7 @@ def spanish(qapp):
 
 
 def test_each_press_is_listed_with_exercise_rating_and_day(qapp, tmp_path):
-    text = _pdf(tmp_path)
+    text, first = _pdf(tmp_path)
     assert "\u201cThis hurts\u201d during an exercise" in text
     assert "Mon 16 Nov, 18:00 Hamstring stretch 7 of 10" in text
     assert "Too much (above 5): the exercise ended" in text
@@ -71,10 +76,12 @@ def test_each_press_is_listed_with_exercise_rating_and_day(qapp, tmp_path):
     # the flags with their level, and the clearance as the person reported it
     assert "(emergency)" in text and "(see a clinician first)" in text
     assert "Self-reported: cleared by Dr Lee on 2026-11-21." in text
+    # the count at a glance, on the first page
+    assert "\u201cThis hurts\u201d pressed 3 times. 2 of them too much" in first
 
 
 def test_the_same_lines_in_spanish(spanish, tmp_path):
-    text = _pdf(tmp_path)
+    text, first = _pdf(tmp_path)
     assert "This hurts" not in text and "Self-reported" not in text
     assert "\u201cMe duele\u201d durante un ejercicio" in text
     assert "lun 16 nov, 18:00" in text.lower()
@@ -83,6 +90,7 @@ def test_the_same_lines_in_spanish(spanish, tmp_path):
     assert "Sin número" in text
     assert "(emergencia)" in text and "(ver antes a un profesional)" in text
     assert "Según la propia persona: visto bueno de Dr Lee el 2026-11-21." in text
+    assert "\u201cMe duele\u201d pulsado 3 veces. 2 de ellas fueron demasiado" in first
 
 
 def test_a_week_without_presses_says_so(qapp, tmp_path):

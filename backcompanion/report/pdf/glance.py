@@ -157,6 +157,17 @@ def _safety_line(doc: Document, s: WeeklySummary) -> None:
         warn = False
     if c.answered and c.due:
         sentences.append(translate("WeeklyPdf", "Due again."))
+    pressed = len(s.hurts)
+    if pressed:
+        sentences.append(
+            translate("WeeklyPdf", "\u201cThis hurts\u201d pressed %n time(s).", None, pressed)
+        )
+        too_much = sum(1 for h in s.hurts if h.too_much)
+        if too_much:
+            sentences.append(
+                translate("WeeklyPdf", "%n of them too much: the exercise ended.", None, too_much)
+            )
+            warn = True
     if s.nudge:
         sentences.append(
             translate(
