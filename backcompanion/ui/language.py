@@ -94,12 +94,16 @@ def choose(setting: str, system: QLocale | None = None) -> str:
 class Installed:
     code: str
     translators: list[QTranslator] = field(default_factory=list)  # kept alive here
+    locale_before: QLocale | None = None  # the default locale it replaced
 
     def remove(self) -> None:
+        """Take the catalogs out and give back the default locale (numbers, dates) from before."""
         for t in self.translators:
             QCoreApplication.removeTranslator(t)
         self.translators.clear()
         i18n.install(None)
+        if self.locale_before is not None:
+            QLocale.setDefault(self.locale_before)
 
 
 def install(code: str, app: QCoreApplication | None = None) -> Installed:
@@ -108,7 +112,7 @@ def install(code: str, app: QCoreApplication | None = None) -> Installed:
     Kept alive by the application; :meth:`Installed.remove` takes them out again.
     """
     app = app or QCoreApplication.instance()
-    done = Installed(code)
+    done = Installed(code, locale_before=QLocale())
     QLocale.setDefault(QLocale(code))
     if code != SOURCE_LANGUAGE:
         ours = QTranslator(app)

@@ -59,3 +59,11 @@ def test_without_catalogs_only_english_is_offered(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv(language.QM_DIR_ENV, str(tmp_path))
     assert list(language.available()) == ["en"]
     assert language.choose("es", QLocale("es_ES")) == "en"
+
+
+def test_removing_a_language_gives_back_the_number_format_from_before(qapp, restore_locale):
+    QLocale.setDefault(QLocale("en_GB"))
+    spanish = language.install("es", qapp)
+    assert QLocale().toString(3.8, "f", 1) == "3,8"
+    spanish.remove()
+    assert QLocale().toString(3.8, "f", 1) == "3.8"
