@@ -1204,8 +1204,15 @@
             <translation>Antes de la sesión, responde a siete preguntas cortas sobre señales de alarma.</translation>
         </message>
         <message>
-            <source>Strengthening is open: stretches, then three strength exercises.</source>
-            <translation>El fortalecimiento está desbloqueado: estiramientos y después tres ejercicios de fortalecimiento.</translation>
+            <source>Stretches today: your plan has no strength exercises.</source>
+            <translation>Hoy, estiramientos: tu plan no tiene ejercicios de fortalecimiento.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Strengthening is open: stretches, then %n strength exercise(s).</source>
+            <translation>
+                <numerusform>El fortalecimiento está desbloqueado: estiramientos y después %n ejercicio de fortalecimiento.</numerusform>
+                <numerusform>El fortalecimiento está desbloqueado: estiramientos y después %n ejercicios de fortalecimiento.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Stretches today. Strengthening opens after:</source>

@@ -201,10 +201,19 @@ class HomePage(QWidget):
             self.nudge_banner.text.setText(nudge.text)
             self.nudge_dismiss.setVisible(nudge.level is NudgeLevel.SUGGEST)
         gate = status.gate
-        if gate.open:
-            self.gate_line.setText(
-                self.tr("Strengthening is open: stretches, then three strength exercises.")
+        strength = status.strength_count  # a plain name: lupdate skips a count it cannot read
+        if status.day_text is not None:  # the interrupted session's day, as its opening set it
+            self.gate_line.setText(status.day_text)
+        elif strength == 0:
+            self.gate_line.setText(self.tr("Stretches today: your plan has no strength exercises."))
+        elif gate.open:
+            text = translate(
+                "HomePage",
+                "Strengthening is open: stretches, then %n strength exercise(s).",
+                "",
+                strength,
             )
+            self.gate_line.setText(text)
         else:
             reasons = "\n".join("\u2022 " + text for text in gate.texts)
             self.gate_line.setText(
