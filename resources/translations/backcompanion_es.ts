@@ -211,6 +211,128 @@
         </message>
     </context>
     <context>
+        <name>DataFile</name>
+        <message>
+            <source>a character that is not allowed in YAML (a control character?)</source>
+            <translation>hay un carácter que YAML no admite (¿un carácter de control?)</translation>
+        </message>
+        <message>
+            <source>the file is empty</source>
+            <translation>el archivo está vacío</translation>
+        </message>
+        <message>
+            <source>anchors and aliases (&amp; and *) are not allowed</source>
+            <translation>no se admiten anclas ni alias (&amp; y *)</translation>
+        </message>
+        <message>
+            <source>a key must be a plain word</source>
+            <translation>una clave debe ser una palabra sencilla</translation>
+        </message>
+        <message>
+            <source>this key appears twice</source>
+            <translation>esta clave aparece dos veces</translation>
+        </message>
+        <message>
+            <source>unsupported YAML construct</source>
+            <translation>construcción de YAML no admitida</translation>
+        </message>
+        <message>
+            <source>{value} is not a valid {kind}</source>
+            <translation>{value} no es un valor {kind} válido</translation>
+        </message>
+        <message>
+            <source>unknown key (allowed: {allowed})</source>
+            <translation>clave desconocida (se admiten: {allowed})</translation>
+        </message>
+        <message>
+            <source>this key is missing</source>
+            <translation>falta esta clave</translation>
+        </message>
+        <message numerus="yes">
+            <source>expected at least %n item(s)</source>
+            <translation>
+                <numerusform>se esperaba al menos %n elemento</numerusform>
+                <numerusform>se esperaban al menos %n elementos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>no puede estar vacío</translation>
+        </message>
+        <message>
+            <source>too long ({length} characters, at most {limit})</source>
+            <translation>demasiado largo ({length} caracteres, como máximo {limit})</translation>
+        </message>
+        <message>
+            <source>the tag {tag} is not allowed</source>
+            <translation>no se admite la etiqueta {tag}</translation>
+        </message>
+        <message>
+            <source>not valid YAML: {problem}</source>
+            <translation>no es YAML válido: {problem}</translation>
+        </message>
+        <message>
+            <source>{value} is out of range ({lo} to {hi})</source>
+            <translation>{value} está fuera del intervalo permitido (de {lo} a {hi})</translation>
+        </message>
+        <message>
+            <source>expected a mapping, found {found}</source>
+            <translation>se esperaba una lista de claves con sus valores y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected a list, found {found}</source>
+            <translation>se esperaba una lista y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected text, found {found}</source>
+            <translation>se esperaba un texto y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected true or false, found {found}</source>
+            <translation>se esperaba true o false y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected a whole number, found {found}</source>
+            <translation>se esperaba un número entero y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected a number, found {found}</source>
+            <translation>se esperaba un número y hay {found}</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>nada</translation>
+        </message>
+        <message>
+            <source>the number {value}</source>
+            <translation>el número {value}</translation>
+        </message>
+        <message>
+            <source>the text {text}</source>
+            <translation>el texto {text}</translation>
+        </message>
+        <message>
+            <source>a list</source>
+            <translation>una lista</translation>
+        </message>
+        <message>
+            <source>a mapping</source>
+            <translation>una lista de claves con sus valores</translation>
+        </message>
+        <message>
+            <source>cannot read the file ({reason})</source>
+            <translation>no se puede leer el archivo ({reason})</translation>
+        </message>
+        <message>
+            <source>the file is larger than {mb} MB, far more than any real one needs; it was not read</source>
+            <translation>el archivo ocupa más de {mb} MB, mucho más de lo que necesita uno de verdad; no se ha leído</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text</source>
+            <translation>el archivo no es texto UTF-8</translation>
+        </message>
+    </context>
+    <context>
         <name>DataFolder</name>
         <message>
             <source>Your history stays in {old}: it could not be moved to {new} ({reason}).</source>
