@@ -331,6 +331,7 @@ class Companion:
                     0,
                     0,
                     holds={exercise.id: high},
+                    reps={exercise.id: (1, 1)},
                 )
                 for i in range(rules.holds.sessions_in_a_row * (high - low), 0, -1)
             ]
