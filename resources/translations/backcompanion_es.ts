@@ -644,6 +644,10 @@
             </translation>
         </message>
         <message>
+            <source>{repeats}, {side} only</source>
+            <translation>{repeats}, solo {side}</translation>
+        </message>
+        <message>
             <source>Hold {seconds} s · {repeats}</source>
             <translation>Mantén {seconds} s · {repeats}</translation>
         </message>
@@ -2593,6 +2597,10 @@
             <source>Space</source>
             <comment>keyboard key</comment>
             <translation>Espacio</translation>
+        </message>
+        <message>
+            <source>{side} only</source>
+            <translation>solo {side}</translation>
         </message>
         <message>
             <source>Esc</source>
