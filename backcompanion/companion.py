@@ -22,6 +22,7 @@ from backcompanion.i18n import translate
 from backcompanion.program import Program
 from backcompanion.program.plan import OWN, UNLOCKED, Plan
 from backcompanion.program.plan_file import load_plan_settings
+from backcompanion.program.safety import FLAG_COUNT
 from backcompanion.report.psfs import psfs_due
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
@@ -55,6 +56,9 @@ class HomeStatus:
     # an interrupted session whose opening rating planned a lighter day (ARCHITECTURE §14):
     # what that day is, in a sentence; None on an ordinary day
     day_text: str | None = None
+    # the questions of the weekly safety check: every red flag but the lifelong history
+    # items once cleared (ARCHITECTURE §14)
+    weekly_questions: int = FLAG_COUNT
 
     @property
     def may_start(self) -> bool:
@@ -191,8 +195,9 @@ class Companion:
             today = R.day_text(self.rules, opening) if opening is not None else None
             if today is not None:
                 strength = 0
+        state = R.safety_state(self.rules, safety, facts, now)
         return HomeStatus(
-            safety=R.safety_state(self.rules, safety, facts, now),
+            safety=state,
             gate=self._gate(R.evaluate_gate(self.rules, facts, safety, now)),
             nudge=R.nudge(self.rules, facts, now, self.store.last_nudge_dismissed()),
             interrupted=interrupted,
@@ -202,6 +207,7 @@ class Companion:
             psfs_due=psfs_due(self.store.psfs_rounds(), now, load_plan_settings()),
             strength_count=strength,
             day_text=today,
+            weekly_questions=FLAG_COUNT - len(state.cleared_lifelong),
         )
 
     def _opening_of(self, it: InterruptedSession) -> int | None:

@@ -1256,10 +1256,6 @@
             <translation>Hacer la &amp;comprobación de seguridad</translation>
         </message>
         <message>
-            <source>Seven short questions</source>
-            <translation>Siete preguntas cortas</translation>
-        </message>
-        <message>
             <source>Time to see a physical therapist?</source>
             <translation>¿Es hora de ir al fisioterapeuta?</translation>
         </message>
@@ -1309,6 +1305,13 @@
             <source>Started {weekday} at {time}. Resume it, or keep what was done as a partly done session.</source>
             <translation>Empezó el {weekday} a las {time}. Reanúdala o guarda lo que hiciste como sesión hecha en parte.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n short question(s)</source>
+            <translation>
+                <numerusform>%n pregunta corta</numerusform>
+                <numerusform>%n preguntas cortas</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Please see a clinician before you go on</source>
             <translation>Consulta a un profesional sanitario antes de seguir</translation>
@@ -1325,9 +1328,12 @@
             <source>Weekly safety check</source>
             <translation>Comprobación de seguridad semanal</translation>
         </message>
-        <message>
-            <source>Before your session, answer seven short questions about warning signs.</source>
-            <translation>Antes de la sesión, responde a siete preguntas cortas sobre señales de alarma.</translation>
+        <message numerus="yes">
+            <source>Before your session, answer %n short question(s) about warning signs.</source>
+            <translation>
+                <numerusform>Antes de la sesión, responde a %n pregunta corta sobre señales de alarma.</numerusform>
+                <numerusform>Antes de la sesión, responde a %n preguntas cortas sobre señales de alarma.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Stretches today: your plan has no strength exercises.</source>

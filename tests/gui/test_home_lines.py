@@ -137,3 +137,32 @@ def test_an_interrupted_ordinary_day_counts_the_strength_exercises(companion, ho
     store.record(CheckIn("s1", 1.0, "before", 3))
     home.set_status(companion.home_status())
     assert home.gate_line.text() == "Strengthening is open: stretches, then 2 strength exercises."
+
+
+def test_the_weekly_check_banner_counts_its_questions(tmp_path, home):
+    """Sixteen red flags (issue 14), less a lifelong history item once cleared."""
+    from backcompanion.program.safety import FLAG_COUNT, FLAG_IDS
+
+    now = [NOW]
+    phases = {e.id: e.phase.value for e in PROGRAM.exercises}
+    store = Store.open(tmp_path, phases=phases, wall_clock=lambda: now[0])
+    try:
+        c = Companion(PROGRAM, load_rules(), store, wall=lambda: now[0])
+        status = c.home_status()
+        assert status.safety.check_due and status.weekly_questions == FLAG_COUNT == 16
+        home.set_status(status)
+        assert home.safety_banner.text.text() == (
+            "Before your session, answer 16 short questions about warning signs."
+        )
+        assert home.safety_button.toolTip() == "16 short questions"
+        c.record_red_flags((FLAG_IDS.index("osteoporosis") + 1,))
+        c.record_clearance(who="Dr Ruiz", on=NOW.date(), now=NOW + timedelta(minutes=1))
+        now[0] = NOW + timedelta(days=8)  # the next weekly check is due
+        status = c.home_status()
+        assert status.safety.check_due and status.weekly_questions == 15
+        home.set_status(status)
+        assert home.safety_banner.text.text() == (
+            "Before your session, answer 15 short questions about warning signs."
+        )
+    finally:
+        store.close()
