@@ -22,6 +22,7 @@ from backcompanion.i18n import translate
 from backcompanion.program import Program
 from backcompanion.program.plan import OWN, UNLOCKED, Plan
 from backcompanion.program.plan_file import load_plan_settings
+from backcompanion.program.safety import FLAG_COUNT
 from backcompanion.report.psfs import psfs_due
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
@@ -49,6 +50,15 @@ class HomeStatus:
     last_session: SessionFacts | None
     sessions_ended: int = 0  # every session that ended: complete, partly done, stopped
     psfs_due: bool = False  # time to rate the everyday activities (docs/ARCHITECTURE.md §13)
+    # the strength exercises the next session offers when the gate is open (the plan in force;
+    # none on a day the opening rating trimmed, see ``day_text``)
+    strength_count: int = 0
+    # an interrupted session whose opening rating planned a lighter day (ARCHITECTURE §14):
+    # what that day is, in a sentence; None on an ordinary day
+    day_text: str | None = None
+    # the questions of the weekly safety check: every red flag but the lifelong history
+    # items once cleared (ARCHITECTURE §14)
+    weekly_questions: int = FLAG_COUNT
 
     @property
     def may_start(self) -> bool:
@@ -179,8 +189,15 @@ class Companion:
         now = now or self.wall()
         facts, safety, _ = self.rule_facts(now)
         interrupted = self.store.interrupted_session()
+        strength, today = len(self.program.strength), None
+        if interrupted is not None:  # it resumes as its opening rating planned the day
+            opening = self._opening_of(interrupted)
+            today = R.day_text(self.rules, opening) if opening is not None else None
+            if today is not None:
+                strength = 0
+        state = R.safety_state(self.rules, safety, facts, now)
         return HomeStatus(
-            safety=R.safety_state(self.rules, safety, facts, now),
+            safety=state,
             gate=self._gate(R.evaluate_gate(self.rules, facts, safety, now)),
             nudge=R.nudge(self.rules, facts, now, self.store.last_nudge_dismissed()),
             interrupted=interrupted,
@@ -188,7 +205,16 @@ class Companion:
             last_session=facts[-1] if facts else None,
             sessions_ended=self.store.sessions_ended_count(),
             psfs_due=psfs_due(self.store.psfs_rounds(), now, load_plan_settings()),
+            strength_count=strength,
+            day_text=today,
+            weekly_questions=FLAG_COUNT - len(state.cleared_lifelong),
         )
+
+    def _opening_of(self, it: InterruptedSession) -> int | None:
+        """The opening rating an interrupted session stored (None: it has none)."""
+        facts = self.store.session_facts(since=it.started_at)
+        this = next((f for f in facts if f.session_id == it.session_id), None)
+        return this.opening if this is not None else None
 
     def safety_state(self, now: datetime | None = None) -> R.SafetyState:
         """What the safety screen shows now (the first part of :meth:`home_status`)."""
@@ -311,6 +337,7 @@ class Companion:
                     0,
                     0,
                     holds={exercise.id: high},
+                    reps={exercise.id: (1, 1)},
                 )
                 for i in range(rules.holds.sessions_in_a_row * (high - low), 0, -1)
             ]
@@ -383,16 +410,9 @@ class Companion:
         # the cadence the session started with (the store keeps its label)
         plan = self.plan(cadence_from_label(it.cadence), get_ready_s, release_s)
         plan = dataclasses.replace(plan, gate_open=it.gate_open, gate_reasons=it.gate_reasons)
-        this = next(
-            (
-                f
-                for f in self.store.session_facts(since=it.started_at)
-                if f.session_id == it.session_id
-            ),
-            None,
-        )
-        if this is not None and this.opening is not None:  # the day as its opening planned it
-            plan = self.plan_the_day(plan, this.opening)
+        opening = self._opening_of(it)
+        if opening is not None:  # the day as its opening planned it
+            plan = self.plan_the_day(plan, opening)
         point = self.resume_point(it, plan)
         if point is None:
             return None

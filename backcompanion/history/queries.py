@@ -188,9 +188,10 @@ LEFT JOIN ratings AS r ON r.session = p.key
 ORDER BY p.started_ts
 """
 
-# The hold each exercise was offered at; locked exercises were not offered.
+# The hold each exercise was offered at, with its repeats planned and done (the hold
+# rule grows a hold only from an exercise done); locked exercises were not offered.
 SESSION_HOLDS = """
-SELECT s.id, x.id, e.hold_s
+SELECT s.id, x.id, e.hold_s, e.reps_planned, e.reps_done
 FROM sessions AS s
 CROSS JOIN exercises AS e ON e.session = s.key
 CROSS JOIN exercise_ids AS x ON x.key = e.exercise

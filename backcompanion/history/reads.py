@@ -35,8 +35,11 @@ def session_facts(conn: sqlite3.Connection, since: Day | None = None) -> list[Se
     """Every session started on ``since`` or later (all when None), oldest first."""
     params = {"since": _day(since) if since is not None else ""}
     holds: dict[str, dict[str, int]] = defaultdict(dict)
-    for session_id, exercise_id, hold_s in conn.execute(queries.SESSION_HOLDS, params):
+    reps: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    rows = conn.execute(queries.SESSION_HOLDS, params)
+    for session_id, exercise_id, hold_s, planned, done in rows:
         holds[session_id][exercise_id] = hold_s
+        reps[session_id][exercise_id] = (planned, done)
     hurts: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
     for session_id, exercise_id, rating in conn.execute(queries.SESSION_HURTS, params):
         hurts[session_id].append((exercise_id, rating))
@@ -50,6 +53,7 @@ def session_facts(conn: sqlite3.Connection, since: Day | None = None) -> list[Se
             stretch_reps_planned=planned,
             stretch_reps_done=done,
             holds=holds.get(sid, {}),
+            reps=reps.get(sid, {}),
             max_pain=max_pain,
             hurt=bool(hurt),
             hurts=tuple(hurts.get(sid, ())),

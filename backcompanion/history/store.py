@@ -226,7 +226,8 @@ class Store:
         ``max_pain`` is the highest of every rating in the session (both
         check-ins and "this hurts" reports); ``hurt`` is true after "this
         hurts", a Painful effort or an exercise that ended hurt; ``holds`` maps
-        each exercise offered (not locked) to the hold it was offered at.
+        each exercise offered (not locked) to the hold it was offered at, and
+        ``reps`` to its repeats planned and done.
         Two queries, whatever the number of sessions.
         """
         return reads.session_facts(self._conn, since)

@@ -35,6 +35,9 @@ class Exercise:
     variant_of: str | None = None
     note: str = ""  # e.g. where the app adds something the source does not give
     rest_s: int | None = None  # rest between repeats set by a plan; None: the person's setting
+    # a plan's one side of two (``sides`` then holds its label only): 0 the program's first,
+    # 1 its second, which the figure draws mirrored; None: both sides, or done once
+    only_side: int | None = None
 
     @property
     def per_side(self) -> bool:

@@ -237,7 +237,8 @@ def _dosed(ex: Exercise, item: PlanExercise) -> Exercise:
 def _sided(ex: Exercise, sides: str) -> Exercise:
     if not ex.per_side or sides == BOTH:
         return ex
-    return replace(ex, sides=(ex.sides[0 if sides == FIRST else 1],))
+    only = 0 if sides == FIRST else 1
+    return replace(ex, sides=(ex.sides[only],), only_side=only)
 
 
 # ---- differences, for a person to read --------------------------------------------------

@@ -3,6 +3,8 @@
 Only the safe loader is used. A document is composed into nodes (nothing is
 constructed from tags), every tag is checked against the plain YAML types, and
 values are wrapped so that a validator can say "file:line: field: problem".
+The problems are sentences in the person's language (context ``DataFile``): a
+plan file opened from the Plan menu is read with these same checks.
 
 A tree read without error is kept in the cache folder (:mod:`.yaml_cache`), so
 a start with unchanged files neither imports PyYAML nor parses anything.
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from backcompanion.i18n import translate
 from backcompanion.program import yaml_cache
 
 _SCALAR_TAGS = {
@@ -88,18 +91,20 @@ class Reader:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             problem = (exc.problem or exc.context or "not valid YAML").strip()
-            raise DataError(self.file, line, "", f"not valid YAML: {problem}") from None
+            raise DataError(self.file, line, "", _not_yaml(problem)) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = mark.line + 1 if mark else None
             if isinstance(exc, yaml.reader.ReaderError):  # a control character, bad encoding
                 line = self.source_text.count("\n", 0, exc.position) + 1
-                problem = "a character that is not allowed in YAML (a control character?)"
+                problem = translate(
+                    "DataFile", "a character that is not allowed in YAML (a control character?)"
+                )
             else:
                 problem = " ".join(str(exc).split())[:120]
-            raise DataError(self.file, line, "", f"not valid YAML: {problem}") from None
+            raise DataError(self.file, line, "", _not_yaml(problem)) from None
         if root is None:
-            raise DataError(self.file, 1, "", "the file is empty")
+            raise DataError(self.file, 1, "", translate("DataFile", "the file is empty"))
         self._seen: set[int] = set()
         return self._convert(root, "")
 
@@ -111,34 +116,36 @@ class Reader:
         # An alias (*name) is the same node object met twice: refusing it stops
         # self-referencing loops and "billion laughs" expansions before they start.
         if id(node) in self._seen:
-            raise DataError(self.file, line, shown, "anchors and aliases (& and *) are not allowed")
+            problem = translate("DataFile", "anchors and aliases (& and *) are not allowed")
+            raise DataError(self.file, line, shown, problem)
         self._seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
-                raise DataError(self.file, line, shown, f"the tag {node.tag!r} is not allowed")
+                raise DataError(self.file, line, shown, _tag_refused(node.tag))
             return Node(self._scalar(node, shown), line, shown)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
-                raise DataError(self.file, line, shown, f"the tag {node.tag!r} is not allowed")
+                raise DataError(self.file, line, shown, _tag_refused(node.tag))
             items = [self._convert(n, f"{field}[{i}]") for i, n in enumerate(node.value)]
             return Node(items, line, shown)
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP_TAG:
-                raise DataError(self.file, line, shown, f"the tag {node.tag!r} is not allowed")
+                raise DataError(self.file, line, shown, _tag_refused(node.tag))
             out: dict[str, Node] = {}
             for key_node, value_node in node.value:
                 kline = key_node.start_mark.line + 1
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
-                    raise DataError(self.file, kline, shown, "a key must be a plain word")
+                    problem = translate("DataFile", "a key must be a plain word")
+                    raise DataError(self.file, kline, shown, problem)
                 key = key_node.value
                 sub = f"{field}.{key}" if field else key
                 if key in out:
-                    raise DataError(self.file, kline, sub, "this key appears twice")
+                    problem = translate("DataFile", "this key appears twice")
+                    raise DataError(self.file, kline, sub, problem)
                 out[key] = self._convert(value_node, sub)
             return Node(out, line, shown)
-        raise DataError(
-            self.file, line, shown, "unsupported YAML construct"
-        )  # aliases resolve above
+        problem = translate("DataFile", "unsupported YAML construct")  # aliases resolve above
+        raise DataError(self.file, line, shown, problem)
 
     def _scalar(self, node, shown: str):
         import yaml
@@ -147,58 +154,65 @@ class Reader:
             return yaml.SafeLoader("").construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, KeyError):  # e.g. "!!int twenty"
             kind = node.tag.rsplit(":", 1)[-1]
-            problem = f"{node.value[:30]!r} is not a valid {kind}"
+            problem = translate("DataFile", "{value} is not a valid {kind}").format(
+                value=repr(node.value[:30]), kind=kind
+            )
             raise DataError(self.file, node.start_mark.line + 1, shown, problem) from None
 
     # ---- typed accessors used by the validators ----
 
     def mapping(self, node: Node, required: set[str], optional: set[str] = frozenset()) -> dict:
         if not isinstance(node.value, dict):
-            raise self.error(node, f"expected a mapping, found {_kind(node.value)}")
+            raise self.error(node, _expected("mapping", node.value))
         for key, sub in node.value.items():
             if key not in required and key not in optional:
                 allowed = ", ".join(sorted(required | set(optional)))
-                raise self.error(sub, f"unknown key (allowed: {allowed})")
+                problem = translate("DataFile", "unknown key (allowed: {allowed})")
+                raise self.error(sub, problem.format(allowed=allowed))
         for key in sorted(required):
             if key not in node.value:
                 prefix = "" if node.field == "(top level)" else node.field + "."
-                raise self.error(node, "this key is missing", field=prefix + key)
+                missing = translate("DataFile", "this key is missing")
+                raise self.error(node, missing, field=prefix + key)
         return node.value
 
     def seq(self, node: Node, min_len: int = 0) -> list[Node]:
         if not isinstance(node.value, list):
-            raise self.error(node, f"expected a list, found {_kind(node.value)}")
+            raise self.error(node, _expected("list", node.value))
         if len(node.value) < min_len:
-            raise self.error(node, f"expected at least {min_len} item(s)")
+            raise self.error(
+                node, translate("DataFile", "expected at least %n item(s)", "", min_len)
+            )
         return node.value
 
     def text(self, node: Node, max_len: int = 400, allow_empty: bool = False) -> str:
         if not isinstance(node.value, str):
-            raise self.error(node, f"expected text, found {_kind(node.value)}")
+            raise self.error(node, _expected("text", node.value))
         value = node.value.strip()
         if not value and not allow_empty:
-            raise self.error(node, "must not be empty")
+            raise self.error(node, translate("DataFile", "must not be empty"))
         if len(value) > max_len:
-            raise self.error(node, f"too long ({len(value)} characters, at most {max_len})")
+            problem = translate("DataFile", "too long ({length} characters, at most {limit})")
+            raise self.error(node, problem.format(length=len(value), limit=max_len))
         return value
 
     def boolean(self, node: Node) -> bool:
         if not isinstance(node.value, bool):
-            raise self.error(node, f"expected true or false, found {_kind(node.value)}")
+            raise self.error(node, _expected("boolean", node.value))
         return node.value
 
     def integer(self, node: Node, lo: int, hi: int) -> int:
         if isinstance(node.value, bool) or not isinstance(node.value, int):
-            raise self.error(node, f"expected a whole number, found {_kind(node.value)}")
+            raise self.error(node, _expected("integer", node.value))
         if not lo <= node.value <= hi:
-            raise self.error(node, f"{node.value} is out of range ({lo} to {hi})")
+            raise self.error(node, _out_of_range(node.value, lo, hi))
         return node.value
 
     def number(self, node: Node, lo: float, hi: float) -> float:
         if isinstance(node.value, bool) or not isinstance(node.value, int | float):
-            raise self.error(node, f"expected a number, found {_kind(node.value)}")
+            raise self.error(node, _expected("number", node.value))
         if not lo <= node.value <= hi:
-            raise self.error(node, f"{node.value} is out of range ({lo} to {hi})")
+            raise self.error(node, _out_of_range(node.value, lo, hi))
         return float(node.value)
 
 
@@ -226,18 +240,45 @@ def _decode(kept: tuple) -> Node:
     return Node(value, line, field)
 
 
+def _tag_refused(tag: str) -> str:
+    return translate("DataFile", "the tag {tag} is not allowed").format(tag=repr(tag))
+
+
+def _not_yaml(problem: str) -> str:
+    """PyYAML's own words for the problem (English) after a translated lead."""
+    return translate("DataFile", "not valid YAML: {problem}").format(problem=problem)
+
+
+def _out_of_range(value: float, lo: float, hi: float) -> str:
+    problem = translate("DataFile", "{value} is out of range ({lo} to {hi})")
+    return problem.format(value=value, lo=lo, hi=hi)
+
+
+def _expected(wanted: str, found: Any) -> str:
+    """ "expected a whole number, found the text 'ten'", in the person's language."""
+    texts = {
+        "mapping": translate("DataFile", "expected a mapping, found {found}"),
+        "list": translate("DataFile", "expected a list, found {found}"),
+        "text": translate("DataFile", "expected text, found {found}"),
+        "boolean": translate("DataFile", "expected true or false, found {found}"),
+        "integer": translate("DataFile", "expected a whole number, found {found}"),
+        "number": translate("DataFile", "expected a number, found {found}"),
+    }
+    return texts[wanted].format(found=_kind(found))
+
+
 def _kind(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return translate("DataFile", "nothing")
     if isinstance(value, bool):
-        return f"{'true' if value else 'false'}"
+        return f"{'true' if value else 'false'}"  # YAML's own words, as written in the file
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return translate("DataFile", "the number {value}").format(value=value)
     if isinstance(value, str):
-        return f"the text {value[:30]!r}"
+        return translate("DataFile", "the text {text}").format(text=repr(value[:30]))
     if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        return translate("DataFile", "a list")
+    return translate("DataFile", "a mapping")
 
 
 def read_file(path: Path, shown_name: str | None = None) -> tuple[Reader, Node]:
@@ -248,19 +289,19 @@ def read_file(path: Path, shown_name: str | None = None) -> tuple[Reader, Node]:
             # checked before anything is parsed: a huge file costs nothing (issue 19)
             raw = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise DataError(shown, None, "", f"cannot read the file ({exc.strerror})") from None
+        problem = translate("DataFile", "cannot read the file ({reason})")
+        raise DataError(shown, None, "", problem.format(reason=exc.strerror)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError(
-            shown,
-            None,
-            "",
-            f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, far more than any real"
-            " one needs; it was not read",
+        problem = translate(
+            "DataFile",
+            "the file is larger than {mb} MB, far more than any real one needs; it was not read",
         )
+        raise DataError(shown, None, "", problem.format(mb=MAX_FILE_BYTES // 1_000_000))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(shown, line, "", "the file is not UTF-8 text") from None
+        problem = translate("DataFile", "the file is not UTF-8 text")
+        raise DataError(shown, line, "", problem) from None
     reader = Reader(text, shown)
     return reader, reader.read()

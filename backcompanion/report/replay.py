@@ -274,6 +274,15 @@ class _Replay:
             *(["strength"] if strength and plan.strength else []),
         ]
         out["holds"] = {st.exercise.id: st.hold_s for st in steps}
+        # each exercise's repeats done, as the shares say: a hold grows only from one done
+        shares = {
+            **{st.exercise.id: s.stretch_done for st in plan.stretches},
+            **{st.exercise.id: s.strength_done for st in plan.strength},
+        }
+        reps = {
+            st.exercise.id: (st.total_reps, round(st.total_reps * shares[st.exercise.id]))
+            for st in steps
+        }
         planned = sum(st.total_reps for st in plan.stretches)
         ratings = [s.opening, *(h.rating for h in s.hurts)]
         if s.closing is not None:
@@ -287,6 +296,7 @@ class _Replay:
             stretch_reps_planned=planned,
             stretch_reps_done=round(planned * s.stretch_done),
             holds=dict(out["holds"]),
+            reps=reps,
             max_pain=max(ratings),
             hurt=bool(s.hurts),
             hurts=tuple((h.exercise, h.rating) for h in s.hurts),

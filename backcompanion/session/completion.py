@@ -24,7 +24,13 @@ from dataclasses import dataclass
 
 from backcompanion.session.facts import SessionFacts
 
-__all__ = ["Completion", "ExerciseTally", "session_completion", "stretching_counts"]
+__all__ = [
+    "Completion",
+    "ExerciseTally",
+    "exercise_done",
+    "session_completion",
+    "stretching_counts",
+]
 
 # Float slack: 0.8 * 10 is 8.000000000000002 in binary; 8 of 10 repeats is 80 %.
 _EPS = 1e-9
@@ -67,6 +73,11 @@ class Completion:
 
 def _meets(done: int, planned: int, complete_share: float) -> bool:
     return planned > 0 and done + _EPS >= complete_share * planned
+
+
+def exercise_done(planned: int, done: int, complete_share: float) -> bool:
+    """Whether an exercise with ``done`` of its ``planned`` repeats counts as done."""
+    return _meets(min(done, planned), planned, complete_share)
 
 
 def session_completion(

@@ -19,7 +19,10 @@ class SessionFacts:
     closing: int | None  # closing pain 0-10
     stretch_reps_planned: int
     stretch_reps_done: int
-    holds: dict[str, int] = field(default_factory=dict)  # exercise id -> hold used (s)
+    holds: dict[str, int] = field(default_factory=dict)  # exercise id -> hold offered at (s)
+    # exercise id -> (repeats planned, repeats done), all sides, for the exercises in holds:
+    # whether it was done at that hold (session.completion.exercise_done) for the hold rule
+    reps: dict[str, tuple[int, int]] = field(default_factory=dict)
     max_pain: int | None = None  # highest rating reported during the session
     hurt: bool = False  # "this hurts" or a Painful effort rating during the session
     # each "this hurts": (exercise id, 0-10 rating or None: ended unrated, counted as too much)

@@ -45,7 +45,7 @@ class Snapshot:
     rep: int | None  # 1-based per side; during a release, the repeat it leads into;
     #                  during breathing, the breath number
     reps: int | None  # per side; during breathing, the number of breaths
-    side_index: int | None  # None for exercises done once
+    side_index: int | None  # None for exercises done once; a plan's one side: its index of two
     side_label: str | None
     switching_side: bool  # the get_ready that announces the change to the second side
     remaining_s: float  # of the current timed phase (the whole breathing step while breathing)
@@ -82,6 +82,8 @@ def take_snapshot(
         rep, reps = cursor.rep, step_plan.reps
         if step_plan.exercise.sides:  # both sides, or the one side a plan keeps
             side, side_label = cursor.side, step_plan.sides[cursor.side]
+            if step_plan.exercise.only_side is not None:  # which of the program's two it is
+                side = step_plan.exercise.only_side
     timed = live in TIMED and timer.end is not None
     remaining = max(0.0, timer.end - at) if timed else 0.0
     paused = flow.state is State.PAUSED

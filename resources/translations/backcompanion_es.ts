@@ -211,6 +211,128 @@
         </message>
     </context>
     <context>
+        <name>DataFile</name>
+        <message>
+            <source>a character that is not allowed in YAML (a control character?)</source>
+            <translation>hay un carácter que YAML no admite (¿un carácter de control?)</translation>
+        </message>
+        <message>
+            <source>the file is empty</source>
+            <translation>el archivo está vacío</translation>
+        </message>
+        <message>
+            <source>anchors and aliases (&amp; and *) are not allowed</source>
+            <translation>no se admiten anclas ni alias (&amp; y *)</translation>
+        </message>
+        <message>
+            <source>a key must be a plain word</source>
+            <translation>una clave debe ser una palabra sencilla</translation>
+        </message>
+        <message>
+            <source>this key appears twice</source>
+            <translation>esta clave aparece dos veces</translation>
+        </message>
+        <message>
+            <source>unsupported YAML construct</source>
+            <translation>construcción de YAML no admitida</translation>
+        </message>
+        <message>
+            <source>{value} is not a valid {kind}</source>
+            <translation>{value} no es un valor {kind} válido</translation>
+        </message>
+        <message>
+            <source>unknown key (allowed: {allowed})</source>
+            <translation>clave desconocida (se admiten: {allowed})</translation>
+        </message>
+        <message>
+            <source>this key is missing</source>
+            <translation>falta esta clave</translation>
+        </message>
+        <message numerus="yes">
+            <source>expected at least %n item(s)</source>
+            <translation>
+                <numerusform>se esperaba al menos %n elemento</numerusform>
+                <numerusform>se esperaban al menos %n elementos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>no puede estar vacío</translation>
+        </message>
+        <message>
+            <source>too long ({length} characters, at most {limit})</source>
+            <translation>demasiado largo ({length} caracteres, como máximo {limit})</translation>
+        </message>
+        <message>
+            <source>the tag {tag} is not allowed</source>
+            <translation>no se admite la etiqueta {tag}</translation>
+        </message>
+        <message>
+            <source>not valid YAML: {problem}</source>
+            <translation>no es YAML válido: {problem}</translation>
+        </message>
+        <message>
+            <source>{value} is out of range ({lo} to {hi})</source>
+            <translation>{value} está fuera del intervalo permitido (de {lo} a {hi})</translation>
+        </message>
+        <message>
+            <source>expected a mapping, found {found}</source>
+            <translation>se esperaba una lista de claves con sus valores y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected a list, found {found}</source>
+            <translation>se esperaba una lista y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected text, found {found}</source>
+            <translation>se esperaba un texto y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected true or false, found {found}</source>
+            <translation>se esperaba true o false y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected a whole number, found {found}</source>
+            <translation>se esperaba un número entero y hay {found}</translation>
+        </message>
+        <message>
+            <source>expected a number, found {found}</source>
+            <translation>se esperaba un número y hay {found}</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>nada</translation>
+        </message>
+        <message>
+            <source>the number {value}</source>
+            <translation>el número {value}</translation>
+        </message>
+        <message>
+            <source>the text {text}</source>
+            <translation>el texto {text}</translation>
+        </message>
+        <message>
+            <source>a list</source>
+            <translation>una lista</translation>
+        </message>
+        <message>
+            <source>a mapping</source>
+            <translation>una lista de claves con sus valores</translation>
+        </message>
+        <message>
+            <source>cannot read the file ({reason})</source>
+            <translation>no se puede leer el archivo ({reason})</translation>
+        </message>
+        <message>
+            <source>the file is larger than {mb} MB, far more than any real one needs; it was not read</source>
+            <translation>el archivo ocupa más de {mb} MB, mucho más de lo que necesita uno de verdad; no se ha leído</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text</source>
+            <translation>el archivo no es texto UTF-8</translation>
+        </message>
+    </context>
+    <context>
         <name>DataFolder</name>
         <message>
             <source>Your history stays in {old}: it could not be moved to {new} ({reason}).</source>
@@ -520,6 +642,10 @@
                 <numerusform>%n repetición</numerusform>
                 <numerusform>%n repeticiones</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>{repeats}, {side} only</source>
+            <translation>{repeats}, solo {side}</translation>
         </message>
         <message>
             <source>Hold {seconds} s · {repeats}</source>
@@ -1130,10 +1256,6 @@
             <translation>Hacer la &amp;comprobación de seguridad</translation>
         </message>
         <message>
-            <source>Seven short questions</source>
-            <translation>Siete preguntas cortas</translation>
-        </message>
-        <message>
             <source>Time to see a physical therapist?</source>
             <translation>¿Es hora de ir al fisioterapeuta?</translation>
         </message>
@@ -1183,6 +1305,13 @@
             <source>Started {weekday} at {time}. Resume it, or keep what was done as a partly done session.</source>
             <translation>Empezó el {weekday} a las {time}. Reanúdala o guarda lo que hiciste como sesión hecha en parte.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n short question(s)</source>
+            <translation>
+                <numerusform>%n pregunta corta</numerusform>
+                <numerusform>%n preguntas cortas</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Please see a clinician before you go on</source>
             <translation>Consulta a un profesional sanitario antes de seguir</translation>
@@ -1199,13 +1328,23 @@
             <source>Weekly safety check</source>
             <translation>Comprobación de seguridad semanal</translation>
         </message>
-        <message>
-            <source>Before your session, answer seven short questions about warning signs.</source>
-            <translation>Antes de la sesión, responde a siete preguntas cortas sobre señales de alarma.</translation>
+        <message numerus="yes">
+            <source>Before your session, answer %n short question(s) about warning signs.</source>
+            <translation>
+                <numerusform>Antes de la sesión, responde a %n pregunta corta sobre señales de alarma.</numerusform>
+                <numerusform>Antes de la sesión, responde a %n preguntas cortas sobre señales de alarma.</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Strengthening is open: stretches, then three strength exercises.</source>
-            <translation>El fortalecimiento está desbloqueado: estiramientos y después tres ejercicios de fortalecimiento.</translation>
+            <source>Stretches today: your plan has no strength exercises.</source>
+            <translation>Hoy, estiramientos: tu plan no tiene ejercicios de fortalecimiento.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Strengthening is open: stretches, then %n strength exercise(s).</source>
+            <translation>
+                <numerusform>El fortalecimiento está desbloqueado: estiramientos y después %n ejercicio de fortalecimiento.</numerusform>
+                <numerusform>El fortalecimiento está desbloqueado: estiramientos y después %n ejercicios de fortalecimiento.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Stretches today. Strengthening opens after:</source>
@@ -2464,6 +2603,10 @@
             <source>Space</source>
             <comment>keyboard key</comment>
             <translation>Espacio</translation>
+        </message>
+        <message>
+            <source>{side} only</source>
+            <translation>solo {side}</translation>
         </message>
         <message>
             <source>Esc</source>

@@ -132,3 +132,94 @@ def test_the_store_counts_complete_sessions_as_the_rule_does(tmp_path, status, e
         assert store.complete_sessions_count(SHARE) == int(complete)
     finally:
         store.close()
+
+
+# ------------------------------------------- "this hurts", back, "too hard": one exercise
+
+
+def _engine_records(plan, drive):
+    """The records of a whole session driven by ``drive(engine, clock)`` on a fake clock."""
+    from backcompanion.session.clock import FakeClock
+    from backcompanion.session.engine import Event, SessionEngine, State
+
+    clock = FakeClock()
+    engine = SessionEngine(plan, clock, lambda: datetime(2026, 1, 5, 9, tzinfo=UTC))
+    records = []
+    engine.add_recorder(records.append)
+    engine.send(Event.START)
+    engine.send(Event.CHECK_IN, rating=2)
+    drive(engine, clock)
+    while engine.state is not State.CHECK_IN_AFTER:
+        clock.advance(max(engine.snapshot().remaining_s, 1e-3))
+        engine.update()
+    engine.send(Event.CHECK_IN, rating=2)
+    return records
+
+
+def test_a_real_session_this_hurts_back_and_too_hard_counts_the_plank_once(tmp_path):
+    """The engine's own records, through a real store: "this hurts" (3/10) on the plank moves
+    on to the bridge; B goes back to the plank and T swaps it for the knee plank."""
+    from datetime import timedelta
+
+    from backcompanion.history import Store
+    from backcompanion.program import builtin_program
+    from backcompanion.session.engine import Event, State
+    from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
+
+    program = builtin_program()
+
+    def step(exercise_id):
+        return StepPlan(program.by_id(exercise_id), 2, 2)
+
+    plan = SessionPlan(
+        breathing=program.breathing,
+        cadence=Cadence(4, 0, 6, 0, 3),
+        stretches=(step("angry_cat"),),
+        strength=(step("plank"), step("bridge")),
+        gate_open=True,
+        gate_reasons=(),
+        easier={"plank": step("knee_plank")},
+        get_ready_s=2,
+        release_s=1,
+    )
+
+    def drive(engine, clock):
+        engine.send(Event.CONTINUE)  # out of the breathing
+        while (snap := engine.snapshot()).exercise is None or snap.exercise.id != "plank":
+            if snap.state is State.GATE:
+                engine.send(Event.CONTINUE)
+                continue
+            clock.advance(max(snap.remaining_s, 1e-3))
+            engine.update()
+        engine.send(Event.THIS_HURTS, rating=3)
+        assert engine.snapshot().exercise.id == "bridge"
+        engine.send(Event.PREVIOUS)
+        assert engine.snapshot().exercise.id == "plank"
+        engine.send(Event.TOO_HARD)
+        assert engine.snapshot().exercise.id == "knee_plank"
+
+    records = _engine_records(plan, drive)
+    start = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    store = Store.open(
+        tmp_path,
+        phases={e.id: e.phase.value for e in program.exercises},
+        wall_clock=lambda: start + timedelta(minutes=20),
+    )
+    try:
+        for record in records:
+            store.record(record)
+        (session_id,) = {r.session_id for r in records}
+        tallies = store.session_exercises_between(start.date(), start.date() + timedelta(days=1))
+        ends = [(t.exercise_id, t.outcome) for t in tallies[session_id]]
+        # the store keeps one end per exercise, the last: the plank's is the swap
+        assert ends == [
+            ("angry_cat", "done"),
+            ("plank", "easier"),
+            ("knee_plank", "done"),
+            ("bridge", "done"),
+        ]
+        c = session_completion("done", tallies[session_id], SHARE, expected=3)
+        assert (c.exercises_done, c.exercises_offered, c.complete) == (3, 3, True)
+        assert store.complete_sessions_count(SHARE) == 1
+    finally:
+        store.close()

@@ -265,7 +265,17 @@ def test_a_version_3_history_gains_the_plan_tables_and_keeps_its_sessions(tmp_pa
 
 def good_sessions(n: int, exercise_id: str) -> list[SessionFacts]:
     return [
-        SessionFacts(f"s{i}", AT - timedelta(days=n - i), "done", 3, 2, 100, 100, {exercise_id: 8})
+        SessionFacts(
+            f"s{i}",
+            AT - timedelta(days=n - i),
+            "done",
+            3,
+            2,
+            100,
+            100,
+            {exercise_id: 8},
+            {exercise_id: (10, 10)},
+        )
         for i in range(n)
     ]
 

@@ -37,6 +37,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 DAY0 = datetime(2025, 3, 3, 9, 0, tzinfo=BERLIN)  # a Monday; the weeks after cross a DST change
 STRETCHES = {e.id: e.hold_s[0] for e in PROGRAM.stretches}
 EVERYTHING = {e.id: e.hold_s[0] for e in PROGRAM.exercises}
+ALL_DONE = {e: (10, 10) for e in STRETCHES}
 _ids = itertools.count(1)
 
 
@@ -55,8 +56,13 @@ def fact(
     done: float = 1.0,
     max_pain: int | None = None,
     holds: dict[str, int] | None = None,
+    reps_done: dict[str, int] | None = None,
 ) -> SessionFacts:
-    """One session; closing defaults to the opening rating, all stretch repeats done."""
+    """One session; closing defaults to the opening rating, all stretch repeats done.
+
+    Each exercise in ``holds`` had 10 repeats planned, all done but for ``reps_done``'s."""
+    holds = STRETCHES if holds is None else holds
+    reps_done = reps_done or {}
     return SessionFacts(
         session_id=f"s{next(_ids)}",
         started_at=at(day, hour),
@@ -65,7 +71,8 @@ def fact(
         closing=opening if closing is None else closing,
         stretch_reps_planned=100,
         stretch_reps_done=round(done * 100),
-        holds=STRETCHES if holds is None else holds,
+        holds=holds,
+        reps={e: (10, reps_done.get(e, 10)) for e in holds},
         max_pain=max_pain,
     )
 
@@ -520,9 +527,18 @@ def test_childs_pose_grows_5_s_up_to_30():
         pytest.param([fact(0), fact(1, 3, 4), fact(2), fact(3)], 6, id="then-starts-again"),
         pytest.param([fact(0), fact(1, None, 2), fact(2)], 6, id="unrated-neither-counts"),
         pytest.param([fact(0), fact(1, 3, outcome="open"), fact(2)], 6, id="open-is-ignored"),
-        pytest.param([fact(0), fact(1, holds={}), fact(2)], 6, id="not-done-neither-counts"),
+        pytest.param([fact(0), fact(1, holds={}), fact(2)], 6, id="not-offered-neither-counts"),
         pytest.param(
-            [fact(0), SessionFacts("x", at(1), "done", 3, None, 100, 100, STRETCHES), fact(2)],
+            [fact(0), fact(1, reps_done={"hamstring_stretch": 7}), fact(2)],
+            6,
+            id="offered-not-done-neither-counts",
+        ),
+        pytest.param(
+            [
+                fact(0),
+                SessionFacts("x", at(1), "done", 3, None, 100, 100, STRETCHES, ALL_DONE),
+                fact(2),
+            ],
             5,
             id="no-closing-breaks-the-run",
         ),
@@ -530,6 +546,17 @@ def test_childs_pose_grows_5_s_up_to_30():
 )
 def test_hold_progression_edge_cases(sessions, expected):
     assert hold_for(RULES, PROGRAM.by_id("hamstring_stretch"), sessions) == expected
+
+
+def test_a_hold_grows_only_from_repeats_done_at_that_hold():
+    """Offered but skipped (issue 16's note): a session that offered the hamstring stretch
+    and did 7 of its 10 repeats (below complete_share, 80 %) is no evidence for a longer
+    hold; 8 of 10 is done."""
+    skipped = [fact(d, reps_done={"hamstring_stretch": 7}) for d in range(8)]
+    assert holds_over("hamstring_stretch", skipped) == [5] * 8
+    assert holds_over("pelvic_tilt", skipped)[-1] == 9  # the stretches done still grow
+    done = [fact(d, reps_done={"hamstring_stretch": 8}) for d in range(2)]
+    assert holds_over("hamstring_stretch", done) == [5, 6]
 
 
 def test_a_strength_hold_grows_only_in_sessions_that_include_it():

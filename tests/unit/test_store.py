@@ -312,11 +312,40 @@ def test_session_facts_are_built_from_the_rows(store):
     assert a.started_at == datetime(2024, 3, 4, 8, 0, tzinfo=CET)
     assert a.day == date(2024, 3, 4)
 
+    assert a.reps == {"angry_cat": (20, 20), "hamstring_stretch": (4, 4)}  # planned, done
+
     assert (b.outcome, b.stretch_reps_planned, b.stretch_reps_done) == ("stopped", 24, 16)
+    assert b.reps["angry_cat"] == (20, 12)  # offered, 12 done: the hold rule reads this
     assert (b.max_pain, b.hurt) == (7, True)
 
     assert (c.outcome, c.opening, c.closing, c.max_pain, c.hurt) == ("open", None, None, None, True)
-    assert (c.stretch_reps_planned, c.holds) == (0, {})
+    assert (c.stretch_reps_planned, c.holds, c.reps) == (0, {}, {})
+
+
+def test_a_hold_does_not_grow_on_an_exercise_offered_but_skipped(store):
+    """Through the store as the app reads it: the hamstring stretch offered and skipped after
+    1 of its 4 repeats in every session stays at its low end; pelvic tilt, done, grows."""
+    from backcompanion.program import builtin_program
+    from backcompanion.session.rules import hold_for, load_rules
+
+    program, rules = builtin_program(), load_rules()
+    for day in range(4):
+        sid = f"s{day}"
+        start(store, sid, datetime(2024, 3, 4 + day, 8, 0, tzinfo=CET))
+        store.record(CheckIn(sid, 1.0, "before", 3))
+        store.record(RepeatDone(sid, 10.0, "hamstring_stretch", 0, 1, 5, 5.0))
+        store.record(
+            ExerciseEnded(sid, 20.0, "hamstring_stretch", ExerciseOutcome.SKIPPED, 4, 1, 5)
+        )
+        for rep in range(1, 5):
+            store.record(RepeatDone(sid, 20.0 + rep * 8, "pelvic_tilt", None, rep, 5, 5.0))
+        store.record(ExerciseEnded(sid, 60.0, "pelvic_tilt", ExerciseOutcome.DONE, 4, 4, 5))
+        store.record(CheckIn(sid, 70.0, "after", 2))
+        store.record(SessionEnded(sid, 80.0, SessionOutcome.DONE, 80.0))
+    facts = store.session_facts()
+    assert facts[0].reps == {"hamstring_stretch": (4, 1), "pelvic_tilt": (4, 4)}
+    assert hold_for(rules, program.by_id("pelvic_tilt"), facts) == 7
+    assert hold_for(rules, program.by_id("hamstring_stretch"), facts) == 5
 
 
 def test_an_exercise_the_phases_do_not_name_counts_in_no_phase(tmp_path):

@@ -32,7 +32,7 @@ from backcompanion.session.plan import Cadence, SessionPlan, StepPlan
 from backcompanion.session.progression_config import Rules, load_rules
 from backcompanion.session.rules import flare
 from backcompanion.session.rules.common import usable
-from backcompanion.session.rules.day import DayKind, day_kind, plan_the_day
+from backcompanion.session.rules.day import DayKind, day_kind, day_text, plan_the_day
 from backcompanion.session.rules.flare import FlareKind, FlareUp, baseline, flare_up, flare_ups
 from backcompanion.session.rules.gate import (
     GATE_OPEN_TEXT,
@@ -63,6 +63,7 @@ __all__ = [
     "baseline",
     "counts_for_gate",
     "day_kind",
+    "day_text",
     "evaluate_gate",
     "flare_up",
     "flare_ups",

@@ -42,22 +42,30 @@ def day_kind(rules: Rules, opening: int) -> DayKind:
     return DayKind.FULL
 
 
+def day_text(rules: Rules, opening: int) -> str | None:
+    """What today's plan is, in a sentence; None on an ordinary day (the plan as made)."""
+    kind = day_kind(rules, opening)
+    if kind is DayKind.FULL:
+        return None
+    text = STRETCH_ONLY_TEXT if kind is DayKind.STRETCH_ONLY else BREATHING_ONLY_TEXT
+    return translate("DayPlan", text).format(rating=opening)
+
+
 def plan_the_day(rules: Rules, plan: SessionPlan, opening: int) -> SessionPlan:
     """``plan`` as today's opening rating allows it (the same object on an ordinary day)."""
     kind = day_kind(rules, opening)
     if kind is DayKind.FULL:
         return plan
+    text = day_text(rules, opening)
 
     def lowest(step: StepPlan) -> StepPlan:
         low = step.exercise.hold_s[0]
         return StepPlan(step.exercise, low, reps_for(rules, step.exercise, low))
 
     if kind is DayKind.STRETCH_ONLY:
-        text = translate("DayPlan", STRETCH_ONLY_TEXT).format(rating=opening)
         stretches = tuple(lowest(s) for s in plan.stretches)
         easier = {k: lowest(v) for k, v in plan.easier.items()}
     else:
-        text = translate("DayPlan", BREATHING_ONLY_TEXT).format(rating=opening)
         stretches, easier = (), {}
     return dataclasses.replace(
         plan,

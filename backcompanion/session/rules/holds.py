@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 
 from backcompanion.program import Exercise
+from backcompanion.session.completion import exercise_done
 from backcompanion.session.facts import SessionFacts
 from backcompanion.session.progression_config import Rules
 from backcompanion.session.rules.common import usable
@@ -21,14 +22,25 @@ def hold_for(rules: Rules, exercise: Exercise, facts: Sequence[SessionFacts]) ->
     It starts at the low end of the exercise's range. Each time the exercise
     was done in ``holds.sessions_in_a_row`` rated sessions in a row that ended
     with pain of ``holds.max_closing_pain`` or less and no flare-up, the hold
-    grows by the exercise's step, up to the top. A session without an opening
-    rating, or without this exercise, neither counts nor breaks the run; one
-    that ends with more pain (or no closing rating) breaks it. A flare-up in
+    grows by the exercise's step, up to the top. Done means done at that hold:
+    at least ``complete_share`` of its planned repeats (``session.completion``),
+    so an exercise offered but skipped (or swapped for its easier version) is
+    no evidence either way. A session without an opening rating, or without
+    this exercise done, neither counts nor breaks the run; one that ends with
+    more pain (or no closing rating) breaks it. A flare-up in
     any session takes every hold one step back (never below the low end) and
     starts the run again: easing off is the safe answer to a flare-up, and
     one step keeps most of the progress.
     """
     return hold_on(rules, exercise, list(timeline(rules, usable(facts))))
+
+
+def _done_at_hold(rules: Rules, f: SessionFacts, exercise_id: str) -> bool:
+    """Whether ``f`` did ``exercise_id`` at the hold it was offered at (not only offered)."""
+    if exercise_id not in f.holds:
+        return False
+    planned, done = f.reps.get(exercise_id, (0, 0))
+    return exercise_done(planned, done, rules.complete_share)
 
 
 def reps_for(rules: Rules, exercise: Exercise, hold: int) -> int:
@@ -75,7 +87,7 @@ def hold_on(
             continue
         if flare is not None:
             hold, good = max(low, hold - step), 0
-        elif f.opening is None or exercise.id not in f.holds:
+        elif f.opening is None or not _done_at_hold(rules, f, exercise.id):
             continue
         elif f.closing is not None and f.closing <= calm:
             good += 1

@@ -73,6 +73,11 @@ def dose_text(exercise: Exercise, plan: SessionPlan | None) -> str:
         count = translate("ExerciseCarousel", "{repeats} ({sides})").format(
             repeats=count, sides=", ".join(exercise.sides)
         )
+    elif exercise.sides:  # a plan keeps one side of two
+        count = translate("ExerciseCarousel", "%n repeats", "", reps)
+        count = translate("ExerciseCarousel", "{repeats}, {side} only").format(
+            repeats=count, side=exercise.sides[0]
+        )
     else:
         count = translate("ExerciseCarousel", "%n repeats", "", reps)
     if hold <= 0:

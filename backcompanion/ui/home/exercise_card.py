@@ -318,8 +318,9 @@ class ExerciseCard(Themed, QWidget):
         self.set_instructions(texts.position, texts.movement, texts.feel, texts.mistake)
         figures = figures_for(exercise.id)
         figure = figures[0] if figures else None
-        if figure != self.figure.figure():
-            self.figure.set_figure(figure, False, exercise.name)
+        mirrored = exercise.only_side == 1  # a plan's second side only: drawn as it is done
+        if figure != self.figure.figure() or mirrored != self.figure.is_mirrored():
+            self.figure.set_figure(figure, mirrored, exercise.name)
             self.picture.place()
             self.loop.restart()
         self.set_now(now)

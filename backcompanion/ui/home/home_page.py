@@ -96,7 +96,7 @@ class HomePage(QWidget):
 
         self.safety_banner = Banner("danger-card")
         self.safety_button = self.safety_banner.add_button(
-            button(self.tr("Answer the &safety check"), self.tr("Seven short questions"), True)
+            button(self.tr("Answer the &safety check"), primary=True)
         )
         self.safety_button.clicked.connect(self.safetyCheckRequested)
 
@@ -182,6 +182,8 @@ class HomePage(QWidget):
                 ).format(weekday=weekday_name(began), time=f"{began:%H:%M}")
             )
         safety = status.safety
+        questions = status.weekly_questions  # a plain name: lupdate skips a count it cannot read
+        self.safety_button.setToolTip(translate("HomePage", "%n short question(s)", "", questions))
         if safety.sessions_blocked:
             self.safety_banner.title.setText(self.tr("Please see a clinician before you go on"))
             self.safety_banner.text.setText(
@@ -191,7 +193,12 @@ class HomePage(QWidget):
         elif safety.check_due:
             self.safety_banner.title.setText(self.tr("Weekly safety check"))
             self.safety_banner.text.setText(
-                self.tr("Before your session, answer seven short questions about warning signs.")
+                translate(
+                    "HomePage",
+                    "Before your session, answer %n short question(s) about warning signs.",
+                    "",
+                    questions,
+                )
             )
             self.safety_button.setText(self.tr("Answer the &safety check"))
         self.safety_banner.setVisible(safety.sessions_blocked or safety.check_due)
@@ -201,10 +208,19 @@ class HomePage(QWidget):
             self.nudge_banner.text.setText(nudge.text)
             self.nudge_dismiss.setVisible(nudge.level is NudgeLevel.SUGGEST)
         gate = status.gate
-        if gate.open:
-            self.gate_line.setText(
-                self.tr("Strengthening is open: stretches, then three strength exercises.")
+        strength = status.strength_count  # a plain name: lupdate skips a count it cannot read
+        if status.day_text is not None:  # the interrupted session's day, as its opening set it
+            self.gate_line.setText(status.day_text)
+        elif strength == 0:
+            self.gate_line.setText(self.tr("Stretches today: your plan has no strength exercises."))
+        elif gate.open:
+            text = translate(
+                "HomePage",
+                "Strengthening is open: stretches, then %n strength exercise(s).",
+                "",
+                strength,
             )
+            self.gate_line.setText(text)
         else:
             reasons = "\n".join("\u2022 " + text for text in gate.texts)
             self.gate_line.setText(

@@ -310,7 +310,8 @@ class PainCheckIn(QWidget):
         if self._rating is None:
             self._chosen.setText(self.tr("Choose a number"))
         else:
-            self._chosen.setText(self.tr("Your rating: %n", "", self._rating))
+            rating = self._rating  # a plain name: lupdate skips a count it cannot read
+            self._chosen.setText(self.tr("Your rating: %n", "", rating))
 
     def _accessible_name(self, value: int) -> str:
         if value == 0:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from backcompanion.program import Exercise
 from backcompanion.session.engine import Event, Snapshot, State, Step
 from backcompanion.session.records import Effort
-from backcompanion.ui.session_screens.page_base import SessionPage, capitalised
+from backcompanion.ui.session_screens.page_base import SessionPage, side_words
 from backcompanion.ui.theme import (
     BASE_PT,
     HEADING_PT,
@@ -454,7 +454,7 @@ class ExercisePage(SessionPage):
         side = snap.side_label or ""
         switching = bool(snap.switching_side and side)
         notice = self.tr("Switch sides: %1").replace("%1", side)
-        text = notice if switching else capitalised(side)
+        text = notice if switching else side_words(snap)
         changed = self.side_label.text() != text or self.side_notice.is_on() != switching
         set_text(self.side_label, text)
         self.side_notice.set_on(switching)
@@ -520,7 +520,8 @@ class ExercisePage(SessionPage):
             slot = self.SLOT_CUE
         else:
             up, side = next_up(snap), next_up_side(snap)
-            self.next_up.set_exercise(up, side, mirrored=bool(side) and snap.side_index == 1)
+            # mirrored on the second side: a side switch, or a plan's second side only
+            self.next_up.set_exercise(up, side, mirrored=snap.side_index == 1)
             slot = self.SLOT_NEXT if up is not None else self.SLOT_EMPTY
         if self.slot.currentIndex() != slot:
             self.slot.setCurrentIndex(slot)

@@ -32,7 +32,7 @@ from backcompanion.session.breathing import BreathState
 from backcompanion.session.engine import Snapshot, State, Step
 from backcompanion.ui.session_screens.fullscreen_layout import Layout, fullscreen_layout
 from backcompanion.ui.session_screens.fullscreen_paused import PausedCover
-from backcompanion.ui.session_screens.page_base import capitalised
+from backcompanion.ui.session_screens.page_base import side_words
 from backcompanion.ui.theme import Theme, current_theme, system_prefers_reduced_motion
 from backcompanion.ui.widgets.controls import ProgressLine
 from backcompanion.ui.widgets.figure import FigureView, figures_for
@@ -278,7 +278,7 @@ class FullscreenSessionView(QWidget):
         if switching:
             self.side_text.set_text(self.tr("Switch sides: %1").replace("%1", side))
         else:
-            self.side_text.set_text(capitalised(side))
+            self.side_text.set_text(side_words(snap))
         self.side_text.set_boxed(switching)
         self.figure.follow_session(snap)
 

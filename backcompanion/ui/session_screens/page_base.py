@@ -33,6 +33,7 @@ __all__ = [
     "SessionPage",
     "capitalised",
     "scale_factor",
+    "side_words",
 ]
 
 _RETHEME = QEvent.Type(QEvent.registerEventType())
@@ -51,6 +52,15 @@ def scale_factor(height: float, line: float) -> float:
 def capitalised(text: str) -> str:
     """``text`` with its first letter in capitals ("left leg" -> "Left leg"), the rest kept."""
     return text[:1].upper() + text[1:]
+
+
+def side_words(snap: Snapshot) -> str:
+    """The side under the exercise's name: "Left leg", or "Right leg only" when a plan keeps
+    one side of two (ARCHITECTURE §13); "" for an exercise done once."""
+    side = snap.side_label or ""
+    if side and snap.exercise is not None and snap.exercise.only_side is not None:
+        return capitalised(translate("SessionPage", "{side} only").format(side=side))
+    return capitalised(side)
 
 
 class ScaledPage(QWidget):
