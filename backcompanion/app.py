@@ -165,6 +165,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     from backcompanion.history import StoreError, settled_data_dir
     from backcompanion.session.rules import load_rules
     from backcompanion.ui.services.inhibitor import make_inhibitor
+    from backcompanion.ui.services.inhibitor.lazy import LazyInhibitor
     from backcompanion.ui.settings_model import Settings
     from backcompanion.ui.theme import ThemeFollower
     from backcompanion.ui.window.main_window import MainWindow
@@ -223,7 +224,7 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         demo=demo,
         open_settings=lambda parent: _open_settings(parent, settings, store, window.tray),
         export_summary=lambda parent: _export(parent, companion, settings),
-        inhibitor=make_inhibitor(),
+        inhibitor=LazyInhibitor(make_inhibitor),  # QtDBus loads when a session first asks
     )
     if claim is not None:
         claim.raiseRequested.connect(window.bring_to_front)

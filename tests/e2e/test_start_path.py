@@ -21,7 +21,7 @@ seen = {}
 original = app.start_services
 
 def start_services(qapp, window, settings):
-    roots = ("backcompanion", "yaml")
+    roots = ("backcompanion", "yaml", "PySide6", "hashlib", "html")
     seen["at_paint"] = sorted(m for m in sys.modules if m.split(".")[0] in roots)
     seen["page"] = window.current_page()
     seen["tray_before"] = window.tray is not None
@@ -47,6 +47,9 @@ NOT_AT_START = {
     "backcompanion.ui.session_screens": "the session's pages: when a session starts",
     "backcompanion.report.pdf": "the weekly PDF: File > Export",
     "yaml": "PyYAML: the parsed YAML is cached, a plan file is read from the Plan menu",
+    "PySide6.QtDBus": "QtDBus: the screen-awake back-end, made when a session first asks",
+    "hashlib": "hashlib loads OpenSSL: the folder's socket name uses Python's own SHA-256",
+    "html": "html: the card escapes its few characters itself",
 }
 
 
