@@ -29,11 +29,11 @@ from backcompanion.session.clock import Clock, WallClock, local_now
 from backcompanion.session.completion import session_completion
 from backcompanion.session.facts import SafetyFacts, SessionFacts
 from backcompanion.session.plan import PRESETS, Cadence, SessionPlan
-from backcompanion.session.records import Record
 from backcompanion.session.resume import ResumePoint
 
 if TYPE_CHECKING:  # the engine's modules load when a session is made (start-up time)
     from backcompanion.session.engine import SessionEngine
+    from backcompanion.session.records import Record
 
 log = logging.getLogger(__name__)
 

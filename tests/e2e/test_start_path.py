@@ -38,6 +38,7 @@ print("RESULT " + json.dumps({"code": code, **seen}))
 # what a start to the home page must not have loaded by its first paint, and why
 NOT_AT_START = {
     "backcompanion.session.engine": "the session engine: when a session starts",
+    "backcompanion.session.records": "the records: when a session writes them",
     "backcompanion.session.cues": "the cues: the cue player starts after the first paint",
     "backcompanion.ui.services.tray": "the tray: after the first paint",
     "backcompanion.ui.services.cue_player": "the cue player: after the first paint",
