@@ -156,15 +156,16 @@ def fill_demo(folder: Path) -> None:
 
 
 def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
-    from PySide6.QtCore import QSettings, Qt, QTimer
+    # the interface first: it makes PySide6's import hook quicker for every module after it
+    from backcompanion.ui import language  # isort: skip
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from backcompanion.companion import Companion
     from backcompanion.history import StoreError, settled_data_dir
     from backcompanion.session.rules import load_rules
-    from backcompanion.ui import language
     from backcompanion.ui.services.inhibitor import make_inhibitor
-    from backcompanion.ui.services.tray import TrayController
+    from backcompanion.ui.services.inhibitor.lazy import LazyInhibitor
     from backcompanion.ui.settings_model import Settings
     from backcompanion.ui.theme import ThemeFollower
     from backcompanion.ui.window.main_window import MainWindow
@@ -221,25 +222,15 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
         companion,
         settings,
         demo=demo,
-        open_settings=lambda parent: _open_settings(parent, settings, store, tray),
+        open_settings=lambda parent: _open_settings(parent, settings, store, window.tray),
         export_summary=lambda parent: _export(parent, companion, settings),
-        inhibitor=make_inhibitor(),
-    )
-    from backcompanion.ui.services.cue_player import attach_cues
-
-    attach_cues(window.bridge, settings)  # sound and voice cues (off unless chosen)
-    from backcompanion.ui.services.notifications import make_notifier
-
-    # reminders: the desktop's notification service first (Linux), then the tray
-    tray = TrayController(
-        settings, quiet=window.bridge.is_running, notifier=make_notifier(), parent=app
-    )
-    connect_tray(tray, window)
-    app.applicationStateChanged.connect(
-        lambda state: state == Qt.ApplicationState.ApplicationActive and tray.check_now()
+        inhibitor=LazyInhibitor(make_inhibitor),  # QtDBus loads when a session first asks
     )
     if claim is not None:
         claim.raiseRequested.connect(window.bring_to_front)
+    # the cue player, the tray and the desktop's notification service (which may ask the
+    # session bus) come once the window has painted: nothing on the first screen needs them
+    after_first_paint(window, lambda: start_services(app, window, settings))
     window.show()
     QTimer.singleShot(1000, lambda: daily_backup(store))
     problems = [folder_note, settings_note, recovery_message, program_problem]
@@ -255,7 +246,8 @@ def run_app(data_dir: Path | None = None, demo: bool = False) -> int:
     try:
         return app.exec()
     finally:
-        tray.shutdown()
+        if window.tray is not None:
+            window.tray.shutdown()
         store.close()
         if claim is not None:
             claim.release()
@@ -291,6 +283,44 @@ def _claim_folder(folder: Path):
         )
         return 2
     return claim
+
+
+def after_first_paint(window, start, fallback_ms: int = 2000) -> None:
+    """``start()`` once, two turns of the event loop after ``window``'s first paint (the
+    frame is on screen then, and whatever else the paint queued has run), or after
+    ``fallback_ms`` if no paint comes (a window that starts hidden)."""
+    from PySide6.QtCore import QTimer
+
+    from backcompanion.ui.window.first_paint import FirstPaint
+
+    done = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            start()
+
+    FirstPaint(window).painted.connect(lambda: QTimer.singleShot(0, window, once))
+    QTimer.singleShot(fallback_ms, window, once)
+
+
+def start_services(app, window, settings) -> None:
+    """What the window needs but its first paint does not: the sound and voice cues, the
+    reminders (the desktop's notification service first on Linux, then the tray)."""
+    from PySide6.QtCore import Qt
+
+    from backcompanion.ui.services.cue_player import attach_cues
+    from backcompanion.ui.services.notifications import make_notifier
+    from backcompanion.ui.services.tray import TrayController
+
+    attach_cues(window.bridge, settings)  # sound and voice cues (off unless chosen)
+    tray = TrayController(
+        settings, quiet=window.bridge.is_running, notifier=make_notifier(), parent=app
+    )
+    connect_tray(tray, window)
+    app.applicationStateChanged.connect(
+        lambda state: state == Qt.ApplicationState.ApplicationActive and tray.check_now()
+    )
 
 
 def connect_tray(tray, window) -> None:

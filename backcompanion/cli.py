@@ -106,8 +106,28 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain start of the window (``--data-dir DIR``, ``--demo``, or
+    none) read without building the whole parser (start-up time); None for anything else,
+    which the parser reads (commands, --help, --version, mistakes, abbreviations)."""
+    args = argparse.Namespace(command=None, data_dir=None, demo=False)
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--demo":
+            args.demo = True
+        elif word == "--data-dir" and rest and rest[0] and not rest[0].startswith("-"):
+            args.data_dir = Path(rest.pop(0))
+        elif word.startswith("--data-dir=") and len(word) > len("--data-dir="):
+            args.data_dir = Path(word.removeprefix("--data-dir="))
+        else:
+            return None
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _window_args(argv) or _parser().parse_args(argv)
     try:
         if args.command is None:
             from backcompanion.app import run_app

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from backcompanion import prescription
 from backcompanion.history import InterruptedSession, Store
@@ -27,10 +28,13 @@ from backcompanion.report.psfs import psfs_due
 from backcompanion.session import rules as R
 from backcompanion.session.clock import Clock, WallClock, local_now
 from backcompanion.session.completion import session_completion
-from backcompanion.session.engine import ResumePoint, SessionEngine
 from backcompanion.session.facts import SafetyFacts, SessionFacts
 from backcompanion.session.plan import PRESETS, Cadence, SessionPlan
-from backcompanion.session.records import Record
+from backcompanion.session.resume import ResumePoint
+
+if TYPE_CHECKING:  # the engine's modules load when a session is made (start-up time)
+    from backcompanion.session.engine import SessionEngine
+    from backcompanion.session.records import Record
 
 log = logging.getLogger(__name__)
 
@@ -363,6 +367,8 @@ class Companion:
         writer: Callable[[Record], None] | None = None,
         gate_pause_s: float = 8.0,
     ) -> SessionEngine:
+        from backcompanion.session.engine import SessionEngine  # when a session starts
+
         engine = SessionEngine(
             plan, clock, self.wall, gate_pause_s=gate_pause_s, day_planner=self.plan_the_day
         )
@@ -416,6 +422,8 @@ class Companion:
         point = self.resume_point(it, plan)
         if point is None:
             return None
+        from backcompanion.session.engine import SessionEngine  # when a session resumes
+
         engine = SessionEngine(plan, clock, self.wall, session_id=it.session_id, resume=point)
         engine.add_recorder(writer or RecordWriter(self.store))
         self.store.mark_resumed(it.session_id)

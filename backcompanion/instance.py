@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import socket
 import stat
@@ -45,13 +44,26 @@ class FolderInUse(Exception):
     """The folder is held by the window (or, for too long, by another command): one line."""
 
 
+def _sha256(data: bytes):
+    """SHA-256 from Python's own implementation where it has one: ``hashlib`` would load
+    OpenSSL (~3 MB resident, ~3 ms) at every start for this one short digest."""
+    try:
+        from _sha2 import sha256  # Python 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:  # a Python built without them
+            from hashlib import sha256
+    return sha256(data)
+
+
 def socket_path(folder: Path) -> Path | None:
     """The window's socket for ``folder``: the same for every start on this folder by this
     user, in a folder only this user can enter; None where there are no local sockets."""
     if not hasattr(socket, "AF_UNIX") or not hasattr(os, "getuid"):
         return None
     key = str(Path(folder).resolve())
-    digest = hashlib.sha256(f"{os.getuid()}\0{key}".encode()).hexdigest()[:20]
+    digest = _sha256(f"{os.getuid()}\0{key}".encode()).hexdigest()[:20]
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     base = Path(runtime) if runtime and os.path.isabs(runtime) else None
     if base is None or not _private_dir(base):

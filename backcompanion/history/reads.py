@@ -24,7 +24,6 @@ from backcompanion.history.rows import (
 )
 from backcompanion.session.completion import ExerciseTally
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
-from backcompanion.session.records import RepeatDone
 
 Day = date | datetime  # a datetime counts as its date
 
@@ -144,7 +143,12 @@ def interrupted_session(conn: sqlite3.Connection) -> InterruptedSession | None:
     key = {"id": session_id}
     opening_done, breathing_done, active_s = conn.execute(queries.RESUME_STATE, key).fetchone()
     row = conn.execute(queries.LAST_REPEAT, key).fetchone()
-    last = RepeatDone(*row) if row else None
+    if row:  # an interrupted session: the records' classes load now, not at every start
+        from backcompanion.session.records import RepeatDone
+
+        last = RepeatDone(*row)
+    else:
+        last = None
     ended = tuple(r[0] for r in conn.execute(queries.ENDED_EXERCISES, key))
     return InterruptedSession(
         session_id=session_id,

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from backcompanion.session.records import RepeatDone
+if TYPE_CHECKING:  # the records load when a session writes them (start-up time)
+    from backcompanion.session.records import RepeatDone
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backcompanion.history import backup_files, opening, plan_store, queries, reads, schema
 from backcompanion.history.reads import Day
@@ -39,7 +40,9 @@ from backcompanion.history.writes import session_end, statements, when
 from backcompanion.session.clock import WallClock, local_now
 from backcompanion.session.completion import ExerciseTally
 from backcompanion.session.facts import Clearance, RedFlagCheck, SafetyFacts, SessionFacts
-from backcompanion.session.records import Record, SessionEnded
+
+if TYPE_CHECKING:  # the records load when a session writes them (start-up time)
+    from backcompanion.session.records import Record
 
 
 class Store:
@@ -133,6 +136,8 @@ class Store:
         rating outside 0-10, an unknown outcome, a naive datetime), a record for
         a session that does not exist, or anything that is not a record.
         """
+        from backcompanion.session.records import SessionEnded  # with the first record
+
         wall_clock = self._wall_clock
         if isinstance(rec, SessionEnded):  # its end: the start plus the monotonic time
             row = self._conn.execute(queries.SESSION_STARTED_AT, {"id": rec.session_id}).fetchone()

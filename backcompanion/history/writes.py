@@ -12,24 +12,13 @@ import json
 import math
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backcompanion.history import queries
 from backcompanion.session.clock import WallClock
-from backcompanion.session.records import (
-    BreathingDone,
-    CheckIn,
-    Effort,
-    EffortRated,
-    ExerciseEnded,
-    ExerciseOutcome,
-    GateShown,
-    PainReported,
-    RepeatDone,
-    SessionEnded,
-    SessionOutcome,
-    SessionStarted,
-)
+
+if TYPE_CHECKING:
+    from backcompanion.session.records import SessionEnded
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -49,6 +38,22 @@ def statements(rec: object, phases: Mapping[str, str], wall_clock: WallClock) ->
 
 
 def _statement(rec: object, phases: Mapping[str, str], wall_clock: WallClock) -> Statement:
+    # the records' classes load with the first record written, not at start-up
+    from backcompanion.session.records import (
+        BreathingDone,
+        CheckIn,
+        Effort,
+        EffortRated,
+        ExerciseEnded,
+        ExerciseOutcome,
+        GateShown,
+        PainReported,
+        RepeatDone,
+        SessionEnded,
+        SessionOutcome,
+        SessionStarted,
+    )
+
     match rec:
         case SessionStarted():
             started = when(rec.started_at)

@@ -12,8 +12,7 @@ import json
 from datetime import date
 from functools import cache
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from backcompanion import resources
 from backcompanion.i18n import translate
@@ -36,6 +35,9 @@ from backcompanion.program.plan import (
     main_exercises,
 )
 from backcompanion.program.yamlcheck import DataError, Node, Reader
+
+if TYPE_CHECKING:  # PyYAML is imported where a file is parsed or written: a start needs neither
+    import yaml
 
 KIND = "backcompanion-plan"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -81,6 +83,8 @@ class _PlanReader(Reader):
     """program.yaml's reader, except that a date written plainly (2026-11-09) stays text."""
 
     def _convert(self, node: yaml.Node, field: str) -> Node:
+        import yaml
+
         if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP:
             return Node(node.value, node.start_mark.line + 1, field or "(top level)")
         return super()._convert(node, field)
@@ -243,6 +247,8 @@ def plan_to_yaml(plan: Plan) -> str:
         "# hold_s is [shortest, longest] in seconds; reps counts repeats per side;\n"
         "# 'own' means the person's own setting.\n"
     )
+    import yaml
+
     body = yaml.safe_dump(
         plan_to_data(plan), sort_keys=False, allow_unicode=True, width=88, default_flow_style=None
     )

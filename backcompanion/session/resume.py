@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from backcompanion.session.plan import SessionPlan
-from backcompanion.session.records import RepeatDone
+
+if TYPE_CHECKING:  # the records load when a session writes them (start-up time)
+    from backcompanion.session.records import RepeatDone
 
 
 @dataclass(frozen=True)

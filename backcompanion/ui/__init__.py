@@ -10,3 +10,9 @@ session bridge, screen-awake, cues, tray), ``home``, ``session_screens`` and
 them) and ``devtools`` (screenshots). tests/unit/test_layers.py says who may
 import whom.
 """
+
+import PySide6.QtCore  # noqa: F401  (loads shiboken's import hook, made quicker below)
+
+from backcompanion.pyside_hook import quicken
+
+quicken()  # every module imported from here on: see backcompanion/pyside_hook.py

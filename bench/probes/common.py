@@ -172,6 +172,7 @@ def run_session(
     from backcompanion.session.records import Effort
 
     window.start_session()
+    window.safety.nothing_new()  # "Anything new today?": nothing new, as Enter answers it
     bridge = window.bridge
     engine = bridge.engine
     if engine is None:

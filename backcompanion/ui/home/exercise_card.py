@@ -11,7 +11,6 @@ between picture and text is :func:`~backcompanion.ui.home.carousel_model.picture
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Callable
 
@@ -45,6 +44,13 @@ def _height(widget: QWidget, width: int) -> int:
     """How tall ``widget`` wants to be at ``width`` (all its lines, for wrapped text)."""
     hfw = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
     return hfw if hfw >= 0 else widget.sizeHint().height()
+
+
+def _escape(text: str) -> str:
+    """``html.escape`` without importing :mod:`html` (its entity table) at start-up."""
+    for plain, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;")):
+        text = text.replace(plain, entity)
+    return text.replace("'", "&#x27;")
 
 
 class _PictureBox(QWidget):
@@ -199,13 +205,14 @@ class ExerciseCard(Themed, QWidget):
         self._column = column
         self._compact_name = False
         self._cramped = False
+        self._fit_pending = False  # asked to fit while hidden: fits when shown
         self._metrics()
 
     def set_instructions(self, position: str, movement: str, feel: str, avoid: str) -> None:
         self._texts = dict(zip(self.LABELS, (position, movement, feel, avoid), strict=True))
         for key, text in self._texts.items():
             self.instructions[key].setText(
-                f"<b>{html.escape(self.titles[key])}</b>&nbsp;&nbsp;{html.escape(text)}"
+                f"<b>{_escape(self.titles[key])}</b>&nbsp;&nbsp;{_escape(text)}"
             )
             self.instructions[key].setAccessibleName(f"{self.titles[key]}: {text}")
         self.scroll.verticalScrollBar().setValue(0)
@@ -220,6 +227,10 @@ class ExerciseCard(Themed, QWidget):
         lines; the rest for the picture and the instructions, the largest picture (up to what
         the height can show) that leaves the instructions room for all their lines. When even
         a useful picture and the instructions do not fit, everything under the name scrolls."""
+        if not self.isVisible():  # measured when shown (start-up: not for a size never seen)
+            self._fit_pending = True
+            return
+        self._fit_pending = False
         width, height = self.page.width(), self.page.height()
         if width <= 0 or height <= 0:
             return
@@ -407,6 +418,8 @@ class ExerciseCard(Themed, QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self._fit_pending:
+            self.fit()
         self.loop.set_shown(True)
 
     def hideEvent(self, event) -> None:

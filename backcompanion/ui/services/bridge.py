@@ -28,19 +28,17 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from backcompanion.figure.motion import moving_span
 from backcompanion.session.breathing import BreathState
-from backcompanion.session.engine import (
-    Event,
-    InvalidTransition,
-    SessionEngine,
-    Snapshot,
-    State,
-    Step,
-)
+from backcompanion.session.snapshot import Snapshot
+from backcompanion.session.states import Event, InvalidTransition, State, Step
+
+if TYPE_CHECKING:  # the engine's modules load when a session is made (start-up time)
+    from backcompanion.session.engine import SessionEngine
 
 FRAME_MS = 16  # about 60 frames a second for the pacer and the moving figure
 # docs/ARCHITECTURE.md §4: a jump of more than 2 s between the clocks means the machine slept

@@ -33,7 +33,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
 
-from backcompanion.session.engine import Snapshot, State
+from backcompanion.session.snapshot import Snapshot
+from backcompanion.session.states import State
 from backcompanion.ui.services.bridge import SessionBridge
 from backcompanion.ui.services.inhibitor import Inhibitor
 from backcompanion.ui.settings_model import Settings

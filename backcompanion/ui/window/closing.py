@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 
-from backcompanion.session.engine import Event
-from backcompanion.ui.dialogs.confirm import QuitDuringSession, UnsavedOnQuit
+from backcompanion.session.states import Event
 
 if TYPE_CHECKING:
     from backcompanion.ui.window.main_window import MainWindow
@@ -40,6 +39,8 @@ class CloseGuard:
         ignored and the window stays (hidden in the tray, or open: the person keeps going,
         or waits for unsaved records). Only a window on screen asks: a hidden one was not
         closed by a person's key or click."""
+        from backcompanion.ui.dialogs.confirm import QuitDuringSession, UnsavedOnQuit
+
         w = self._window
         keep = w.tray is not None and w.tray.keep_in_tray and not self._quitting
         if keep and not w.bridge.is_running():  # reminders go on from the tray

@@ -14,7 +14,8 @@ from enum import Enum, auto
 
 from PySide6.QtCore import Qt
 
-from backcompanion.session.engine import Event, Snapshot, State
+from backcompanion.session.snapshot import Snapshot
+from backcompanion.session.states import Event, State
 
 # keys during a session (also as buttons on the pages)
 SESSION_KEYS: dict[Qt.Key, Event] = {

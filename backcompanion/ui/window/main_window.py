@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from backcompanion import APP_NAME
 from backcompanion.companion import Companion, HomeStatus
 from backcompanion.i18n import translate
-from backcompanion.session.engine import Event, Snapshot, State
+from backcompanion.session.snapshot import Snapshot
+from backcompanion.session.states import Event, State
 from backcompanion.ui.home.carousel import ExerciseCarousel
 from backcompanion.ui.home.home_page import HomePage
 from backcompanion.ui.services.bridge import SessionBridge

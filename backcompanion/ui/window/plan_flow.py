@@ -16,9 +16,9 @@ from backcompanion.i18n import translate
 from backcompanion.program import DataError
 from backcompanion.program.plan import plan_changes
 from backcompanion.program.plan_file import read_plan_file, write_plan_file
-from backcompanion.ui.dialogs.plan.editor import PlanEditor
-from backcompanion.ui.dialogs.plan.files import ApplyPlan, PlanFiles, StandardPlan
-from backcompanion.ui.dialogs.plan.psfs import PsfsDialog
+
+# The plan dialogs are imported by the Plan menu's actions, when first used: a start to the
+# home page does not load them (start-up time).
 
 if TYPE_CHECKING:
     from backcompanion.ui.window.main_window import MainWindow
@@ -40,6 +40,8 @@ class PlanFlow:
     def edit(self) -> None:
         if not self._idle():
             return
+        from backcompanion.ui.dialogs.plan.editor import PlanEditor
+
         c = self.w.companion
         edited = PlanEditor.ask(self.w, c.plan_in_force.plan, c.base_program, c.standard_plan())
         if edited is None or edited == c.plan_in_force.plan:
@@ -48,6 +50,8 @@ class PlanFlow:
         self._changed(translate("PlanFlow", "The plan is saved and used from the next session."))
 
     def save_as(self) -> None:
+        from backcompanion.ui.dialogs.plan.files import PlanFiles
+
         c = self.w.companion
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / translate("PlanFlow", "backcompanion-plan.yaml")
@@ -69,6 +73,8 @@ class PlanFlow:
     def open(self) -> None:
         if not self._idle():
             return
+        from backcompanion.ui.dialogs.plan.files import ApplyPlan, PlanFiles
+
         c = self.w.companion
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path = PlanFiles.ask_open(self.w, Path(folder or Path.home()))
@@ -91,6 +97,8 @@ class PlanFlow:
         """The PSFS: rate the everyday activities (the home banner, or the Plan menu)."""
         if not self._idle():
             return
+        from backcompanion.ui.dialogs.plan.psfs import PsfsDialog
+
         c = self.w.companion
         scores = PsfsDialog.ask(self.w, c.psfs_activities())
         if not scores:
@@ -114,6 +122,8 @@ class PlanFlow:
         if c.plan_in_force.standard:
             self.w.message.setText(translate("PlanFlow", "The standard program is in force."))
             return
+        from backcompanion.ui.dialogs.plan.files import StandardPlan
+
         if not StandardPlan.ask(self.w):
             return
         c.set_plan(None, "standard")

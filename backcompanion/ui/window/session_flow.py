@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from backcompanion.i18n import translate
-from backcompanion.session.engine import Event
 from backcompanion.session.plan import SessionPlan
-from backcompanion.ui.dialogs.confirm import StopConfirm
+from backcompanion.session.states import Event
 
 if TYPE_CHECKING:
     from backcompanion.ui.window.main_window import MainWindow
@@ -222,6 +221,8 @@ class SessionFlow:
         bridge.send(Event.THIS_HURTS, rating=rating)  # answered on purpose: never held back
 
     def request_stop(self) -> None:
+        from backcompanion.ui.dialogs.confirm import StopConfirm  # the first time it is asked
+
         bridge = self._window.bridge
         snap = bridge.snapshot()
         if snap is not None and Event.STOP in snap.allowed_events and StopConfirm.ask(self._window):
