@@ -190,3 +190,35 @@ def test_what_a_moving_view_kept_is_dropped_when_the_picture_changes(qtbot, ligh
     a = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     b = fresh.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert a == b
+
+
+def test_frames_placed_from_outlines_built_once_paint_what_a_fresh_build_paints(
+    qtbot, light, monkeypatch
+):
+    """A moving frame places each limb's outline (built once per outline, side and halo) by
+    its frame; the picture is the one a frame built from every point paints, pixel for pixel
+    (a far limb and a near limb may share an outline: only the near one has a halo)."""
+    import backcompanion.ui.widgets.figure as widget
+
+    def frames(fid: str, mirrored: bool, framed: bool) -> list[QImage]:
+        view = FigureView(fid, mirrored=mirrored, theme=LIGHT)
+        qtbot.addWidget(view)
+        view.resize(480, 360)
+        out = []
+        for i in (3, 4, 9, 14):
+            view.set_moment(Moment("start", "stretch", i / 17), exact=True)
+            out.append(view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32))
+        assert bool(view._outlines) == framed  # placed outlines only when asked for
+        return out
+
+    built = widget.scene
+
+    def unframed(*args, framed=False, **kwargs):
+        return built(*args, **kwargs)
+
+    for fid, mirrored in (("hamstring_stretch", False), ("angry_cat", True), ("bird_dog", False)):
+        placed = frames(fid, mirrored, framed=True)
+        with monkeypatch.context() as m:
+            m.setattr(widget, "scene", unframed)
+            whole = frames(fid, mirrored, framed=False)
+        assert placed == whole, fid
