@@ -9,7 +9,7 @@ draws only the rest again on each frame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from backcompanion.figure.model import Figure
@@ -72,9 +72,10 @@ def scene(
 
 
 def _mirrored(s: Shape) -> Shape:
+    # made directly, not with dataclasses.replace: called for every shape of every frame
     if s.frame is not None:
-        return replace(s, frame=s.frame.flipped())
-    return replace(s, points=tuple((-x, y) for x, y in s.points))
+        return Shape(s.part, s.tone, (), s.kind, s.group, s.width, s.frame.flipped())
+    return Shape(s.part, s.tone, tuple((-x, y) for x, y in s.points), s.kind, s.group, s.width)
 
 
 def sample_moments(figure: Figure) -> tuple[Moment, ...]:

@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from backcompanion.figure.geometry import Point, add, angle_of, distance, lerp_point, polar, sub
 from backcompanion.figure.model import GROUPS, Figure, Props
@@ -46,8 +47,7 @@ FLOOR_DEPTH = 1.6  # the mat's thickness; the ground line lies this far below y 
 HALO = 0.7  # cm of background colour round a limb group, setting it apart from what is behind
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(NamedTuple):  # a tuple: made for every limb of every frame, so cheap to make
     """Where a rigid outline lies: :func:`local_outline` of ``key`` (mirrored, x -> -x, when
     ``mirrored``) turned by the angle whose cosine and sine are ``cos`` and ``sin``, then moved
     to (``x``, ``y``). A limb keeps its outline from frame to frame (a forearm is a forearm);

@@ -159,7 +159,8 @@ def scene_paths(
         ):
             out.append(base[i])
             continue
-        bare = Shape(s.part, s.tone, (), s.kind, s.group, s.width)
+        # the shape without its points (the path holds them): the earlier frame's, when known
+        bare = base[i][2] if same else Shape(s.part, s.tone, (), s.kind, s.group, s.width)
         f = s.frame
         if f is not None:
             if outlines is None:
