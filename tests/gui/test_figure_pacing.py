@@ -180,6 +180,9 @@ def test_what_a_moving_view_kept_is_dropped_when_the_picture_changes(qtbot, ligh
     else:
         theme = DARK
         view.set_theme(DARK)
+    # the outlines placed by frames are in world units without colours: kept over a new size
+    # or theme, dropped with the figure, the side or the motion setting
+    assert bool(view._outlines) == (change in ("size", "theme"))
     for i in range(12, 20):
         view.set_moment(Moment("start", "stretch", i / 24))
     fresh = FigureView(figure, mirrored=mirrored, theme=theme)
