@@ -164,6 +164,8 @@ def test_what_a_moving_view_kept_is_dropped_when_the_picture_changes(qtbot, ligh
     for i in range(1, 12):
         view.set_moment(Moment("start", "stretch", i / 24))
     view.grab()
+    outlines = view._outlines
+    assert outlines  # the limbs' outlines, placed by their frames
     figure, mirrored, theme, width = "bird_dog", False, LIGHT, 480
     if change == "side":
         mirrored = True
@@ -182,7 +184,7 @@ def test_what_a_moving_view_kept_is_dropped_when_the_picture_changes(qtbot, ligh
         view.set_theme(DARK)
     # the outlines placed by frames are in world units without colours: kept over a new size
     # or theme, dropped with the figure, the side or the motion setting
-    assert bool(view._outlines) == (change in ("size", "theme"))
+    assert (view._outlines is outlines) == (change in ("size", "theme"))
     for i in range(12, 20):
         view.set_moment(Moment("start", "stretch", i / 24))
     fresh = FigureView(figure, mirrored=mirrored, theme=theme)
