@@ -188,10 +188,12 @@ def section_text(figures: list[dict], raw: dict, rounds: int, seconds: float) ->
                 f"the others had moved less than a step worth a picture."
             )
     lines += [
-        "- Per new picture: the pose's shapes and paths (Python) and about 26 anti-aliased "
-        "fills (the limbs, the trunk and the outlines in the background colour round the "
-        "near limbs), against one ellipse for the bare window. A frame without a new "
-        "picture costs the pose's joints only.",
+        "- Per new picture: the pose's joints, the trunk's and the pelvis's outlines (Python; "
+        "the limbs', hands', feet', neck's and head's outlines are built once and placed by "
+        "their frames, see ARCHITECTURE §5) and about 26 anti-aliased fills (the limbs, the "
+        "trunk and the outlines in the background colour round the near limbs), against one "
+        "ellipse for the bare window. A frame without a new picture costs the pose's joints "
+        "only.",
         "- The frame interval and the dropped frames follow the load of the machine (other "
         "processes take the cores for tens of milliseconds at a time); the bare window's, "
         "measured between the figure's runs, is the baseline.",

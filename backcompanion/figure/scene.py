@@ -9,7 +9,7 @@ draws only the rest again on each frame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from backcompanion.figure.model import Figure
@@ -51,16 +51,18 @@ def scene(
     reduced: bool = False,
     skeleton: Skeleton = SKELETON,
     joints: Joints | None = None,
+    framed: bool = False,
 ) -> Scene:
     """The shapes of ``figure`` at ``moment`` (reduced motion: the end pose and an arrow).
     ``joints``: :func:`~backcompanion.figure.motion.figure_joints` at that moment, when the
-    caller has them already."""
+    caller has them already. ``framed``: the rigid outlines as frames, without points
+    (:func:`~backcompanion.figure.shapes.figure_shapes`)."""
     if reduced or moment is None:
         moment = reduced_moment(figure) if reduced else Moment()
         joints = None
     box = view_box(figure, skeleton)
     j = joints if joints is not None else figure_joints(figure, moment, skeleton)
-    shapes = figure_shapes(figure, j, skeleton, floor=(box[0], box[2]))
+    shapes = figure_shapes(figure, j, skeleton, floor=(box[0], box[2]), framed=framed)
     if reduced:
         shapes += arrow_shapes(arrow_path(figure, skeleton))
     if mirrored:
@@ -70,7 +72,10 @@ def scene(
 
 
 def _mirrored(s: Shape) -> Shape:
-    return replace(s, points=tuple((-x, y) for x, y in s.points))
+    # made directly, not with dataclasses.replace: called for every shape of every frame
+    if s.frame is not None:
+        return Shape(s.part, s.tone, (), s.kind, s.group, s.width, s.frame.flipped())
+    return Shape(s.part, s.tone, tuple((-x, y) for x, y in s.points), s.kind, s.group, s.width)
 
 
 def sample_moments(figure: Figure) -> tuple[Moment, ...]:

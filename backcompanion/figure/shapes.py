@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from backcompanion.figure.geometry import Point, add, angle_of, distance, lerp_point, polar, sub
 from backcompanion.figure.model import GROUPS, Figure, Props
@@ -25,6 +26,7 @@ __all__ = [
     "FLOOR_DEPTH",
     "GROUPS",
     "HALO",
+    "Frame",
     "Shape",
     "arrow_shapes",
     "bounds",
@@ -34,6 +36,7 @@ __all__ = [
     "foot_outline",
     "grown",
     "head_outline",
+    "local_outline",
     "pelvis_outline",
     "prop_shapes",
     "smooth_closed",
@@ -44,13 +47,40 @@ FLOOR_DEPTH = 1.6  # the mat's thickness; the ground line lies this far below y 
 HALO = 0.7  # cm of background colour round a limb group, setting it apart from what is behind
 
 
+class Frame(NamedTuple):  # a tuple: made for every limb of every frame, so cheap to make
+    """Where a rigid outline lies: :func:`local_outline` of ``key`` (mirrored, x -> -x, when
+    ``mirrored``) turned by the angle whose cosine and sine are ``cos`` and ``sin``, then moved
+    to (``x``, ``y``). A limb keeps its outline from frame to frame (a forearm is a forearm);
+    only its frame changes, so a painter can build the outline's path once and place it."""
+
+    x: float
+    y: float
+    cos: float
+    sin: float
+    key: tuple
+    mirrored: bool = False
+
+    def points(self) -> tuple[Point, ...]:
+        """The outline's points in world units (the same as the shape built directly, to
+        within rounding)."""
+        x, y, c, s = self.x, self.y, self.cos, self.sin
+        local = local_outline(self.key, self.mirrored)
+        return tuple((x + c * u - s * v, y + s * u + c * v) for u, v in local)
+
+    def flipped(self) -> Frame:
+        """The frame seen from the other side (x -> -x): the turn goes the other way."""
+        return Frame(-self.x, self.y, self.cos, -self.sin, self.key, not self.mirrored)
+
+
 @dataclass(frozen=True, slots=True)
 class Shape:
     """One thing to paint. ``kind``: ``smooth`` (closed curve through ``points``), ``polygon``
     (closed, straight sides) or ``line`` (open, stroked ``width`` cm wide). ``tone`` names its
     colour (``body far accent far_accent pelvis pelvis_accent prop prop_light prop_line
     arrow``);
-    shapes with the same ``group`` share one outline in the background colour."""
+    shapes with the same ``group`` share one outline in the background colour. ``frame``
+    (only from :func:`figure_shapes` asked for ``framed``): the shape is that rigid outline
+    placed there, and ``points`` is empty (:meth:`Frame.points` works them out)."""
 
     part: str
     tone: str
@@ -58,6 +88,7 @@ class Shape:
     kind: str = "smooth"
     group: str = ""
     width: float = 0.0
+    frame: Frame | None = None
 
 
 # ---------------------------------------------------------------- outlines
@@ -100,6 +131,62 @@ def capsule(
         a = rad(d + alpha + i * sweep / 4.0)
         out.append((px + r1 * cos(a), py + r1 * sin(a)))
     return out
+
+
+@lru_cache(maxsize=512)
+def local_outline(key: tuple, mirrored: bool = False) -> tuple[Point, ...]:
+    """A rigid outline in its own frame (``key`` from :class:`Frame`): ``("capsule", length,
+    r1, r2, bulge)`` from (0, 0) to (length, 0), ``("foot", ankle_height)`` round its ankle
+    with the sole along +x, ``("head", radius)`` round its centre facing +y."""
+    kind = key[0]
+    if kind == "capsule":
+        _, length, r1, r2, bulge = key
+        pts = capsule((0.0, 0.0), (length, 0.0), r1, r2, bulge)
+    elif kind == "foot":
+        h = key[1]
+        pts = [(u, h - v) for u, v in _foot_local(h)]
+    elif kind == "head":
+        pts = [(y, x) for x, y in _head_profile(key[1])]
+    else:
+        raise ValueError(f"not a rigid outline: {kind!r}")
+    if mirrored:
+        return tuple((-x, y) for x, y in pts)
+    return tuple(pts)
+
+
+def _capsule_frame(
+    p: Point, q: Point, r1: float, r2: float, bulge: tuple[float, float, float] = (0.5, 0.0, 0.0)
+) -> Frame | None:
+    """The frame of :func:`capsule` (``p``, ``q``, ...): at ``p``, turned toward ``q``; None
+    when the capsule is a circle (its points do not turn with it)."""
+    length = distance(p, q)
+    if length < abs(r1 - r2) + 1e-6:
+        return None
+    return Frame(
+        p[0],
+        p[1],
+        (q[0] - p[0]) / length,
+        (q[1] - p[1]) / length,
+        ("capsule", length, r1, r2, bulge),
+    )
+
+
+def _limb(
+    part: str,
+    tone: str,
+    group: str,
+    framed: bool,
+    p: Point,
+    q: Point,
+    r1: float,
+    r2: float,
+    bulge: tuple[float, float, float] = (0.5, 0.0, 0.0),
+) -> Shape:
+    """A capsule shape, as points or (``framed``) as a frame."""
+    frame = _capsule_frame(p, q, r1, r2, bulge) if framed else None
+    if frame is not None:
+        return Shape(part, tone, (), group=group, frame=frame)
+    return Shape(part, tone, tuple(capsule(p, q, r1, r2, bulge)), group=group)
 
 
 def _stations(j: Joints) -> list[tuple[str, float]]:
@@ -191,12 +278,10 @@ def _head_profile(r: float) -> tuple[Point, ...]:
     return tuple(out)
 
 
-def foot_outline(j: Joints, side: str, s: Skeleton = SKELETON) -> list[Point]:
-    fd = j.dirs[f"{side}_foot"]
-    base = add(j[f"{side}_ankle"], polar(fd + 90.0, s.ankle_height))
-    along, up = polar(fd), polar(fd - 90.0)
-    h = s.ankle_height
-    local = [
+@lru_cache(maxsize=8)
+def _foot_local(h: float) -> tuple[Point, ...]:
+    """The foot's outline: along the sole from the ankle, and up from the sole."""
+    return (
         (3.0, h + 1.5),
         (8.5, 4.6),
         (15.0, 2.6),
@@ -207,10 +292,31 @@ def foot_outline(j: Joints, side: str, s: Skeleton = SKELETON) -> list[Point]:
         (-5.0, 1.8),
         (-5.0, 5.5),
         (-3.0, h + 2.0),
-    ]
+    )
+
+
+def foot_outline(j: Joints, side: str, s: Skeleton = SKELETON) -> list[Point]:
+    fd = j.dirs[f"{side}_foot"]
+    base = add(j[f"{side}_ankle"], polar(fd + 90.0, s.ankle_height))
+    along, up = polar(fd), polar(fd - 90.0)
     return [
-        (base[0] + u * along[0] + v * up[0], base[1] + u * along[1] + v * up[1]) for u, v in local
+        (base[0] + u * along[0] + v * up[0], base[1] + u * along[1] + v * up[1])
+        for u, v in _foot_local(s.ankle_height)
     ]
+
+
+def _foot_frame(j: Joints, side: str, s: Skeleton) -> Frame:
+    """:func:`foot_outline`'s frame: at the ankle, turned the way the foot points."""
+    a = math.radians(j.dirs[f"{side}_foot"])
+    x, y = j[f"{side}_ankle"]
+    return Frame(x, y, math.cos(a), math.sin(a), ("foot", s.ankle_height))
+
+
+def _head_frame(j: Joints, s: Skeleton) -> Frame:
+    """:func:`head_outline`'s frame: at the head's centre, turned the way the neck points."""
+    a = math.radians(j.dirs["neck"])
+    x, y = j["head"]
+    return Frame(x, y, math.cos(a), math.sin(a), ("head", s.head_r))
 
 
 # ---------------------------------------------------------------- the whole figure
@@ -223,71 +329,94 @@ def _tone(figure: Figure, part: str) -> str:
     return "far" if far else "body"
 
 
-def _limb_shapes(figure: Figure, j: Joints, side: str, limb: str, s: Skeleton) -> list[Shape]:
+def _limb_shapes(
+    figure: Figure, j: Joints, side: str, limb: str, s: Skeleton, framed: bool = False
+) -> list[Shape]:
     group = f"{side}_{limb}"
+
+    def part(name: str) -> tuple[str, str, str, bool]:
+        return f"{side}_{name}", _tone(figure, f"{side}_{name}"), group, framed
+
     if limb == "arm":
-        parts = [
-            (
-                "upper_arm",
-                capsule(j[f"{side}_shoulder"], j[f"{side}_elbow"], *s.upper_arm_r, (0.4, 0.6, 0.3)),
-            ),
-            (
-                "forearm",
-                capsule(j[f"{side}_elbow"], j[f"{side}_wrist"], *s.forearm_r, (0.3, 0.5, 0.5)),
-            ),
-            ("hand", capsule(j[f"{side}_wrist"], j[f"{side}_fingers"], *s.hand_r, (0.4, 0.3, 0.3))),
+        shoulder, elbow = j[f"{side}_shoulder"], j[f"{side}_elbow"]
+        wrist, fingers = j[f"{side}_wrist"], j[f"{side}_fingers"]
+        return [
+            _limb(*part("upper_arm"), shoulder, elbow, *s.upper_arm_r, (0.4, 0.6, 0.3)),
+            _limb(*part("forearm"), elbow, wrist, *s.forearm_r, (0.3, 0.5, 0.5)),
+            _limb(*part("hand"), wrist, fingers, *s.hand_r, (0.4, 0.3, 0.3)),
         ]
+    hip, knee, ankle = j[f"{side}_hip"], j[f"{side}_knee"], j[f"{side}_ankle"]
+    name, tone, _, _ = part("foot")
+    if framed:
+        foot = Shape(name, tone, (), group=group, frame=_foot_frame(j, side, s))
     else:
-        parts = [
-            ("thigh", capsule(j[f"{side}_hip"], j[f"{side}_knee"], *s.thigh_r, (0.4, 0.6, 0.9))),
-            ("shin", capsule(j[f"{side}_knee"], j[f"{side}_ankle"], *s.shin_r, (0.3, 1.8, 0.2))),
-            ("foot", foot_outline(j, side, s)),
-        ]
+        foot = Shape(name, tone, tuple(foot_outline(j, side, s)), group=group)
     return [
-        Shape(f"{side}_{name}", _tone(figure, f"{side}_{name}"), tuple(pts), group=group)
-        for name, pts in parts
+        _limb(*part("thigh"), hip, knee, *s.thigh_r, (0.4, 0.6, 0.9)),
+        _limb(*part("shin"), knee, ankle, *s.shin_r, (0.3, 1.8, 0.2)),
+        foot,
     ]
 
 
 def figure_shapes(
-    figure: Figure, j: Joints, s: Skeleton = SKELETON, floor: tuple[float, float] | None = None
+    figure: Figure,
+    j: Joints,
+    s: Skeleton = SKELETON,
+    floor: tuple[float, float] | None = None,
+    framed: bool = False,
 ) -> list[Shape]:
     """Everything to paint for ``figure`` with joints ``j``, back to front. ``floor`` is the
-    x range the ground line spans (the view's width); without it, no ground line."""
+    x range the ground line spans (the view's width); without it, no ground line. ``framed``:
+    the rigid outlines (the limbs, hands, feet, neck, head) come as a :class:`Frame` each
+    instead of points (for a painter that builds each outline once and places it)."""
     out = prop_shapes(figure.props, floor)
     for group in figure.layers:
         if group == "body":
-            out += _body_shapes(figure, j, s)
+            out += _body_shapes(figure, j, s, framed)
             continue
         side, _, limb = group.partition("_")
-        out += _limb_shapes(figure, j, side, limb, s)
+        out += _limb_shapes(figure, j, side, limb, s, framed)
         if group == "near_leg":  # the pelvis as shorts over the top of the near thigh
-            out += _pelvis_shapes(figure, j, s)
+            out += _pelvis_shapes(figure, j, s, framed)
     out += _front_props(figure.props, j, s)
     return out
 
 
-def _body_shapes(figure: Figure, j: Joints, s: Skeleton) -> list[Shape]:
+def _body_shapes(figure: Figure, j: Joints, s: Skeleton, framed: bool = False) -> list[Shape]:
     head_neck = sub(j["head"], j["neck"])
     neck_end = add(j["neck"], polar(angle_of(head_neck), s.neck + 2.0))
-    neck = capsule(j["neck"], neck_end, s.neck_r, s.neck_r)
     body_tone = "accent" if "torso" in figure.accent else "body"
+    tone = _tone(figure, "head")
+    if framed:
+        head = Shape("head", tone, (), group="body", frame=_head_frame(j, s))
+    else:
+        head = Shape("head", tone, tuple(head_outline(j, s)), group="body")
     return [
-        Shape("neck", _tone(figure, "neck"), tuple(neck), group="body"),
+        _limb(
+            "neck", _tone(figure, "neck"), "body", framed, j["neck"], neck_end, s.neck_r, s.neck_r
+        ),
         Shape("torso", body_tone, tuple(torso_outline(j, s)), group="body"),
-        Shape("head", _tone(figure, "head"), tuple(head_outline(j, s)), group="body"),
+        head,
     ]
 
 
-def _pelvis_shapes(figure: Figure, j: Joints, s: Skeleton) -> list[Shape]:
+def _pelvis_shapes(figure: Figure, j: Joints, s: Skeleton, framed: bool = False) -> list[Shape]:
     """Shorts: they make the pelvis, and how it tilts, stand out from the trunk."""
     tone = "pelvis_accent" if "pelvis" in figure.accent else "pelvis"
     thigh_top = lerp_point(j["near_hip"], j["near_knee"], 0.3)
     r0, r1 = s.thigh_r
-    leg = capsule(j["near_hip"], thigh_top, r0 + 0.5, r0 + (r1 - r0) * 0.3 + 0.5)
     return [
         Shape("pelvis", tone, tuple(pelvis_outline(j, s))),
-        Shape("pelvis_leg", tone, tuple(leg)),
+        _limb(
+            "pelvis_leg",
+            tone,
+            "",
+            framed,
+            j["near_hip"],
+            thigh_top,
+            r0 + 0.5,
+            r0 + (r1 - r0) * 0.3 + 0.5,
+        ),
     ]
 
 

@@ -164,6 +164,8 @@ def test_what_a_moving_view_kept_is_dropped_when_the_picture_changes(qtbot, ligh
     for i in range(1, 12):
         view.set_moment(Moment("start", "stretch", i / 24))
     view.grab()
+    outlines = view._outlines
+    assert outlines  # the limbs' outlines, placed by their frames
     figure, mirrored, theme, width = "bird_dog", False, LIGHT, 480
     if change == "side":
         mirrored = True
@@ -180,6 +182,9 @@ def test_what_a_moving_view_kept_is_dropped_when_the_picture_changes(qtbot, ligh
     else:
         theme = DARK
         view.set_theme(DARK)
+    # the outlines placed by frames are in world units without colours: kept over a new size
+    # or theme, dropped with the figure, the side or the motion setting
+    assert (view._outlines is outlines) == (change in ("size", "theme"))
     for i in range(12, 20):
         view.set_moment(Moment("start", "stretch", i / 24))
     fresh = FigureView(figure, mirrored=mirrored, theme=theme)
@@ -190,3 +195,35 @@ def test_what_a_moving_view_kept_is_dropped_when_the_picture_changes(qtbot, ligh
     a = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     b = fresh.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert a == b
+
+
+def test_frames_placed_from_outlines_built_once_paint_what_a_fresh_build_paints(
+    qtbot, light, monkeypatch
+):
+    """A moving frame places each limb's outline (built once per outline, side and halo) by
+    its frame; the picture is the one a frame built from every point paints, pixel for pixel
+    (a far limb and a near limb may share an outline: only the near one has a halo)."""
+    import backcompanion.ui.widgets.figure as widget
+
+    def frames(fid: str, mirrored: bool, framed: bool) -> list[QImage]:
+        view = FigureView(fid, mirrored=mirrored, theme=LIGHT)
+        qtbot.addWidget(view)
+        view.resize(480, 360)
+        out = []
+        for i in (3, 4, 9, 14):
+            view.set_moment(Moment("start", "stretch", i / 17), exact=True)
+            out.append(view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32))
+        assert bool(view._outlines) == framed  # placed outlines only when asked for
+        return out
+
+    built = widget.scene
+
+    def unframed(*args, framed=False, **kwargs):
+        return built(*args, **kwargs)
+
+    for fid, mirrored in (("hamstring_stretch", False), ("angry_cat", True), ("bird_dog", False)):
+        placed = frames(fid, mirrored, framed=True)
+        with monkeypatch.context() as m:
+            m.setattr(widget, "scene", unframed)
+            whole = frames(fid, mirrored, framed=False)
+        assert placed == whole, fid

@@ -9,7 +9,7 @@ import pytest
 from backcompanion.figure import builtin_figures
 from backcompanion.figure.geometry import distance
 from backcompanion.figure.motion import Moment, figure_joints
-from backcompanion.figure.scene import scene, view_box
+from backcompanion.figure.scene import sample_moments, scene, view_box
 from backcompanion.figure.shapes import (
     GROUPS,
     HALO,
@@ -19,6 +19,7 @@ from backcompanion.figure.shapes import (
     contact_gap,
     figure_shapes,
     grown,
+    local_outline,
     smooth_closed,
 )
 
@@ -177,3 +178,46 @@ def test_the_pelvic_tilt_arrow_turns_round_the_hips_toward_the_head():
     chord = distance(path[0], path[-1])
     radius = radii.pop()
     assert chord >= 2 * radius * math.sin(math.radians(TURN_MIN / 2)) - 1e-6
+
+
+def test_framed_shapes_are_the_same_outlines_placed_by_their_frames():
+    """A painter may build each rigid outline once and place it: the frame puts every point
+    where the shape built directly has it, on both sides, at every moment tried."""
+    framed_parts = set()
+    for figure in BOOK.figures:
+        moments = (*sample_moments(figure), Moment("start", "stretch", 0.37, 0.6))
+        for moment in moments:
+            for mirrored in (False, True):
+                built = scene(figure, moment, mirrored=mirrored).shapes
+                framed = scene(figure, moment, mirrored=mirrored, framed=True).shapes
+                assert len(built) == len(framed)
+                for a, b in zip(built, framed, strict=True):
+                    assert (a.part, a.tone, a.kind, a.group) == (b.part, b.tone, b.kind, b.group)
+                    if b.frame is None:
+                        assert b.points == a.points  # the trunk, the pelvis, the props
+                        continue
+                    framed_parts.add(b.part)
+                    assert b.points == ()
+                    placed = b.frame.points()
+                    assert len(placed) == len(a.points)
+                    far = max(distance(p, q) for p, q in zip(placed, a.points, strict=True))
+                    assert far < 1e-9, (figure.id, a.part, moment)
+    assert {"near_thigh", "far_forearm", "near_foot", "head", "neck", "pelvis_leg"} <= (
+        framed_parts
+    )
+    assert "torso" not in framed_parts  # the trunk bends: built from its points every time
+
+
+def test_a_limb_keeps_its_outline_from_frame_to_frame():
+    fig = BOOK.get("hamstring_stretch")
+    a = scene(fig, Moment("start", "stretch", 0.3), framed=True).shapes
+    b = scene(fig, Moment("start", "stretch", 0.6), framed=True).shapes
+    thigh_a, thigh_b = (next(s for s in sh if s.part == "near_thigh") for sh in (a, b))
+    assert thigh_a.frame.key == thigh_b.frame.key  # the same outline ...
+    assert (thigh_a.frame.x, thigh_a.frame.y) == (thigh_b.frame.x, thigh_b.frame.y)  # the hip
+    assert thigh_a.frame.sin != thigh_b.frame.sin  # ... turned: the leg rises
+    flipped = thigh_a.frame.flipped()
+    assert flipped.mirrored and flipped.flipped() == thigh_a.frame
+    assert local_outline(flipped.key, True) == tuple((-x, y) for x, y in local_outline(flipped.key))
+    with pytest.raises(ValueError, match="not a rigid outline"):
+        local_outline(("ear", 1.0))

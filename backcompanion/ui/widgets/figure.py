@@ -44,6 +44,7 @@ from backcompanion.ui.theme import Theme, Themed
 from backcompanion.ui.widgets.figure_paint import (
     FAR_MIX,
     HALO,
+    Outlines,
     Paths,
     Rigid,
     StillPicture,
@@ -148,6 +149,7 @@ class FigureView(Themed, QWidget):
         self._paths: Paths = []
         self._built: tuple[tuple | None, Paths] = (None, [])  # the last shapes made paths
         self._rigid: Rigid = {}  # limbs' paths built exactly, to turn and move (scene_paths)
+        self._outlines: Outlines = {}  # rigid outlines' paths, placed by frames (scene_paths)
         self._moving = QRectF()  # where the shown moment's moving shapes lie
         self._box: Box = (0.0, 0.0, 1.0, 1.0)
         self._colors: dict[str, QColor] = {}
@@ -364,6 +366,7 @@ class FigureView(Themed, QWidget):
         self._paths, self._moving = [], QRectF()
         self._built = (None, [])
         self._rigid = {}
+        self._outlines = {}
         self._still = None
         self._shown, self._shown_joints = None, None
         self._px_per_cm = 0.0
@@ -419,20 +422,23 @@ class FigureView(Themed, QWidget):
         if hit is None:
             if moment is not None and joints is None:
                 joints = figure_joints(self._figure, moment)
+            # a moving frame places each rigid outline (built once) by its frame and may take
+            # the trunk's earlier path turned and moved; a key pose (the still picture a
+            # movement ends on) is built exactly
+            moving = moment is not None and moment.t not in (0.0, 1.0)
             sc = scene(
                 self._figure,
                 moment,
                 mirrored=self._mirrored,
                 reduced=self._reduced,
                 joints=joints,
+                framed=moving,
             )
             self._box = sc.box
             still = None if self._reduced else still_mask(self._figure)
             built_shapes, built = self._built
-            # a moving frame may take a limb's earlier path turned and moved; a key pose (the
-            # still picture a movement ends on) is built exactly
-            rigid = None if moment is None or moment.t in (0.0, 1.0) else self._rigid
-            paths = scene_paths(sc, still, built or None, built_shapes, rigid)
+            rigid, outlines = (self._rigid, self._outlines) if moving else (None, None)
+            paths = scene_paths(sc, still, built or None, built_shapes, rigid, outlines)
             self._built = (sc.shapes, paths)
             hit = (paths, world_rect(paths, still), joints)
             self._cache[key] = hit

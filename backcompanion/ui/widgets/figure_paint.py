@@ -26,12 +26,14 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap,
 from backcompanion.figure import Figure, Moment, reduced_moment
 from backcompanion.figure.geometry import Point
 from backcompanion.figure.scene import Box, Scene, scene
-from backcompanion.figure.shapes import HALO, Shape, grown
+from backcompanion.figure.shapes import HALO, Shape, grown, local_outline
 from backcompanion.ui.theme import Theme, current_theme
 
 __all__ = [
     "FAR_MIX",
     "HALO",
+    "OUTLINES_KEPT",
+    "Outlines",
     "Paths",
     "StillPicture",
     "figure_colors",
@@ -48,6 +50,10 @@ __all__ = [
 
 FAR_MIX = 0.45  # the far limbs: this share of the background mixed into the figure colour
 Paths = list[tuple[QPainterPath, QPainterPath | None, Shape]]
+# per rigid outline (a Frame's key, side, and whether it has a halo): its path and its
+# halo's, in its own frame
+Outlines = dict[tuple[tuple, bool, bool], tuple[QPainterPath, QPainterPath | None]]
+OUTLINES_KEPT = 256  # rigid outlines a view keeps (a limb that changes length makes new ones)
 # per shape (by index): the points a path was built from exactly, the path and its halo
 Rigid = dict[int, tuple[tuple[Point, ...], QPainterPath, QPainterPath | None]]
 RIGID_TOL = 1e-6  # cm: a shape this close to a turned and shifted earlier one is that one
@@ -124,6 +130,7 @@ def scene_paths(
     base: Paths | None = None,
     base_shapes: tuple[Shape, ...] | None = None,
     rigid: Rigid | None = None,
+    outlines: Outlines | None = None,
 ) -> Paths:
     """Each shape of ``sc`` as a QPainterPath in world units, in paint order, with the path of
     its halo (the outline grown by :data:`HALO`) for the shapes of the body and the near limbs
@@ -136,16 +143,38 @@ def scene_paths(
     and moved since its path was built (a forearm, a head: the same outline, elsewhere) gets
     that path turned and moved by Qt (:func:`rigid_move`) instead of being built again in
     Python; the paths built are put in it. The shapes come without their points: the paths
-    hold them (a cached moment stays small)."""
+    hold them (a cached moment stays small).
+
+    A shape that comes with a frame (a scene asked for ``framed``) gets its outline's path
+    from ``outlines`` (built there once per outline and side; a dict the caller keeps)
+    placed by its frame."""
     out = []
     shapes = sc.shapes
     reuse = still is not None and base is not None and len(base) == len(shapes)
     same = reuse and base_shapes is not None and len(base_shapes) == len(shapes)
     for i, s in enumerate(shapes):
-        if reuse and (still[i] or (same and s.points == base_shapes[i].points)):
+        if reuse and (
+            still[i]
+            or (same and s.points == base_shapes[i].points and s.frame == base_shapes[i].frame)
+        ):
             out.append(base[i])
             continue
-        bare = Shape(s.part, s.tone, (), s.kind, s.group, s.width)
+        # the shape without its points (the path holds them): the earlier frame's, when known
+        bare = base[i][2] if same else Shape(s.part, s.tone, (), s.kind, s.group, s.width)
+        f = s.frame
+        if f is not None:
+            if outlines is None:
+                outlines = {}
+            known = (f.key, f.mirrored, _haloed(s))  # a far limb has no halo, a near one has
+            made = outlines.get(known)
+            if made is None:
+                made = _outline_paths(s, local_outline(f.key, f.mirrored))
+                if len(outlines) >= OUTLINES_KEPT:
+                    outlines.clear()
+                outlines[known] = made
+            to = QTransform(f.cos, f.sin, -f.sin, f.cos, f.x, f.y)
+            out.append((to.map(made[0]), to.map(made[1]) if made[1] is not None else None, bare))
+            continue
         known = rigid.get(i) if rigid is not None else None
         if known is not None:
             to = rigid_move(known[0], s.points)
@@ -153,14 +182,22 @@ def scene_paths(
                 halo = to.map(known[2]) if known[2] is not None else None
                 out.append((to.map(known[1]), halo, bare))
                 continue
-        halo = None
-        if s.group and s.kind == "smooth" and not s.group.startswith("far_"):
-            halo = _outline("smooth", grown(s.points))
-        path = _outline(s.kind, s.points)
+        path, halo = _outline_paths(s, s.points)
         if rigid is not None:
             rigid[i] = (s.points, path, halo)
         out.append((path, halo, bare))
     return out
+
+
+def _outline_paths(s: Shape, points: tuple[Point, ...]) -> tuple[QPainterPath, QPainterPath | None]:
+    """The path of shape ``s`` through ``points``, and its halo's for the shapes of the body
+    and the near limbs (the far limbs are behind everything: nothing to set them apart from)."""
+    halo = _outline("smooth", grown(points)) if _haloed(s) else None
+    return _outline(s.kind, points), halo
+
+
+def _haloed(s: Shape) -> bool:
+    return bool(s.group) and s.kind == "smooth" and not s.group.startswith("far_")
 
 
 def rigid_move(before: tuple[Point, ...], after: tuple[Point, ...]) -> QTransform | None:
